@@ -1,0 +1,5 @@
+/**
+ * Thin Java Operator SDK adapters, watches, leader election and {@code CairnRuntime}, the one
+ * composition root.
+ */
+package dev.cairn.controller;

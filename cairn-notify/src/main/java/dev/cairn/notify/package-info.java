@@ -1,0 +1,2 @@
+/** The notifier port, its providers, and webhook receivers with HMAC verification. */
+package dev.cairn.notify;
