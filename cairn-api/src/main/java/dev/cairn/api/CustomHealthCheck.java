@@ -1,0 +1,15 @@
+package dev.cairn.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Required;
+
+/**
+ * CEL expressions that say when objects of one apiVersion/kind are current, in progress or failed.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CustomHealthCheck(
+    @Required String apiVersion,
+    String kind,
+    @Required String current,
+    String inProgress,
+    String failed) {}

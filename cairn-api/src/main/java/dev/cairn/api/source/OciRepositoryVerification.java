@@ -1,0 +1,14 @@
+package dev.cairn.api.source;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cairn.api.LocalObjectReference;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import java.util.List;
+
+/** Signature verification of an OCI artifact (only for charts from OCI HelmRepositories). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OciRepositoryVerification(
+    @Required @Default("cosign") OciVerificationProvider provider,
+    LocalObjectReference secretRef,
+    List<OidcIdentityMatch> matchOIDCIdentity) {}
