@@ -104,11 +104,13 @@ public final class SchemaValidator {
 
     private boolean typeMatches(JsonNode schema, JsonNode value, String path) {
       String type = schema.path("type").asText("");
+      if (schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
+        return value.isIntegralNumber()
+            || value.isTextual()
+            || typeError(path, value, "integer or string");
+      }
       if (type.isEmpty()) {
         return true;
-      }
-      if (schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
-        return value.isIntegralNumber() || value.isTextual() || typeError(path, value, type);
       }
       boolean matches =
           switch (type) {
