@@ -237,7 +237,8 @@ public final class SchemaValidator {
       JsonNode properties = schema.path("properties");
       JsonNode additional = schema.get("additionalProperties");
       boolean preserve = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         String name = field.getKey();
         String child = path.isEmpty() ? name : path + "." + name;
@@ -262,8 +263,8 @@ public final class SchemaValidator {
       }
       if (options.applyDefaults()) {
         properties
-            .fields()
-            .forEachRemaining(
+            .properties()
+            .forEach(
                 p -> {
                   if (!value.has(p.getKey()) && p.getValue().has("default")) {
                     value.set(p.getKey(), p.getValue().get("default").deepCopy());
