@@ -118,6 +118,15 @@ class CrdSchemaTest {
     assertThat(CairnCrds.crd("Nope")).isEmpty();
   }
 
+  @Test
+  void unknownVersionIsNamedInTheError() {
+    JsonNode crd = CairnCrds.crd(Kustomization.class);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CairnCrds.openApiSchema(crd, "v9"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("CRD kustomizations.cairn.dev has no version v9");
+  }
+
   private static JsonNode spec(Class<? extends HasMetadata> kind) {
     return CairnCrds.openApiSchema(CairnCrds.crd(kind)).at("/properties/spec");
   }

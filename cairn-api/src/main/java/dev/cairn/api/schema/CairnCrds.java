@@ -70,12 +70,23 @@ public final class CairnCrds {
 
   /** The {@code openAPIV3Schema} of the {@code v1} version of a CRD. */
   public static JsonNode openApiSchema(JsonNode crd) {
-    for (JsonNode version : crd.path("spec").path("versions")) {
-      if (CairnApi.VERSION.equals(version.path("name").asText())) {
-        return version.path("schema").path("openAPIV3Schema");
+    return openApiSchema(crd, CairnApi.VERSION);
+  }
+
+  /**
+   * The {@code openAPIV3Schema} of one version of any CRD (as JSON; convert a fabric8 {@code
+   * CustomResourceDefinition} with {@code KubernetesSerialization.convertValue(crd,
+   * JsonNode.class)}).
+   *
+   * @throws IllegalArgumentException when the CRD has no such version
+   */
+  public static JsonNode openApiSchema(JsonNode crd, String version) {
+    for (JsonNode candidate : crd.path("spec").path("versions")) {
+      if (version.equals(candidate.path("name").asText())) {
+        return candidate.path("schema").path("openAPIV3Schema");
       }
     }
     throw new IllegalArgumentException(
-        "CRD " + crd.path("metadata").path("name").asText() + " has no version v1");
+        "CRD " + crd.path("metadata").path("name").asText() + " has no version " + version);
   }
 }

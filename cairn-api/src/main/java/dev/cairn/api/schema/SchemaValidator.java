@@ -165,7 +165,7 @@ public final class SchemaValidator {
                 FieldError.Type.TOO_LONG,
                 path,
                 null,
-                "may not be more than " + schema.get("maxLength").asLong() + " bytes"));
+                "may not be longer than " + schema.get("maxLength").asLong()));
       }
       if (schema.has("minLength") && length < schema.get("minLength").asLong()) {
         errors.add(

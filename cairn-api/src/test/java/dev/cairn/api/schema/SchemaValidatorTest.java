@@ -159,7 +159,7 @@ class SchemaValidatorTest {
   @Test
   void stringLengthIsBounded() {
     assertThat(messages(validate("{interval: 5m, sourceRef: {name: r}, namePrefix: abcdef}")))
-        .containsExactly("spec.namePrefix: Too long: may not be more than 5 bytes");
+        .containsExactly("spec.namePrefix: Too long: may not be longer than 5");
     assertThat(messages(validate("{interval: 5m, sourceRef: {name: r}, namePrefix: ''}")))
         .containsExactly(
             "spec.namePrefix: Invalid value: \"\": spec.namePrefix in body should be at least 1"
