@@ -36,6 +36,8 @@ public final class ConditionReasons {
   public static final String CHART_PACKAGE_FAILED = "ChartPackageFailed";
   public static final String ARTIFACT_UP_TO_DATE = "ArtifactUpToDate";
   public static final String STORAGE_OPERATION_FAILED = "StorageOperationFailed";
+
+  /** An event reason rather than a condition reason: a source stored a new artifact. */
   public static final String NEW_ARTIFACT = "NewArtifact";
 
   // HelmRelease (helm-controller)

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The status fields every Cairn kind has: the generation last reconciled, the conditions, and the
- * last {@code reconcile.fluxcd.io/requestedAt} (or {@code cairn.dev/requestedAt}) value handled.
+ * value of the last reconcile-request annotation handled (Flux's {@code
+ * reconcile.fluxcd.io/requestedAt}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class ReconcileStatus {

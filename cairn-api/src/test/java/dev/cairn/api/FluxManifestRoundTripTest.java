@@ -103,9 +103,6 @@ class FluxManifestRoundTripTest {
 
   private static Class<? extends HasMetadata> classOf(JsonNode doc) {
     String kind = doc.path("kind").asText();
-    return CairnCrds.KINDS.stream()
-        .filter(k -> HasMetadata.getKind(k).equals(kind))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no Cairn kind " + kind));
+    return CairnCrds.kind(kind).orElseThrow(() -> new AssertionError("no Cairn kind " + kind));
   }
 }

@@ -46,12 +46,14 @@ public final class CairnCrds {
     return KINDS.stream().map(CairnCrds::fileName).toList();
   }
 
+  /** The class of a Cairn kind by its kind name, e.g. {@code Kustomization}. */
+  public static Optional<Class<? extends HasMetadata>> kind(String kind) {
+    return KINDS.stream().filter(k -> HasMetadata.getKind(k).equals(kind)).findFirst();
+  }
+
   /** The CRD of a kind by its kind name ({@code Kustomization}), read from the classpath. */
   public static Optional<JsonNode> crd(String kind) {
-    return KINDS.stream()
-        .filter(k -> HasMetadata.getKind(k).equals(kind))
-        .findFirst()
-        .map(CairnCrds::crd);
+    return kind(kind).map(CairnCrds::crd);
   }
 
   /** The CRD of {@code kind}, read from the classpath. */
