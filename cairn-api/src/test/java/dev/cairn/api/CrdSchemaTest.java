@@ -9,6 +9,7 @@ import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
+import dev.cairn.api.source.OCIRepository;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,18 @@ class CrdSchemaTest {
   }
 
   @Test
+  void ociRepositoryRequiresOciUrlAndInterval() {
+    JsonNode spec = spec(OCIRepository.class);
+
+    assertThat(strings(spec.path("required"))).containsExactlyInAnyOrder("interval", "url");
+    assertThat(spec.at("/properties/url/pattern").asText()).isEqualTo("^oci://.*$");
+    assertThat(strings(spec.at("/properties/layerSelector/properties/operation/enum")))
+        .containsExactlyInAnyOrder("extract", "copy");
+    assertThat(spec.at("/properties/verify/properties/provider/default").asText())
+        .isEqualTo("cosign");
+  }
+
+  @Test
   void helmRepositoryTypeAndProvider() {
     JsonNode spec = spec(HelmRepository.class);
 
@@ -94,7 +107,14 @@ class CrdSchemaTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"GitRepository", "HelmRepository", "HelmChart", "Kustomization", "HelmRelease"})
+      strings = {
+        "GitRepository",
+        "OCIRepository",
+        "HelmRepository",
+        "HelmChart",
+        "Kustomization",
+        "HelmRelease"
+      })
   void everyKindIsNamespacedWithStatusSubresourceAndReadyColumns(String kind) {
     JsonNode crd = CairnCrds.crd(kind).orElseThrow();
     JsonNode version = crd.at("/spec/versions/0");

@@ -16,6 +16,7 @@ final class FluxManifests {
   static final List<String> FILES =
       List.of(
           "gitrepository-fleet-infra.yaml",
+          "ocirepository-podinfo.yaml",
           "helmrepository-bitnami.yaml",
           "helmchart-podinfo.yaml",
           "kustomization-infra.yaml",

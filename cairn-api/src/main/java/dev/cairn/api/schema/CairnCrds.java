@@ -9,6 +9,7 @@ import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
+import dev.cairn.api.source.OCIRepository;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ public final class CairnCrds {
   public static final List<Class<? extends HasMetadata>> KINDS =
       List.of(
           GitRepository.class,
+          OCIRepository.class,
           HelmRepository.class,
           HelmChart.class,
           Kustomization.class,

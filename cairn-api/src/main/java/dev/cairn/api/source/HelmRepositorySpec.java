@@ -35,4 +35,4 @@ public record HelmRepositorySpec(
     Boolean suspend,
     AccessFrom accessFrom,
     HelmRepositoryType type,
-    @Default("generic") HelmRepositoryProvider provider) {}
+    @Default("generic") OciProvider provider) {}

@@ -6,9 +6,13 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
 
-/** Signature verification of an OCI artifact (only for charts from OCI HelmRepositories). */
+/**
+ * Signature verification of an OCI artifact (OCIRepository, or a chart from an OCI HelmRepository).
+ * {@code trustedRootSecretRef} is only read for OCIRepository, as in Flux.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OciRepositoryVerification(
     @Required @Default("cosign") OciVerificationProvider provider,
     LocalObjectReference secretRef,
-    List<OidcIdentityMatch> matchOIDCIdentity) {}
+    List<OidcIdentityMatch> matchOIDCIdentity,
+    LocalObjectReference trustedRootSecretRef) {}

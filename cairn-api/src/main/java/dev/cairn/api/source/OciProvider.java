@@ -2,8 +2,8 @@ package dev.cairn.api.source;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Credential provider of an OCI HelmRepository: generic (secret) or a cloud identity. */
-public enum HelmRepositoryProvider {
+/** Credential provider for OCI registries (OCIRepository, OCI HelmRepository): generic or cloud. */
+public enum OciProvider {
   @JsonProperty("generic")
   GENERIC,
   @JsonProperty("aws")
