@@ -237,6 +237,9 @@ public final class SchemaValidator {
       JsonNode properties = schema.path("properties");
       JsonNode additional = schema.get("additionalProperties");
       boolean preserve = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+      if (options.applyDefaults()) {
+        applyDefaults(properties, value);
+      }
       for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator();
           it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
@@ -261,16 +264,6 @@ public final class SchemaValidator {
         }
         node(childSchema, field.getValue(), child, false);
       }
-      if (options.applyDefaults()) {
-        properties
-            .properties()
-            .forEach(
-                p -> {
-                  if (!value.has(p.getKey()) && p.getValue().has("default")) {
-                    value.set(p.getKey(), p.getValue().get("default").deepCopy());
-                  }
-                });
-      }
       for (JsonNode required : schema.path("required")) {
         String name = required.asText();
         if (!value.has(name)) {
@@ -278,6 +271,25 @@ public final class SchemaValidator {
           errors.add(new FieldError(FieldError.Type.REQUIRED, child, null, null));
         }
       }
+    }
+
+    /**
+     * Defaults go in before validation, as in the API server, so defaulted objects get their own
+     * nested defaults; a null of a non-nullable field counts as absent.
+     */
+    private void applyDefaults(JsonNode properties, ObjectNode value) {
+      properties
+          .properties()
+          .forEach(
+              p -> {
+                JsonNode current = value.get(p.getKey());
+                boolean absent =
+                    current == null
+                        || (current.isNull() && !p.getValue().path("nullable").asBoolean(false));
+                if (absent && p.getValue().has("default")) {
+                  value.set(p.getKey(), p.getValue().get("default").deepCopy());
+                }
+              });
     }
 
     private void unknown(Iterator<Map.Entry<String, JsonNode>> it, String path) {

@@ -29,6 +29,13 @@ class SchemaValidatorTest {
                 timeout:
                   type: string
                   default: 60s
+                verify:
+                  type: object
+                  default: {}
+                  properties:
+                    mode:
+                      type: string
+                      default: HEAD
                 prune:
                   type: boolean
                 type:
@@ -263,6 +270,14 @@ class SchemaValidatorTest {
                 .at("/spec")
                 .has("timeout"))
         .isFalse();
+  }
+
+  @Test
+  void defaultedObjectsGetTheirNestedDefaultsAndNullsCountAsAbsent() {
+    ValidationResult result = validate("{interval: 5m, sourceRef: {name: r}, timeout: null}");
+
+    assertThat(result.object().at("/spec/verify/mode").asText()).isEqualTo("HEAD");
+    assertThat(result.object().at("/spec/timeout").asText()).isEqualTo("60s");
   }
 
   @Test
