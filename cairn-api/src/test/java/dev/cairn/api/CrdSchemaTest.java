@@ -130,6 +130,17 @@ class CrdSchemaTest {
   }
 
   @Test
+  void resourceClassesKnowTheirApiVersionKindAndPlural() {
+    Kustomization ks = new Kustomization();
+
+    assertThat(ks.getApiVersion()).isEqualTo("cairn.dev/v1");
+    assertThat(ks.getKind()).isEqualTo("Kustomization");
+    assertThat(HasMetadata.getPlural(OCIRepository.class)).isEqualTo("ocirepositories");
+    assertThat(ks.getCRDName()).isEqualTo("kustomizations.cairn.dev");
+    assertThat(CairnCrds.kind("HelmRelease")).contains(HelmRelease.class);
+  }
+
+  @Test
   void crdNamesFollowPlurals() {
     assertThat(CairnCrds.fileName(Kustomization.class))
         .isEqualTo("kustomizations.cairn.dev-v1.yml");

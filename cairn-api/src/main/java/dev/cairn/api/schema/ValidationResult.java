@@ -24,6 +24,11 @@ public record ValidationResult(
     return errors.isEmpty();
   }
 
+  /** The warnings the API server returns for pruned fields, e.g. {@code unknown field "spec.x"}. */
+  public List<String> warnings() {
+    return prunedFields.stream().map(f -> "unknown field \"" + f + "\"").toList();
+  }
+
   /**
    * The message of the API server's 422 answer, e.g. {@code Kustomization.cairn.dev "apps" is
    * invalid: [spec.sourceRef: Required value, ...]}.

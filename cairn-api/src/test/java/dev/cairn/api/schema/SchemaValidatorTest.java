@@ -210,6 +210,8 @@ class SchemaValidatorTest {
 
     assertThat(result.valid()).isTrue();
     assertThat(result.prunedFields()).containsExactly("spec.sourceRef.kidn", "spec.extra");
+    assertThat(result.warnings())
+        .containsExactly("unknown field \"spec.sourceRef.kidn\"", "unknown field \"spec.extra\"");
     assertThat(result.object().path("spec").has("extra")).isFalse();
     assertThat(result.object().at("/spec/sourceRef").has("kidn")).isFalse();
   }
