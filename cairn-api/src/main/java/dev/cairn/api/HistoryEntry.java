@@ -1,5 +1,6 @@
 package dev.cairn.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Required;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param metadata e.g. the source revision
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record HistoryEntry(
     @Required String digest,
     @Required String firstReconciled,

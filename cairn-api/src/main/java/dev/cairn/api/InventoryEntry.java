@@ -1,5 +1,6 @@
 package dev.cairn.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Required;
 
@@ -10,6 +11,7 @@ import io.fabric8.generator.annotation.Required;
  * @param v the object's API version (without group), e.g. {@code v1}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record InventoryEntry(@Required String id, @Required String v) {
 
   public static InventoryEntry of(InventoryId id, String version) {

@@ -1,5 +1,6 @@
 package dev.cairn.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -8,6 +9,7 @@ import io.fabric8.generator.annotation.ValidationRule;
  * value.yaml} by default) or a ConfigMap, exactly one of them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(
     value = "has(self.configMapRef) || has(self.secretRef)",
     message = "exactly one of configMapRef or secretRef must be specified")

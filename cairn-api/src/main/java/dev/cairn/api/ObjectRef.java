@@ -1,5 +1,6 @@
 package dev.cairn.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Required;
 
@@ -9,6 +10,7 @@ import io.fabric8.generator.annotation.Required;
  * referring object's namespace.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ObjectRef(
     String apiVersion, @Required String kind, @Required String name, String namespace) {
 

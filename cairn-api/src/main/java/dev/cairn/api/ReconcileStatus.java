@@ -1,5 +1,6 @@
 package dev.cairn.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.List;
  * reconcile.fluxcd.io/requestedAt}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public abstract class ReconcileStatus {
 
   private Long observedGeneration;

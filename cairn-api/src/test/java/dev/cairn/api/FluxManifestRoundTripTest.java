@@ -96,6 +96,21 @@ class FluxManifestRoundTripTest {
     assertThat(SERIALIZATION.asJson(repo)).contains("\"mode\":\"HEAD\"");
   }
 
+  @Test
+  void fieldsFromNewerFluxVersionsAreIgnoredOnRead() {
+    ObjectNode doc = FluxManifests.asCairn(FluxManifests.read("kustomization-infra.yaml").get(1));
+    ((ObjectNode) doc.get("spec")).put("someFutureField", "x");
+    ((ObjectNode) doc.at("/spec/sourceRef")).put("anotherFutureField", 1);
+    doc.put("topLevelFutureField", true);
+
+    Kustomization ks = SERIALIZATION.convertValue(doc, Kustomization.class);
+
+    assertThat(ks.getSpec().path()).isEqualTo("./infrastructure/configs");
+    assertThat(SERIALIZATION.asJson(ks))
+        .doesNotContain("someFutureField")
+        .doesNotContain("anotherFutureField");
+  }
+
   private static <T extends HasMetadata> T read(String file, int index, Class<T> type) {
     return SERIALIZATION.convertValue(
         FluxManifests.asCairn(FluxManifests.read(file).get(index)), type);

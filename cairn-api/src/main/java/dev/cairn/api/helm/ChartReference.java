@@ -1,5 +1,6 @@
 package dev.cairn.api.helm;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.ObjectRef;
 import io.fabric8.generator.annotation.Required;
@@ -7,6 +8,7 @@ import io.fabric8.generator.annotation.Size;
 
 /** A ready chart artifact ({@code spec.chartRef}), the alternative to {@code spec.chart}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ChartReference(
     String apiVersion,
     @Required ChartRefKind kind,

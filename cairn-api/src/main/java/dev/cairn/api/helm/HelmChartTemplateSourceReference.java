@@ -1,5 +1,6 @@
 package dev.cairn.api.helm;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.ObjectRef;
 import dev.cairn.api.source.HelmChartSourceKind;
@@ -8,6 +9,7 @@ import io.fabric8.generator.annotation.Size;
 
 /** The source of a HelmRelease's chart template; an absent namespace means the release's own. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record HelmChartTemplateSourceReference(
     String apiVersion,
     @Required HelmChartSourceKind kind,

@@ -1,5 +1,6 @@
 package dev.cairn.api.helm;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.FluxDuration;
 import dev.cairn.api.source.OciRepositoryVerification;
@@ -12,6 +13,7 @@ import java.util.List;
 
 /** The HelmChart a HelmRelease creates for itself; fields as in Flux's template spec. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record HelmChartTemplateSpec(
     @Required @Size(min = 1, max = 2048) String chart,
     @Default("\"*\"") String version,

@@ -1,5 +1,6 @@
 package dev.cairn.api.helm;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.ReconcileStatus;
 import dev.cairn.api.ResourceInventory;
@@ -7,6 +8,7 @@ import java.util.List;
 
 /** Observed state of a HelmRelease, as Flux reports it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class HelmReleaseStatus extends ReconcileStatus {
 
   private String helmChart;

@@ -1,5 +1,6 @@
 package dev.cairn.api.helm;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.Image;
 import dev.cairn.api.Patch;
@@ -7,4 +8,5 @@ import java.util.List;
 
 /** Kustomize patches and image overrides applied to Helm's rendered manifests. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record KustomizePostRenderer(List<Patch> patches, List<Image> images) {}

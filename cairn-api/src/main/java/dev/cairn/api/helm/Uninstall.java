@@ -1,5 +1,6 @@
 package dev.cairn.api.helm;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.FluxDuration;
 import io.fabric8.generator.annotation.Default;
@@ -7,6 +8,7 @@ import io.fabric8.generator.annotation.Pattern;
 
 /** Options of {@code helm uninstall}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Uninstall(
     @Pattern(FluxDuration.PATTERN) String timeout,
     Boolean disableHooks,

@@ -1,11 +1,13 @@
 package dev.cairn.api.helm;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.FluxDuration;
 import io.fabric8.generator.annotation.Pattern;
 
 /** Options of {@code helm upgrade}, as in Flux's {@code spec.upgrade}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Upgrade(
     @Pattern(FluxDuration.PATTERN) String timeout,
     ActionStrategy strategy,

@@ -1,5 +1,6 @@
 package dev.cairn.api.helm;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -10,6 +11,7 @@ import io.fabric8.generator.annotation.Size;
  * before the inline {@code values}; with {@code targetPath} the value lands at that path.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ValuesReference(
     @Required ValuesReferenceKind kind,
     @Required @Size(min = 1, max = 253) String name,

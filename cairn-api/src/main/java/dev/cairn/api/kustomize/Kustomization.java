@@ -1,5 +1,6 @@
 package dev.cairn.api.kustomize;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.cairn.api.CairnApi;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** Builds a directory of a source with Kustomize and applies it; Flux's {@code Kustomization}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @Group(CairnApi.GROUP)
 @Version(CairnApi.VERSION)
 @Kind("Kustomization")

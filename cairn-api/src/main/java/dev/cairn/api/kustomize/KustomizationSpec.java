@@ -1,5 +1,6 @@
 package dev.cairn.api.kustomize;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cairn.api.CommonMetadata;
@@ -51,6 +52,7 @@ import java.util.List;
  * @param ignore JSON pointers excluded from drift detection
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record KustomizationSpec(
     CommonMetadata commonMetadata,
     List<DependencyReference> dependsOn,

@@ -1,5 +1,6 @@
 package dev.cairn.api.kustomize;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.HistoryEntry;
 import dev.cairn.api.ReconcileStatus;
@@ -8,6 +9,7 @@ import java.util.List;
 
 /** Observed state of a Kustomization, as Flux reports it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class KustomizationStatus extends ReconcileStatus {
 
   private String lastAppliedRevision;

@@ -1,5 +1,6 @@
 package dev.cairn.api.kustomize;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
  * {@code substitute} values win over those from {@code substituteFrom}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record PostBuild(
     SubstituteStrategy substituteStrategy,
     Map<String, String> substitute,

@@ -1,5 +1,6 @@
 package dev.cairn.api.kustomize;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
@@ -7,6 +8,7 @@ import io.fabric8.generator.annotation.Size;
 
 /** A ConfigMap or Secret whose data are substitution variables; optional ones may be absent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record SubstituteReference(
     @Required SubstituteKind kind,
     @Required @Size(min = 1, max = 253) String name,

@@ -1,5 +1,6 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,5 +13,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param commit a commit SHA, alone or with a branch to shallow-clone
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record GitRepositoryRef(
     String branch, String tag, String semver, String name, String commit) {}

@@ -1,5 +1,6 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.FluxDuration;
 import dev.cairn.api.LocalObjectReference;
@@ -27,6 +28,7 @@ import java.util.List;
  * @param sparseCheckout directories to check out instead of the whole tree
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record GitRepositorySpec(
     @Required @Pattern("^(http|https|ssh)://.*$") String url,
     LocalObjectReference secretRef,

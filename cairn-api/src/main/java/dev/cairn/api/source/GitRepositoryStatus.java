@@ -1,11 +1,13 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.Artifact;
 import java.util.List;
 
 /** Observed state of a GitRepository, as Flux reports it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class GitRepositoryStatus extends SourceStatus {
 
   private List<Artifact> includedArtifacts;

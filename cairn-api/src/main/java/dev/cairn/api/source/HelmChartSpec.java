@@ -1,5 +1,6 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.FluxDuration;
 import io.fabric8.generator.annotation.Default;
@@ -21,6 +22,7 @@ import java.util.List;
  * @param verify signature verification for OCI charts
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record HelmChartSpec(
     @Required String chart,
     @Default("\"*\"") String version,

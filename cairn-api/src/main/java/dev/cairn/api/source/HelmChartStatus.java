@@ -1,10 +1,12 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** Observed state of a HelmChart: the packaged chart artifact and what it was built from. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class HelmChartStatus extends SourceStatus {
 
   private String observedSourceArtifactRevision;

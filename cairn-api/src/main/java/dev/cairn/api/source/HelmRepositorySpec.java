@@ -1,5 +1,6 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.FluxDuration;
 import dev.cairn.api.LocalObjectReference;
@@ -24,6 +25,7 @@ import io.fabric8.generator.annotation.Required;
  * @param provider credential provider for OCI registries
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record HelmRepositorySpec(
     @Required @Pattern("^(http|https|oci)://.*$") String url,
     LocalObjectReference secretRef,

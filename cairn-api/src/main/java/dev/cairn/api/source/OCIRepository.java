@@ -1,5 +1,6 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.cairn.api.CairnApi;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** An OCI artifact Cairn pulls into an artifact; Flux's {@code OCIRepository}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @Group(CairnApi.GROUP)
 @Version(CairnApi.VERSION)
 @Kind("OCIRepository")

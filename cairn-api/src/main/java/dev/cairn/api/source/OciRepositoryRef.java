@@ -1,5 +1,6 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,4 +13,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param tag a tag
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OciRepositoryRef(String digest, String semver, String semverFilter, String tag) {}

@@ -1,5 +1,6 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.FluxDuration;
 import dev.cairn.api.LocalObjectReference;
@@ -26,6 +27,7 @@ import io.fabric8.generator.annotation.Required;
  * @param suspend stop reconciling when true
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OciRepositorySpec(
     @Required @Pattern("^oci://.*$") String url,
     OciRepositoryRef ref,

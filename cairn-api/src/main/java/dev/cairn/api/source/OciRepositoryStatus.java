@@ -1,9 +1,11 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Observed state of an OCIRepository, as Flux reports it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class OciRepositoryStatus extends SourceStatus {
 
   private String url;

@@ -1,5 +1,6 @@
 package dev.cairn.api.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.api.LocalObjectReference;
 import io.fabric8.generator.annotation.Default;
@@ -11,6 +12,7 @@ import java.util.List;
  * {@code trustedRootSecretRef} is only read for OCIRepository, as in Flux.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OciRepositoryVerification(
     @Required @Default("cosign") OciVerificationProvider provider,
     LocalObjectReference secretRef,
