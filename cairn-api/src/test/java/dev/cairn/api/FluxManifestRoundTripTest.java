@@ -111,6 +111,16 @@ class FluxManifestRoundTripTest {
         .doesNotContain("anotherFutureField");
   }
 
+  @Test
+  void enumValueOutsideTheSchemaFailsToRead() {
+    ObjectNode doc = FluxManifests.asCairn(FluxManifests.read("kustomization-infra.yaml").get(1));
+    ((ObjectNode) doc.at("/spec/sourceRef")).put("kind", "Bucketz");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SERIALIZATION.convertValue(doc, Kustomization.class))
+        .hasMessageContaining("Bucketz");
+  }
+
   private static <T extends HasMetadata> T read(String file, int index, Class<T> type) {
     return SERIALIZATION.convertValue(
         FluxManifests.asCairn(FluxManifests.read(file).get(index)), type);
