@@ -1,7 +1,10 @@
 /**
- * The {@code cairn.dev/v1} custom resources (fabric8 {@code CustomResource} classes) and the shared
- * status records (conditions, artifact, inventory).
+ * The {@code cairn.dev/v1} API identity and the values every kind shares: condition types and
+ * reasons (Flux's spelling), the {@link dev.cairn.api.Conditions} helper, references, {@link
+ * dev.cairn.api.Artifact}, inventory entries and ids, history entries, durations, and the table
+ * mapping Flux apiVersions to Cairn's.
  *
- * <p>Field names and meanings follow Flux's APIs. No client calls, no behaviour beyond validation.
+ * <p>The kinds live in subpackages ({@code source}, {@code kustomize}, {@code helm}); schema
+ * validation in {@code schema}. No client calls and no reconcile behaviour live here.
  */
 package dev.cairn.api;

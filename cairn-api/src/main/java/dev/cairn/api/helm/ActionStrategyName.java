@@ -1,0 +1,7 @@
+package dev.cairn.api.helm;
+
+/** Whether a failed install/upgrade is remediated or simply retried. */
+public enum ActionStrategyName {
+  RemediateOnFailure,
+  RetryOnFailure
+}

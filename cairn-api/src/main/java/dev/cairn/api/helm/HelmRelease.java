@@ -1,0 +1,36 @@
+package dev.cairn.api.helm;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.cairn.api.CairnApi;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A Helm release kept installed with remediation; Flux's {@code HelmRelease}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@Group(CairnApi.GROUP)
+@Version(CairnApi.VERSION)
+@Kind("HelmRelease")
+@Singular("helmrelease")
+@Plural("helmreleases")
+@ShortNames("hr")
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Status",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].message",
+    type = AdditionalPrinterColumn.Type.STRING)
+public class HelmRelease extends CustomResource<HelmReleaseSpec, HelmReleaseStatus>
+    implements Namespaced {}

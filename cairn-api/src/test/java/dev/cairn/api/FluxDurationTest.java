@@ -1,0 +1,33 @@
+package dev.cairn.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FluxDurationTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "10m, PT10M",
+    "1h30m, PT1H30M",
+    "1m0s, PT1M",
+    "0.5s, PT0.5S",
+    "250ms, PT0.25S",
+    "2h, PT2H"
+  })
+  void parsesFluxDurations(String text, String iso) {
+    assertThat(FluxDuration.parse(text)).isEqualTo(Duration.parse(iso));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "5", "5x", "1d", "-1m", "1 m"})
+  void rejectsWhatFluxPatternRejects(String text) {
+    assertThatThrownBy(() -> FluxDuration.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'" + text + "'");
+  }
+}
