@@ -1,0 +1,8 @@
+package dev.cairn.cli.output;
+
+/** How a command prints its result. */
+public enum OutputFormat {
+  table,
+  yaml,
+  json
+}
