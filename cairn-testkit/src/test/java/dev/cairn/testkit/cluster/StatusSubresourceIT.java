@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -139,5 +141,37 @@ class StatusSubresourceIT {
                         .build());
     assertThat(patched.getStatus().getLoadBalancer().getIngress().get(0).getIp())
         .isEqualTo("10.0.0.2");
+  }
+
+  @Test
+  void serverSideApplyOfStatusTouchesOnlyStatus(TestCluster cluster) {
+    KubernetesClient client = cluster.client();
+    String ns = cluster.createNamespace("ssastatus");
+    WIDGETS
+        .in(client)
+        .inNamespace(ns)
+        .resource(WIDGETS.widget(ns, "w", Map.of("colour", "red")))
+        .create();
+    GenericKubernetesResource statusOnly = WIDGETS.widget(ns, "w", Map.of("colour", "ignored"));
+    statusOnly.getAdditionalProperties().put("status", Map.of("phase", "Ready"));
+
+    GenericKubernetesResource result =
+        WIDGETS
+            .in(client)
+            .inNamespace(ns)
+            .resource(statusOnly)
+            .subresource("status")
+            .patch(
+                new PatchContext.Builder()
+                    .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                    .withFieldManager("operator")
+                    .withForce(true)
+                    .build(),
+                statusOnly);
+
+    assertThat(result.getAdditionalProperties().get("status")).isEqualTo(Map.of("phase", "Ready"));
+    assertThat(result.getAdditionalProperties().get("spec")).isEqualTo(Map.of("colour", "red"));
+    assertThat(result.getMetadata().getManagedFields())
+        .anyMatch(e -> e.getManager().equals("operator") && "status".equals(e.getSubresource()));
   }
 }
