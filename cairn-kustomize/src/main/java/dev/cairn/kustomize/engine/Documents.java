@@ -29,8 +29,15 @@ public final class Documents {
       return out;
     } catch (ManifestException e) {
       Origin o = e.origin();
-      throw new KustomizeException(
-          display, o == null ? 0 : o.line(), "invalid YAML: " + e.getMessage(), e);
+      String message = e.getMessage();
+      String prefix = o + ": ";
+      if (o != null && message.startsWith(prefix)) {
+        message = message.substring(prefix.length());
+      }
+      if (!message.startsWith("invalid YAML")) {
+        message = "invalid YAML: " + message;
+      }
+      throw new KustomizeException(display, o == null ? 0 : o.line(), message, e);
     }
   }
 

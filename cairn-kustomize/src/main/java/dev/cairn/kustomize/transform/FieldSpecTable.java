@@ -18,10 +18,31 @@ public final class FieldSpecTable {
 
   private final Map<String, List<FieldSpec>> sections;
   private final List<NameRef> nameRefs;
+  private final Map<String, List<NameRef>> nameRefsByReferrerKind = new HashMap<>();
+  private final List<NameRef> nameRefsForAnyKind = new ArrayList<>();
 
   private FieldSpecTable(Map<String, List<FieldSpec>> sections, List<NameRef> nameRefs) {
     this.sections = sections;
     this.nameRefs = nameRefs;
+    for (NameRef ref : nameRefs) {
+      String kind = ref.referrer().kind();
+      if (kind.isEmpty()) {
+        nameRefsForAnyKind.add(ref);
+      } else {
+        nameRefsByReferrerKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(ref);
+      }
+    }
+  }
+
+  /** The name references whose referrer may be of this kind (still to be checked with selects). */
+  public List<NameRef> nameRefsFor(String referrerKind) {
+    List<NameRef> byKind = nameRefsByReferrerKind.getOrDefault(referrerKind, List.of());
+    if (nameRefsForAnyKind.isEmpty()) {
+      return byKind;
+    }
+    List<NameRef> all = new ArrayList<>(byKind);
+    all.addAll(nameRefsForAnyKind);
+    return all;
   }
 
   public static FieldSpecTable get() {

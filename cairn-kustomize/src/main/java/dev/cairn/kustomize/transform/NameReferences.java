@@ -75,10 +75,10 @@ public final class NameReferences {
 
   public static void fix(ResourceSet set) {
     NameReferences refs = new NameReferences(set);
-    List<NameRef> table = FieldSpecTable.get().nameRefs();
+    FieldSpecTable table = FieldSpecTable.get();
     for (Resource referrer : set.list()) {
       ResId id = referrer.id();
-      for (NameRef ref : table) {
+      for (NameRef ref : table.nameRefsFor(id.kind())) {
         if (ref.referrer().selects(id)) {
           ref.referrer()
               .walk(referrer.node(), (parent, field) -> refs.update(referrer, ref, parent, field));
