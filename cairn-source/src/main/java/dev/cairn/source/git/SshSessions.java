@@ -42,8 +42,7 @@ final class SshSessions {
       Path config = home.resolve("config");
       Files.writeString(
           config,
-          "Host *\n  StrictHostKeyChecking yes\n  IdentitiesOnly yes\n"
-              + "  PreferredAuthentications publickey\n",
+          "Host *\n  StrictHostKeyChecking yes\n" + "  PreferredAuthentications publickey\n",
           StandardCharsets.UTF_8);
       List<KeyPair> keys = credentials.hasIdentity() ? parse(credentials) : List.of();
       SshdSessionFactory factory =
