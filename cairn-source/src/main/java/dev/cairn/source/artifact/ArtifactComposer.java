@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Composes a new artifact from a base artifact and included ones (Flux's {@code spec.include}): the
@@ -85,7 +85,7 @@ public final class ArtifactComposer {
       throws IOException {
     TarArchiveInputStream tar =
         new TarArchiveInputStream(
-            new GzipCompressorInputStream(new BufferedInputStream(archive)), "UTF-8");
+            new GZIPInputStream(new BufferedInputStream(archive), 64 * 1024), "UTF-8");
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
       if (EntryPaths.whyUnsafe(entry.getName()) != null) {

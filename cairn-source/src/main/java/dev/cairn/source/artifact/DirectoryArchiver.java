@@ -21,6 +21,16 @@ public final class DirectoryArchiver {
     write(directory, writer, (path, isDirectory) -> true);
   }
 
+  /** Writes the tree with every entry placed below {@code prefix} (a relative directory). */
+  public static void writeUnder(Path directory, String prefix, TarballWriter writer)
+      throws IOException {
+    String clean = EntryPaths.requireRelative(prefix);
+    if (!clean.isEmpty()) {
+      writer.addDirectory(clean);
+    }
+    walk(directory, clean.isEmpty() ? "" : clean + "/", writer, (path, isDirectory) -> true);
+  }
+
   /**
    * Writes the tree, keeping only paths for which {@code include} answers true; the predicate gets
    * the slash-separated relative path and whether it is a directory. An excluded directory is not

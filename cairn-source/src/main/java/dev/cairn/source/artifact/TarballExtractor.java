@@ -12,15 +12,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Unpacks a tar.gz into a new directory, refusing anything unsafe: entries that are absolute or
  * contain {@code ..}, symbolic links whose target leaves the directory, hard links, devices and
  * FIFOs, and archives above the {@link ExtractLimits}. On refusal nothing is left behind.
+ *
+ * <p>Decompression uses the JDK's gzip reader: Helm writes a gzip "extra" header field that is not
+ * a well-formed subfield list, which commons-compress 1.28 rejects.
  */
 public final class TarballExtractor {
   private final ExtractLimits limits;
@@ -83,7 +86,7 @@ public final class TarballExtractor {
     int count = 0;
     try (TarArchiveInputStream tar =
         new TarArchiveInputStream(
-            new GzipCompressorInputStream(new BufferedInputStream(archive)), "UTF-8")) {
+            new GZIPInputStream(new BufferedInputStream(archive), 64 * 1024), "UTF-8")) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
         count++;

@@ -1,5 +1,6 @@
 package dev.cairn.source.git;
 
+import dev.cairn.source.SemverSelector;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
 import dev.cairn.source.artifact.Artifact;
@@ -124,7 +125,7 @@ public final class GitFetcher {
 
   private static String highestTag(GitUrl url, String range, GitTransport transport)
       throws SourceException {
-    SemverTags.parseRange(range);
+    SemverSelector.parseRange(range);
     Map<String, Ref> refs;
     try {
       refs =
@@ -141,7 +142,7 @@ public final class GitFetcher {
             .filter(name -> name.startsWith("refs/tags/") && !name.endsWith("^{}"))
             .map(name -> name.substring("refs/tags/".length()))
             .toList();
-    return SemverTags.highest(tags, range)
+    return SemverSelector.highest(tags, range)
         .orElseThrow(
             () ->
                 new SourceException(

@@ -1,7 +1,5 @@
-package dev.cairn.source.git;
+package dev.cairn.source;
 
-import dev.cairn.source.SourceException;
-import dev.cairn.source.SourceReason;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
@@ -10,12 +8,13 @@ import org.semver4j.RangesListFactory;
 import org.semver4j.Semver;
 
 /**
- * Picks the highest tag that satisfies a semver range. Tags may carry a leading {@code v}; tags
- * that are not semver are skipped. Ranges use Helm/Flux syntax ({@code >=1.0.0 <2.0.0}, {@code
- * ^1.2}, {@code ~1.2.3}, {@code 1.x}, {@code ||}); commas mean "and", as in Masterminds semver.
+ * Picks the highest tag or chart version that satisfies a semver range. Tags may carry a leading
+ * {@code v}; tags that are not semver are skipped. Ranges use Helm/Flux syntax ({@code >=1.0.0
+ * <2.0.0}, {@code ^1.2}, {@code ~1.2.3}, {@code 1.x}, {@code ||}); commas mean "and", as in
+ * Masterminds semver.
  */
-public final class SemverTags {
-  private SemverTags() {}
+public final class SemverSelector {
+  private SemverSelector() {}
 
   public static Optional<String> highest(Collection<String> tags, String range)
       throws SourceException {
