@@ -44,4 +44,13 @@ public final class HelmCharts {
     }
     return packaged;
   }
+
+  /** {@code helm push <package> <oci url> --plain-http}; returns Helm's output. */
+  public static String pushPlainHttp(Path packaged, String ociUrl) {
+    return Helm.push()
+        .withChart(packaged)
+        .withRemote(java.net.URI.create(ociUrl))
+        .plainHttp()
+        .call();
+  }
 }
