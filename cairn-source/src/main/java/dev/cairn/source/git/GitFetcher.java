@@ -22,6 +22,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.TagOpt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches Git sources into the artifact store. Keeps one persistent bare mirror per URL and fetches
@@ -30,6 +32,8 @@ import org.eclipse.jgit.transport.TagOpt;
  * applied. A failure at any step leaves the source's current artifact untouched.
  */
 public final class GitFetcher {
+  private static final Logger LOG = LoggerFactory.getLogger(GitFetcher.class);
+
   private final GitMirror mirrors;
   private final SshSessions ssh;
   private final ArtifactStore store;
@@ -71,6 +75,14 @@ public final class GitFetcher {
                 revision,
                 writer -> TreeArchiver.write(repository, commit, spec.ignore(), writer));
         Artifact composed = new ArtifactComposer(store).compose(key, artifact, includes);
+        LOG.info(
+            "fetched {} of {} for {}: {} ({} objects received, artifact {})",
+            plan.description(),
+            url.display(),
+            key,
+            revision,
+            received,
+            composed.digest());
         return new GitFetchResult(composed, revision, commit.name(), received);
       }
     } catch (IOException e) {
@@ -78,6 +90,9 @@ public final class GitFetcher {
           SourceReason.GIT_OPERATION_FAILED,
           "cannot read the local mirror of " + url.display() + ": " + e.getMessage(),
           e);
+    } catch (SourceException e) {
+      LOG.debug("fetch for {} failed: {}", key, e.toString());
+      throw e;
     } finally {
       lock.unlock();
     }

@@ -92,6 +92,24 @@ class GitAuthIT {
   }
 
   @Test
+  void debugLogsOfAFailedAndASuccessfulFetchCarryNoSecret() throws Exception {
+    String wrong = "log-" + PASSWORD;
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThatThrownBy(
+          () -> fetcher.fetch(key("logs"), spec(basicUrl, GitCredentials.basic(USER, wrong))));
+      fetcher.fetch(key("logs"), spec(basicUrl, GitCredentials.basic(USER, PASSWORD)));
+    } finally {
+      System.setErr(original);
+    }
+    String logs = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(logs).contains("fetch for gitrepository/default/logs failed").contains(head);
+    assertThat(logs).doesNotContain(wrong).doesNotContain(PASSWORD);
+  }
+
+  @Test
   void wrongTokenIsAuthenticationFailedAndNeverRevealed() {
     String wrong = "bad-" + TOKEN;
     assertThatThrownBy(
