@@ -81,7 +81,7 @@ class TarballExtractorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../outside.txt", "a/../../outside.txt", "/tmp/abs.txt"})
+  @ValueSource(strings = {"../outside.txt", "a/../../outside.txt", "/abs/outside.txt"})
   void refusesEntriesThatEscape(String name) throws Exception {
     assertRefused(new RawTar().file("ok.txt", "ok").file(name, "x").done(), name);
   }
