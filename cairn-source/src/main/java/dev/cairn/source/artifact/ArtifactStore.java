@@ -55,7 +55,8 @@ public final class ArtifactStore {
 
   /**
    * Writes a new artifact for {@code key} and makes it current. Storing content identical to an
-   * existing artifact reuses its file.
+   * existing artifact reuses its file; storing the current content under the current revision
+   * returns the current artifact unchanged (same {@code lastUpdateTime}).
    */
   public Artifact store(SourceKey key, String revision, ArchiveContent content)
       throws SourceException {
@@ -75,6 +76,13 @@ public final class ArtifactStore {
         String hex = HexFormat.of().formatHex(sha256.digest());
         Path finalFile = directory.resolve(hex + SUFFIX);
         long size = Files.size(temp);
+        List<Artifact> existing = ArtifactHistory.read(directory);
+        if (!existing.isEmpty() && Files.isRegularFile(finalFile)) {
+          Artifact current = existing.get(existing.size() - 1);
+          if (current.hex().equals(hex) && current.revision().equals(revision)) {
+            return current;
+          }
+        }
         Files.move(
             temp, finalFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Artifact artifact =
@@ -84,7 +92,7 @@ public final class ArtifactStore {
                 key.relativeDirectory() + "/" + hex + SUFFIX,
                 options.clock().instant(),
                 size);
-        List<Artifact> history = new ArrayList<>(ArtifactHistory.read(directory));
+        List<Artifact> history = new ArrayList<>(existing);
         history.removeIf(a -> a.digest().equals(artifact.digest()));
         history.add(artifact);
         List<Artifact> kept =

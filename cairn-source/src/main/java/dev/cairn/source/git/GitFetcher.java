@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -37,6 +38,7 @@ public final class GitFetcher {
   private final GitMirror mirrors;
   private final SshSessions ssh;
   private final ArtifactStore store;
+  private final Map<SourceKey, ArchivedInputs> lastArchived = new ConcurrentHashMap<>();
 
   /**
    * @param cacheDirectory where the bare mirrors live (kept across calls and restarts)
@@ -69,12 +71,17 @@ public final class GitFetcher {
         if (spec.verify() != null) {
           SignatureVerifier.verify(repository, walk, plan, commit, spec.verify(), url);
         }
-        Artifact artifact =
-            store.store(
-                key,
-                revision,
-                writer -> TreeArchiver.write(repository, commit, spec.ignore(), writer));
-        Artifact composed = new ArtifactComposer(store).compose(key, artifact, includes);
+        ArchivedInputs inputs = new ArchivedInputs(url.value(), revision, spec.ignore(), includes);
+        Artifact composed = reuse(key, inputs);
+        if (composed == null) {
+          Artifact artifact =
+              store.store(
+                  key,
+                  revision,
+                  writer -> TreeArchiver.write(repository, commit, spec.ignore(), writer));
+          composed = new ArtifactComposer(store).compose(key, artifact, includes);
+          lastArchived.put(key, inputs.withResult(composed));
+        }
         LOG.info(
             "fetched {} of {} for {}: {} ({} objects received, artifact {})",
             plan.description(),
@@ -95,6 +102,42 @@ public final class GitFetcher {
       throw e;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * The current artifact when it was archived by this fetcher from exactly the same inputs, so an
+   * unchanged revision costs no tree walk; null otherwise.
+   */
+  private Artifact reuse(SourceKey key, ArchivedInputs inputs) throws SourceException {
+    ArchivedInputs previous = lastArchived.get(key);
+    if (previous == null || !previous.sameInputs(inputs)) {
+      return null;
+    }
+    return store.current(key).filter(previous.result()::equals).orElse(null);
+  }
+
+  /** What an artifact was built from, and the artifact. */
+  private record ArchivedInputs(
+      String url,
+      String revision,
+      List<String> ignore,
+      List<ArtifactInclude> includes,
+      Artifact result) {
+    ArchivedInputs(
+        String url, String revision, List<String> ignore, List<ArtifactInclude> includes) {
+      this(url, revision, List.copyOf(ignore), List.copyOf(includes), null);
+    }
+
+    ArchivedInputs withResult(Artifact artifact) {
+      return new ArchivedInputs(url, revision, ignore, includes, artifact);
+    }
+
+    boolean sameInputs(ArchivedInputs other) {
+      return url.equals(other.url)
+          && revision.equals(other.revision)
+          && ignore.equals(other.ignore)
+          && includes.equals(other.includes);
     }
   }
 

@@ -61,6 +61,18 @@ class ArtifactStoreTest {
   }
 
   @Test
+  void restoringTheCurrentContentAndRevisionChangesNothing() throws Exception {
+    Clock ticking = Clock.offset(Clock.systemUTC(), java.time.Duration.ZERO);
+    ArtifactStore store =
+        new ArtifactStore(temp.resolve("s2"), ArtifactStoreOptions.defaults().withClock(ticking));
+    Artifact first = store.store(KEY, "r1", oneFile("f", "1"));
+    Artifact again = store.store(KEY, "r1", oneFile("f", "1"));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(store.history(KEY)).containsExactly(first);
+  }
+
+  @Test
   void keepsTheLastNAndDeletesOlderTarballs() throws Exception {
     ArtifactStore store = store(2);
     Artifact a1 = store.store(KEY, "r1", oneFile("f", "1"));

@@ -231,6 +231,60 @@ class GitFetcherIT {
   }
 
   @Test
+  void olderCommitAfterAShallowBranchFetchDeepensTheMirror() throws Exception {
+    Remote remote = newRemote();
+    String old = remote.copy().write("v.txt", "old").commitAll("old");
+    remote.copy().write("v.txt", "mid").commitAll("mid");
+    String tip = remote.copy().write("v.txt", "tip").commitAll("tip");
+    remote.copy().push(remote.url());
+
+    GitFetchResult shallow =
+        fetcher.fetch(
+            key("deepen"), GitSourceSpec.of(remote.url()).withRef(GitRef.ofBranch("main")));
+    GitFetchResult deep =
+        fetcher.fetch(
+            key("deepen"),
+            GitSourceSpec.of(remote.url()).withRef(GitRef.ofBranch("main").withCommit(old)));
+
+    assertThat(shallow.commit()).isEqualTo(tip);
+    assertThat(deep.revision()).isEqualTo("main@sha1:" + old);
+    assertThat(extract(deep.artifact()).resolve("v.txt")).hasContent("old");
+  }
+
+  @Test
+  void mirrorSurvivesARestartOfTheFetcher() throws Exception {
+    Remote remote = newRemote();
+    remote.copy().write("a", "a").commitAll("a");
+    remote.copy().push(remote.url());
+    GitSourceSpec spec = GitSourceSpec.of(remote.url()).withRef(GitRef.ofBranch("main"));
+    GitFetchResult first = fetcher.fetch(key("restart"), spec);
+
+    GitFetcher restarted = new GitFetcher(temp.resolve("cache"), store);
+    GitFetchResult again = restarted.fetch(key("restart"), spec);
+
+    assertThat(first.objectsReceived()).isPositive();
+    assertThat(again.objectsReceived()).isZero();
+    assertThat(again.artifact()).isEqualTo(first.artifact());
+  }
+
+  @Test
+  void changedIgnoreRulesProduceANewArtifactForTheSameRevision() throws Exception {
+    Remote remote = newRemote();
+    remote.copy().write("a.yaml", "a").write("b.yaml", "b").commitAll("two files");
+    remote.copy().push(remote.url());
+    GitSourceSpec spec = GitSourceSpec.of(remote.url()).withRef(GitRef.ofBranch("main"));
+
+    GitFetchResult all = fetcher.fetch(key("reignore"), spec);
+    GitFetchResult same = fetcher.fetch(key("reignore"), spec);
+    GitFetchResult fewer = fetcher.fetch(key("reignore"), spec.withIgnore(List.of("b.yaml")));
+
+    assertThat(same.artifact()).isEqualTo(all.artifact());
+    assertThat(fewer.revision()).isEqualTo(all.revision());
+    assertThat(fewer.artifact().digest()).isNotEqualTo(all.artifact().digest());
+    assertThat(files(extract(fewer.artifact()))).containsExactly("a.yaml");
+  }
+
+  @Test
   void honoursSourceIgnoreSpecIgnoreAndFluxDefaults() throws Exception {
     Remote remote = newRemote();
     remote
