@@ -1,0 +1,222 @@
+package dev.cairn.source.artifact;
+
+import dev.cairn.source.SourceException;
+import dev.cairn.source.SourceReason;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Content-addressed storage of source artifacts under one root directory: {@code
+ * <root>/<kind>/<namespace>/<name>/<sha256 hex>.tar.gz} plus a history file per source.
+ *
+ * <p>Tarballs are written to a temp file and moved into place, so a crash never leaves a partial
+ * artifact under its final name. The current artifact of a source is the last one stored; older
+ * ones beyond {@link ArtifactStoreOptions#retain()} are garbage-collected after each store. A
+ * failed store changes nothing, so the last good artifact stays available.
+ */
+public final class ArtifactStore {
+  private static final String SUFFIX = ".tar.gz";
+
+  private final Path root;
+  private final ArtifactStoreOptions options;
+  private final ConcurrentHashMap<SourceKey, Object> locks = new ConcurrentHashMap<>();
+
+  public ArtifactStore(Path root, ArtifactStoreOptions options) throws SourceException {
+    this.options = options;
+    try {
+      Files.createDirectories(root);
+      this.root = root.toRealPath();
+    } catch (IOException e) {
+      throw new SourceException(
+          SourceReason.STORAGE_OPERATION_FAILED,
+          "cannot create artifact store root " + root + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Writes a new artifact for {@code key} and makes it current. Storing content identical to an
+   * existing artifact reuses its file; storing the current content under the current revision
+   * returns the current artifact unchanged (same {@code lastUpdateTime}).
+   */
+  public Artifact store(SourceKey key, String revision, ArchiveContent content)
+      throws SourceException {
+    ArtifactHistory.requireStorable(revision);
+    synchronized (lockOf(key)) {
+      Path directory = directoryOf(key);
+      Path temp = null;
+      try {
+        Files.createDirectories(directory);
+        temp = Files.createTempFile(directory, ".artifact-", ".tmp");
+        MessageDigest sha256 = sha256();
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp));
+            DigestOutputStream digesting = new DigestOutputStream(file, sha256);
+            TarballWriter writer = new TarballWriter(digesting)) {
+          content.writeTo(writer);
+        }
+        String hex = HexFormat.of().formatHex(sha256.digest());
+        Path finalFile = directory.resolve(hex + SUFFIX);
+        long size = Files.size(temp);
+        List<Artifact> existing = ArtifactHistory.read(directory);
+        if (!existing.isEmpty() && Files.isRegularFile(finalFile)) {
+          Artifact current = existing.get(existing.size() - 1);
+          if (current.hex().equals(hex) && current.revision().equals(revision)) {
+            return current;
+          }
+        }
+        Files.move(
+            temp, finalFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Artifact artifact =
+            new Artifact(
+                revision,
+                "sha256:" + hex,
+                key.relativeDirectory() + "/" + hex + SUFFIX,
+                options.clock().instant(),
+                size);
+        List<Artifact> history = new ArrayList<>(existing);
+        history.removeIf(a -> a.digest().equals(artifact.digest()));
+        history.add(artifact);
+        List<Artifact> kept =
+            history.subList(Math.max(0, history.size() - options.retain()), history.size());
+        ArtifactHistory.write(directory, kept);
+        collectGarbage(directory, kept);
+        return artifact;
+      } catch (IOException | RuntimeException e) {
+        throw new SourceException(
+            SourceReason.STORAGE_OPERATION_FAILED,
+            "cannot store artifact of " + key + " at revision " + revision + ": " + e.getMessage(),
+            e);
+      } finally {
+        deleteIfPresent(temp);
+      }
+    }
+  }
+
+  /** Archives a directory on disk (files in name order, symbolic links skipped). */
+  public Artifact storeDirectory(SourceKey key, String revision, Path directory)
+      throws SourceException {
+    return store(key, revision, writer -> DirectoryArchiver.write(directory, writer));
+  }
+
+  /** The current artifact of a source, if one was stored. */
+  public Optional<Artifact> current(SourceKey key) throws SourceException {
+    List<Artifact> history = history(key);
+    return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+  }
+
+  /** The retained artifacts of a source, oldest first. */
+  public List<Artifact> history(SourceKey key) throws SourceException {
+    synchronized (lockOf(key)) {
+      try {
+        return ArtifactHistory.read(directoryOf(key));
+      } catch (IOException | RuntimeException e) {
+        throw new SourceException(
+            SourceReason.STORAGE_OPERATION_FAILED,
+            "cannot read artifact history of " + key + ": " + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  /** The file of an artifact on disk. */
+  public Path fileOf(Artifact artifact) throws SourceException {
+    Path file = root.resolve(artifact.path()).normalize();
+    if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+      throw new SourceException(
+          SourceReason.STORAGE_OPERATION_FAILED,
+          "artifact " + artifact.path() + " is not in the store at " + root);
+    }
+    return file;
+  }
+
+  /** Opens an artifact's tarball for reading. */
+  public InputStream open(Artifact artifact) throws SourceException {
+    try {
+      return Files.newInputStream(fileOf(artifact));
+    } catch (IOException e) {
+      throw new SourceException(
+          SourceReason.STORAGE_OPERATION_FAILED,
+          "cannot open artifact " + artifact.path() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Unpacks an artifact into {@code target} with the store's extract limits. */
+  public int extract(Artifact artifact, Path target) throws SourceException {
+    return new TarballExtractor(options.extractLimits()).extract(fileOf(artifact), target);
+  }
+
+  /** Deletes all artifacts and the history of a source. */
+  public void delete(SourceKey key) throws SourceException {
+    synchronized (lockOf(key)) {
+      try {
+        DirectoryTrees.delete(directoryOf(key));
+      } catch (IOException e) {
+        throw new SourceException(
+            SourceReason.STORAGE_OPERATION_FAILED,
+            "cannot delete artifacts of " + key + ": " + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  private void collectGarbage(Path directory, List<Artifact> kept) throws IOException {
+    Set<String> keep = new HashSet<>();
+    for (Artifact a : kept) {
+      keep.add(a.hex() + SUFFIX);
+    }
+    try (var files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(SUFFIX) && !keep.contains(name)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  private Path directoryOf(SourceKey key) {
+    return root.resolve(key.kind()).resolve(key.namespace()).resolve(key.name());
+  }
+
+  private Object lockOf(SourceKey key) {
+    return locks.computeIfAbsent(key, k -> new Object());
+  }
+
+  private static void deleteIfPresent(Path temp) {
+    if (temp != null) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // the temp file is named .artifact-*.tmp and never read; a leftover is harmless
+      }
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always provides SHA-256", e);
+    }
+  }
+}

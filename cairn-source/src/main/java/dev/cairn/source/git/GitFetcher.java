@@ -1,0 +1,273 @@
+package dev.cairn.source.git;
+
+import dev.cairn.source.SemverSelector;
+import dev.cairn.source.SourceException;
+import dev.cairn.source.SourceReason;
+import dev.cairn.source.artifact.Artifact;
+import dev.cairn.source.artifact.ArtifactComposer;
+import dev.cairn.source.artifact.ArtifactInclude;
+import dev.cairn.source.artifact.ArtifactStore;
+import dev.cairn.source.artifact.SourceKey;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.TagOpt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches Git sources into the artifact store. Keeps one persistent bare mirror per URL and fetches
+ * into it incrementally (depth 1 where the reference allows), resolves the reference with Flux's
+ * precedence, optionally verifies signatures, and archives the commit's tree with ignore rules
+ * applied. A failure at any step leaves the source's current artifact untouched.
+ */
+public final class GitFetcher {
+  private static final Logger LOG = LoggerFactory.getLogger(GitFetcher.class);
+
+  private final GitMirror mirrors;
+  private final SshSessions ssh;
+  private final ArtifactStore store;
+  private final Map<SourceKey, ArchivedInputs> lastArchived = new ConcurrentHashMap<>();
+
+  /**
+   * @param cacheDirectory where the bare mirrors live (kept across calls and restarts)
+   * @param store where artifacts go
+   */
+  public GitFetcher(Path cacheDirectory, ArtifactStore store) {
+    this.mirrors = new GitMirror(cacheDirectory.resolve("mirrors"));
+    this.ssh = new SshSessions(cacheDirectory.resolve("ssh"));
+    this.store = store;
+  }
+
+  /** Fetches, verifies and archives; the artifact becomes the source's current one. */
+  public GitFetchResult fetch(SourceKey key, GitSourceSpec spec) throws SourceException {
+    return fetch(key, spec, List.of());
+  }
+
+  /** As {@link #fetch(SourceKey, GitSourceSpec)}, then composes the given includes into it. */
+  public GitFetchResult fetch(SourceKey key, GitSourceSpec spec, List<ArtifactInclude> includes)
+      throws SourceException {
+    GitUrl url = GitUrl.parse(spec.url());
+    ReentrantLock lock = mirrors.lockOf(url);
+    lock.lock();
+    try (GitTransport transport = new GitTransport(url, spec, ssh);
+        Repository repository = openMirror(url)) {
+      FetchPlan plan = plan(url, spec, transport);
+      long received = fetchInto(repository, url, plan, transport);
+      try (RevWalk walk = new RevWalk(repository)) {
+        RevCommit commit = resolve(repository, walk, url, plan, spec.ref());
+        String revision = FetchPlan.revision(plan.revisionRef(), commit.name());
+        if (spec.verify() != null) {
+          SignatureVerifier.verify(repository, walk, plan, commit, spec.verify(), url);
+        }
+        ArchivedInputs inputs = new ArchivedInputs(url.value(), revision, spec.ignore(), includes);
+        Artifact composed = reuse(key, inputs);
+        if (composed == null) {
+          Artifact artifact =
+              store.store(
+                  key,
+                  revision,
+                  writer -> TreeArchiver.write(repository, commit, spec.ignore(), writer));
+          composed = new ArtifactComposer(store).compose(key, artifact, includes);
+          lastArchived.put(key, inputs.withResult(composed));
+        }
+        LOG.info(
+            "fetched {} of {} for {}: {} ({} objects received, artifact {})",
+            plan.description(),
+            url.display(),
+            key,
+            revision,
+            received,
+            composed.digest());
+        return new GitFetchResult(composed, revision, commit.name(), received);
+      }
+    } catch (IOException e) {
+      throw new SourceException(
+          SourceReason.GIT_OPERATION_FAILED,
+          "cannot read the local mirror of " + url.display() + ": " + e.getMessage(),
+          e);
+    } catch (SourceException e) {
+      LOG.debug("fetch for {} failed: {}", key, e.toString());
+      throw e;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The current artifact when it was archived by this fetcher from exactly the same inputs, so an
+   * unchanged revision costs no tree walk; null otherwise.
+   */
+  private Artifact reuse(SourceKey key, ArchivedInputs inputs) throws SourceException {
+    ArchivedInputs previous = lastArchived.get(key);
+    if (previous == null || !previous.sameInputs(inputs)) {
+      return null;
+    }
+    return store.current(key).filter(previous.result()::equals).orElse(null);
+  }
+
+  /** What an artifact was built from, and the artifact. */
+  private record ArchivedInputs(
+      String url,
+      String revision,
+      List<String> ignore,
+      List<ArtifactInclude> includes,
+      Artifact result) {
+    ArchivedInputs(
+        String url, String revision, List<String> ignore, List<ArtifactInclude> includes) {
+      this(url, revision, List.copyOf(ignore), List.copyOf(includes), null);
+    }
+
+    ArchivedInputs withResult(Artifact artifact) {
+      return new ArchivedInputs(url, revision, ignore, includes, artifact);
+    }
+
+    boolean sameInputs(ArchivedInputs other) {
+      return url.equals(other.url)
+          && revision.equals(other.revision)
+          && ignore.equals(other.ignore)
+          && includes.equals(other.includes);
+    }
+  }
+
+  private Repository openMirror(GitUrl url) throws SourceException {
+    try {
+      return mirrors.open(url);
+    } catch (IOException e) {
+      throw new SourceException(
+          SourceReason.STORAGE_OPERATION_FAILED,
+          "cannot open the local mirror of " + url.display() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static FetchPlan plan(GitUrl url, GitSourceSpec spec, GitTransport transport)
+      throws SourceException {
+    GitRef ref = spec.ref();
+    return switch (ref.effectiveKind()) {
+      case COMMIT -> {
+        String commit = ref.commit().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!commit.matches("[0-9a-f]{40}")) {
+          throw new SourceException(
+              SourceReason.INVALID_SPEC,
+              "commit '" + ref.commit() + "' for " + url.display() + " is not a full 40-hex id");
+        }
+        yield GitRef.set(ref.branch())
+            ? FetchPlan.commitOnBranch(commit, ref.branch())
+            : FetchPlan.commit(commit);
+      }
+      case NAME -> {
+        if (!ref.name().startsWith("refs/")) {
+          throw new SourceException(
+              SourceReason.INVALID_SPEC,
+              "reference name '" + ref.name() + "' must start with refs/");
+        }
+        yield FetchPlan.name(ref.name());
+      }
+      case SEMVER -> FetchPlan.tag(highestTag(url, ref.semver(), transport));
+      case TAG -> FetchPlan.tag(ref.tag());
+      case BRANCH -> FetchPlan.branch(ref.effectiveBranch());
+    };
+  }
+
+  private static String highestTag(GitUrl url, String range, GitTransport transport)
+      throws SourceException {
+    SemverSelector.parseRange(range);
+    Map<String, Ref> refs;
+    try {
+      refs =
+          transport
+              .configure(Git.lsRemoteRepository().setRemote(url.value()))
+              .setTags(true)
+              .setHeads(false)
+              .callAsMap();
+    } catch (GitAPIException | JGitInternalException e) {
+      throw GitErrors.classify("cannot list tags", url, e, transport.redactor());
+    }
+    List<String> tags =
+        refs.keySet().stream()
+            .filter(name -> name.startsWith("refs/tags/") && !name.endsWith("^{}"))
+            .map(name -> name.substring("refs/tags/".length()))
+            .toList();
+    return SemverSelector.highest(tags, range)
+        .orElseThrow(
+            () ->
+                new SourceException(
+                    SourceReason.REFERENCE_NOT_FOUND,
+                    "no tag of "
+                        + url.display()
+                        + " matches semver range '"
+                        + range
+                        + "' ("
+                        + tags.size()
+                        + " tags)"));
+  }
+
+  private static long fetchInto(
+      Repository repository, GitUrl url, FetchPlan plan, GitTransport transport)
+      throws SourceException, IOException {
+    ObjectCounter counter = new ObjectCounter();
+    boolean unshallow = !plan.shallow() && GitMirror.isShallow(repository);
+    try (Git git = Git.wrap(repository)) {
+      var fetch =
+          transport
+              .configure(git.fetch())
+              .setRemote(url.value())
+              .setRefSpecs(plan.refSpecs().toArray(String[]::new))
+              .setTagOpt(TagOpt.NO_TAGS)
+              .setProgressMonitor(counter);
+      if (plan.shallow()) {
+        fetch.setDepth(1);
+      } else if (unshallow) {
+        fetch.setUnshallow(true);
+      }
+      fetch.call();
+    } catch (GitAPIException | JGitInternalException e) {
+      throw GitErrors.classify("cannot fetch " + plan.description(), url, e, transport.redactor());
+    }
+    return counter.received();
+  }
+
+  private static RevCommit resolve(
+      Repository repository, RevWalk walk, GitUrl url, FetchPlan plan, GitRef ref)
+      throws IOException, SourceException {
+    ObjectId tip = null;
+    if (plan.localRef() != null) {
+      Ref local = repository.exactRef(plan.localRef());
+      if (local == null) {
+        throw new SourceException(
+            SourceReason.REFERENCE_NOT_FOUND,
+            plan.description() + " not found in " + url.display());
+      }
+      tip = local.getObjectId();
+    }
+    if (ref.effectiveKind() != GitRef.Kind.COMMIT) {
+      return walk.parseCommit(tip);
+    }
+    ObjectId wanted = ObjectId.fromString(ref.commit().strip().toLowerCase(java.util.Locale.ROOT));
+    RevCommit commit;
+    try {
+      commit = walk.parseCommit(wanted);
+    } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+      throw new SourceException(
+          SourceReason.REFERENCE_NOT_FOUND, plan.description() + " not found in " + url.display());
+    }
+    if (tip != null && !walk.isMergedInto(commit, walk.parseCommit(tip))) {
+      throw new SourceException(
+          SourceReason.REFERENCE_NOT_FOUND,
+          plan.description() + " is not in the history of that branch in " + url.display());
+    }
+    return commit;
+  }
+}

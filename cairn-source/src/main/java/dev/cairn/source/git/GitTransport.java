@@ -1,0 +1,58 @@
+package dev.cairn.source.git;
+
+import dev.cairn.source.Redactor;
+import java.util.Map;
+import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.TransportHttp;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * Applies one source's credentials and timeout to a JGit transport command: basic auth through a
+ * credentials provider, a bearer token as an extra HTTP header, SSH keys and known hosts through a
+ * per-fetch sshd session factory.
+ */
+final class GitTransport implements AutoCloseable {
+  private final GitUrl url;
+  private final GitSourceSpec spec;
+  private final SshSessions.PerFetch sshSessions;
+  private final Redactor redactor;
+
+  GitTransport(GitUrl url, GitSourceSpec spec, SshSessions ssh) {
+    this.url = url;
+    this.spec = spec;
+    this.sshSessions = url.isSsh() ? ssh.factoryFor(spec.credentials()) : null;
+    this.redactor = Redactor.of(spec.credentials().secrets().toArray(String[]::new));
+  }
+
+  Redactor redactor() {
+    return redactor;
+  }
+
+  <C extends TransportCommand<C, ?>> C configure(C command) {
+    GitCredentials credentials = spec.credentials();
+    command.setTimeout((int) Math.max(1, spec.timeout().toSeconds()));
+    if (url.isHttp() && credentials.hasBasic()) {
+      command.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password()));
+    }
+    command.setTransportConfigCallback(
+        transport -> {
+          if (transport instanceof TransportHttp http && credentials.hasBearer()) {
+            http.setAdditionalHeaders(
+                Map.of("Authorization", "Bearer " + credentials.bearerToken()));
+          }
+          if (transport instanceof SshTransport ssh && sshSessions != null) {
+            ssh.setSshSessionFactory(sshSessions.factory());
+          }
+        });
+    return command;
+  }
+
+  @Override
+  public void close() {
+    if (sshSessions != null) {
+      sshSessions.close();
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.cairn.source.helm;
+
+import dev.cairn.source.Redactor;
+import dev.cairn.source.SourceException;
+import dev.cairn.source.SourceReason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * HTTP GETs for one Helm repository or registry: size-limited bodies, basic credentials sent only
+ * to the repository's own scheme, host and port (like Flux without {@code passCredentials}), and
+ * certificate checks skipped only when {@code insecure} is set.
+ */
+final class HelmHttp {
+  private final HttpClient client;
+  private final URI origin;
+  private final HelmCredentials credentials;
+  private final Duration timeout;
+  private final Redactor redactor;
+
+  HelmHttp(URI origin, HelmCredentials credentials, boolean insecure, Duration timeout) {
+    this.origin = origin;
+    this.credentials = credentials;
+    this.timeout = timeout;
+    this.redactor = Redactor.of(credentials.password());
+    HttpClient.Builder builder =
+        HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL);
+    if (insecure) {
+      builder.sslContext(trustingEveryone());
+    }
+    this.client = builder.build();
+  }
+
+  /** The body of a GET, refusing more than {@code maxBytes}. */
+  byte[] get(URI uri, long maxBytes, SourceReason failure, String what) throws SourceException {
+    return get(uri, Map.of(), maxBytes, failure, what).body();
+  }
+
+  /** A GET with extra headers; returns the body and the response headers. */
+  Response get(
+      URI uri, Map<String, String> headers, long maxBytes, SourceReason failure, String what)
+      throws SourceException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+    headers.forEach(request::header);
+    if (credentials.present() && sameOrigin(uri)) {
+      String token = credentials.username() + ":" + credentials.password();
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    }
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new SourceException(
+          failure,
+          "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
+          redactor.redact(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException(failure, "interrupted while trying to " + what + " from " + uri);
+    }
+    try (InputStream body = response.body()) {
+      int status = response.statusCode();
+      if (status == 401 || status == 403) {
+        throw new SourceException(
+            SourceReason.AUTHENTICATION_FAILED,
+            "cannot "
+                + what
+                + " from "
+                + uri
+                + ": HTTP "
+                + status
+                + (credentials.present() ? " (credentials refused)" : " (credentials required)"));
+      }
+      if (status / 100 != 2) {
+        throw new SourceException(failure, "cannot " + what + " from " + uri + ": HTTP " + status);
+      }
+      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        throw new SourceException(
+            failure, "cannot " + what + " from " + uri + ": larger than " + maxBytes + " bytes");
+      }
+      return new Response(bytes, response.headers().map());
+    } catch (IOException e) {
+      throw new SourceException(
+          failure,
+          "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
+          redactor.redact(e));
+    }
+  }
+
+  private boolean sameOrigin(URI uri) {
+    return Objects.equals(uri.getScheme(), origin.getScheme())
+        && Objects.equals(uri.getHost(), origin.getHost())
+        && port(uri) == port(origin);
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() != -1) {
+      return uri.getPort();
+    }
+    return "https".equals(uri.getScheme()) ? 443 : 80;
+  }
+
+  private static SSLContext trustingEveryone() {
+    TrustManager trustAll =
+        new X509TrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK always provides TLS", e);
+    }
+  }
+
+  /** A response body and its headers. */
+  record Response(byte[] body, Map<String, java.util.List<String>> headers) {}
+}

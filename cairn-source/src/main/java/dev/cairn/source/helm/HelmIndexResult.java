@@ -1,0 +1,13 @@
+package dev.cairn.source.helm;
+
+import dev.cairn.source.artifact.Artifact;
+
+/**
+ * A fetched repository index.
+ *
+ * @param artifact the stored artifact (a tarball holding {@code index.yaml}); its revision is the
+ *     index digest, as in Flux
+ * @param digest {@code sha256:<hex>} of the index bytes
+ * @param index the parsed index
+ */
+public record HelmIndexResult(Artifact artifact, String digest, HelmIndex index) {}

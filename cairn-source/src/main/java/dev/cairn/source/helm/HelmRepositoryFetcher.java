@@ -1,0 +1,150 @@
+package dev.cairn.source.helm;
+
+import dev.cairn.source.SourceException;
+import dev.cairn.source.SourceReason;
+import dev.cairn.source.artifact.Artifact;
+import dev.cairn.source.artifact.ArtifactStore;
+import dev.cairn.source.artifact.SourceKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Helm repositories of {@code type: default}: fetches index.yaml (parsed once per digest), finds
+ * the highest chart version matching a constraint, downloads the package, verifies its digest
+ * against the index and stores the unpacked chart as an artifact. OCI repositories go to {@link
+ * OciChartFetcher}.
+ */
+public final class HelmRepositoryFetcher {
+  private static final int CACHED_INDEXES = 32;
+
+  private final ArtifactStore store;
+  private final HelmFetcherOptions options;
+  private final Map<String, HelmIndex> indexesByDigest =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, HelmIndex> eldest) {
+              return size() > CACHED_INDEXES;
+            }
+          });
+
+  public HelmRepositoryFetcher(ArtifactStore store, HelmFetcherOptions options) {
+    this.store = store;
+    this.options = options;
+  }
+
+  /** Downloads index.yaml and stores it; the revision is the index digest. */
+  public HelmIndexResult fetchIndex(SourceKey key, HelmRepositorySpec spec) throws SourceException {
+    URI base = baseUri(spec);
+    URI indexUri = URI.create(base + "index.yaml");
+    byte[] bytes =
+        http(spec, base)
+            .get(indexUri, options.maxIndexBytes(), SourceReason.INDEXATION_FAILED, "fetch index");
+    String digest = "sha256:" + ChartArchives.sha256Hex(bytes);
+    HelmIndex index = indexesByDigest.get(digest);
+    if (index == null) {
+      index = HelmIndex.parse(bytes, indexUri.toString());
+      indexesByDigest.put(digest, index);
+    }
+    Artifact artifact = store.store(key, digest, w -> w.addFile("index.yaml", bytes, false));
+    return new HelmIndexResult(artifact, digest, index);
+  }
+
+  /** Fetches the index, then pulls the best matching chart version into {@code chartKey}. */
+  public HelmChartResult pullChart(SourceKey chartKey, HelmRepositorySpec repo, HelmChartSpec chart)
+      throws SourceException {
+    URI base = baseUri(repo);
+    HelmIndexResult index = fetchIndex(indexKeyFor(chartKey), repo);
+    return pullChart(chartKey, repo, index.index(), chart, base);
+  }
+
+  /** Pulls the best matching chart version listed in an index already fetched. */
+  public HelmChartResult pullChart(
+      SourceKey chartKey, HelmRepositorySpec repo, HelmIndex index, HelmChartSpec chart)
+      throws SourceException {
+    return pullChart(chartKey, repo, index, chart, baseUri(repo));
+  }
+
+  private HelmChartResult pullChart(
+      SourceKey chartKey, HelmRepositorySpec repo, HelmIndex index, HelmChartSpec chart, URI base)
+      throws SourceException {
+    ChartVersion version =
+        index
+            .find(chart.chart(), chart.version())
+            .orElseThrow(
+                () ->
+                    new SourceException(
+                        SourceReason.CHART_NOT_FOUND,
+                        "no version of chart '"
+                            + chart.chart()
+                            + "' matching '"
+                            + chart.version()
+                            + "' in "
+                            + base));
+    if (version.urls().isEmpty()) {
+      throw new SourceException(
+          SourceReason.CHART_PULL_FAILED,
+          "chart " + chart.chart() + " " + version.version() + " in " + base + " lists no URL");
+    }
+    URI chartUri = resolve(base, version.urls().get(0));
+    String what = "chart " + chart.chart() + " " + version.version() + " from " + chartUri;
+    byte[] packaged =
+        http(repo, base)
+            .get(
+                chartUri,
+                options.maxChartBytes(),
+                SourceReason.CHART_PULL_FAILED,
+                "download chart");
+    String digest = ChartArchives.verify(packaged, version.digest(), what);
+    Artifact artifact =
+        ChartArchives.store(
+            store, chartKey, chart.chart(), version.version(), packaged, options.chartLimits());
+    return new HelmChartResult(artifact, chart.chart(), version.version(), digest);
+  }
+
+  private HelmHttp http(HelmRepositorySpec spec, URI base) {
+    return new HelmHttp(base, spec.credentials(), spec.insecure(), spec.timeout());
+  }
+
+  private static SourceKey indexKeyFor(SourceKey chartKey) {
+    return new SourceKey("helmrepository-index", chartKey.namespace(), chartKey.name());
+  }
+
+  private static URI resolve(URI base, String url) throws SourceException {
+    try {
+      URI uri = new URI(url);
+      return uri.isAbsolute() ? uri : base.resolve(uri);
+    } catch (URISyntaxException e) {
+      throw new SourceException(
+          SourceReason.CHART_PULL_FAILED, "chart URL '" + url + "' in " + base + " is invalid");
+    }
+  }
+
+  /** The repository URL with exactly one trailing slash; http or https only. */
+  static URI baseUri(HelmRepositorySpec spec) throws SourceException {
+    String url = spec.url().strip();
+    URI uri;
+    try {
+      uri = new URI(url.endsWith("/") ? url : url + "/");
+    } catch (URISyntaxException e) {
+      throw new SourceException(
+          SourceReason.URL_INVALID, "Helm repository URL does not parse: " + e.getReason());
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new SourceException(
+          SourceReason.URL_INVALID, "Helm repository URL must not carry credentials");
+    }
+    String scheme = uri.getScheme();
+    if (spec.type() != HelmRepositorySpec.Type.DEFAULT
+        || !("http".equals(scheme) || "https".equals(scheme))
+        || uri.getHost() == null) {
+      throw new SourceException(
+          SourceReason.URL_INVALID,
+          "Helm repository URL '" + uri + "' must be http(s) with a host for type default");
+    }
+    return uri;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.cairn.source.helm;
+
+import dev.cairn.source.SemverSelector;
+import dev.cairn.source.SourceException;
+import dev.cairn.source.SourceReason;
+import dev.cairn.source.artifact.Artifact;
+import dev.cairn.source.artifact.ArtifactStore;
+import dev.cairn.source.artifact.SourceKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * Helm charts from an OCI registry ({@code HelmRepository} of {@code type: oci}), over the
+ * distribution HTTP API: lists the tags of {@code <url>/<chart>}, picks the highest version
+ * matching the constraint (Helm stores {@code +} as {@code _} in tags), reads the manifest, finds
+ * the Helm chart layer, downloads it and checks it against the layer digest. Plain HTTP only when
+ * {@code insecure} is set. Basic credentials are sent to the registry; token (bearer challenge)
+ * auth is not implemented.
+ */
+public final class OciChartFetcher {
+  static final String CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+  private static final String MANIFEST_TYPES =
+      "application/vnd.oci.image.manifest.v1+json, "
+          + "application/vnd.docker.distribution.manifest.v2+json";
+  private static final long MAX_METADATA_BYTES = 4L * 1024 * 1024;
+
+  private final ArtifactStore store;
+  private final HelmFetcherOptions options;
+
+  public OciChartFetcher(ArtifactStore store, HelmFetcherOptions options) {
+    this.store = store;
+    this.options = options;
+  }
+
+  public HelmChartResult pullChart(SourceKey key, HelmRepositorySpec repo, HelmChartSpec chart)
+      throws SourceException {
+    Reference ref = Reference.of(repo, chart.chart());
+    HelmHttp http = new HelmHttp(ref.registry(), repo.credentials(), false, repo.timeout());
+    String version = resolveVersion(http, ref, chart);
+    String tag = version.replace('+', '_');
+    HelmHttp.Response manifest =
+        http.get(
+            ref.api("manifests/" + tag),
+            Map.of("Accept", MANIFEST_TYPES),
+            MAX_METADATA_BYTES,
+            SourceReason.CHART_PULL_FAILED,
+            "read manifest of " + ref.display(tag));
+    String layerDigest = chartLayerDigest(manifest.body(), ref.display(tag));
+    byte[] packaged =
+        http.get(
+            ref.api("blobs/" + layerDigest),
+            options.maxChartBytes(),
+            SourceReason.CHART_PULL_FAILED,
+            "download chart layer of " + ref.display(tag));
+    String digest =
+        ChartArchives.verify(packaged, layerDigest, "chart layer of " + ref.display(tag));
+    Artifact artifact =
+        ChartArchives.store(store, key, chart.chart(), version, packaged, options.chartLimits());
+    return new HelmChartResult(artifact, chart.chart(), version, digest);
+  }
+
+  private static String resolveVersion(HelmHttp http, Reference ref, HelmChartSpec chart)
+      throws SourceException {
+    byte[] body =
+        http.get(
+            ref.api("tags/list"),
+            MAX_METADATA_BYTES,
+            SourceReason.CHART_PULL_FAILED,
+            "list tags of " + ref.display(null));
+    Object document = json(body, "tag list of " + ref.display(null));
+    List<String> versions =
+        document instanceof Map<?, ?> map && map.get("tags") instanceof List<?> tags
+            ? tags.stream().map(String::valueOf).map(t -> t.replace('_', '+')).toList()
+            : List.of();
+    Optional<String> best = SemverSelector.highest(versions, chart.version());
+    return best.orElseThrow(
+        () ->
+            new SourceException(
+                SourceReason.CHART_NOT_FOUND,
+                "no tag of "
+                    + ref.display(null)
+                    + " matches version '"
+                    + chart.version()
+                    + "' ("
+                    + versions.size()
+                    + " tags)"));
+  }
+
+  private static String chartLayerDigest(byte[] manifest, String where) throws SourceException {
+    Object document = json(manifest, "manifest of " + where);
+    if (document instanceof Map<?, ?> map && map.get("layers") instanceof List<?> layers) {
+      for (Object layer : layers) {
+        if (layer instanceof Map<?, ?> l
+            && CHART_LAYER.equals(l.get("mediaType"))
+            && String.valueOf(l.get("digest")).matches("sha256:[0-9a-f]{64}")) {
+          return String.valueOf(l.get("digest"));
+        }
+      }
+    }
+    throw new SourceException(
+        SourceReason.CHART_PULL_FAILED, "manifest of " + where + " has no Helm chart layer");
+  }
+
+  private static Object json(byte[] body, String what) throws SourceException {
+    try {
+      return new Load(LoadSettings.builder().build())
+          .loadFromString(new String(body, StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      throw new SourceException(SourceReason.CHART_PULL_FAILED, what + " is not valid JSON");
+    }
+  }
+
+  /** {@code oci://host[:port]/path} plus chart name, as registry API URLs. */
+  record Reference(URI registry, String repository) {
+    static Reference of(HelmRepositorySpec spec, String chart) throws SourceException {
+      URI uri;
+      try {
+        uri = new URI(spec.url().strip());
+      } catch (URISyntaxException e) {
+        throw new SourceException(
+            SourceReason.URL_INVALID, "OCI repository URL does not parse: " + e.getReason());
+      }
+      if (uri.getRawUserInfo() != null) {
+        throw new SourceException(
+            SourceReason.URL_INVALID, "OCI repository URL must not carry credentials");
+      }
+      if (!"oci".equals(uri.getScheme()) || uri.getHost() == null) {
+        throw new SourceException(
+            SourceReason.URL_INVALID, "OCI repository URL '" + uri + "' must be oci://host/path");
+      }
+      if (!chart.matches("[a-z0-9]+([._-][a-z0-9]+)*")) {
+        throw new SourceException(
+            SourceReason.INVALID_SPEC, "chart name '" + chart + "' is not a valid OCI name");
+      }
+      String scheme = spec.insecure() ? "http" : "https";
+      String authority = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+      String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
+      String repository = path.isEmpty() ? chart : path + "/" + chart;
+      return new Reference(URI.create(scheme + "://" + authority + "/"), repository);
+    }
+
+    URI api(String suffix) {
+      return registry.resolve("/v2/" + repository + "/" + suffix);
+    }
+
+    String display(String tag) {
+      return registry.getAuthority() + "/" + repository + (tag == null ? "" : ":" + tag);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.cairn.testkit.helm;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Helm chart repository on 127.0.0.1: serves packaged charts and an index.yaml it writes itself
+ * (with sha256 digests) over plain HTTP, optionally behind basic auth. Counts requests per path.
+ */
+public final class HelmRepoServer implements AutoCloseable {
+  private record Entry(String name, String version, String file, String digest) {}
+
+  private final Path directory;
+  private final HttpServer server;
+  private final String expectedAuthorization;
+  private final List<Entry> entries = new ArrayList<>();
+  private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+  private HelmRepoServer(Path directory, String expectedAuthorization) throws IOException {
+    this.directory = directory;
+    this.expectedAuthorization = expectedAuthorization;
+    Files.createDirectories(directory.resolve("charts"));
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+    writeIndex();
+  }
+
+  public static HelmRepoServer start(Path directory) {
+    return start(directory, null, null);
+  }
+
+  public static HelmRepoServer start(Path directory, String username, String password) {
+    String expected =
+        username == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    try {
+      return new HelmRepoServer(directory, expected);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start Helm repository server", e);
+    }
+  }
+
+  /** The repository URL, with a trailing slash. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  /** Publishes a packaged chart and rewrites index.yaml with its true digest. */
+  public synchronized void addChart(String name, String version, Path packaged) {
+    addChart(name, version, packaged, null);
+  }
+
+  /** Publishes a chart, listing {@code digestHex} in the index instead of its true digest. */
+  public synchronized void addChart(String name, String version, Path packaged, String digestHex) {
+    try {
+      String file = "charts/" + name + "-" + version + ".tgz";
+      Files.copy(
+          packaged, directory.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      String digest = digestHex != null ? digestHex : sha256(Files.readAllBytes(packaged));
+      entries.removeIf(e -> e.name().equals(name) && e.version().equals(version));
+      entries.add(new Entry(name, version, file, digest));
+      writeIndex();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish chart " + name, e);
+    }
+  }
+
+  /** How many requests asked for {@code path} (e.g. {@code /index.yaml}). */
+  public int hits(String path) {
+    AtomicInteger count = hits.get(path);
+    return count == null ? 0 : count.get();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private void writeIndex() throws IOException {
+    Map<String, List<Entry>> byName = new TreeMap<>();
+    for (Entry e : entries) {
+      byName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
+    }
+    StringBuilder yaml = new StringBuilder("apiVersion: v1\nentries:\n");
+    for (Map.Entry<String, List<Entry>> chart : byName.entrySet()) {
+      yaml.append("  ").append(chart.getKey()).append(":\n");
+      for (Entry e : chart.getValue()) {
+        yaml.append("  - apiVersion: v2\n")
+            .append("    name: ")
+            .append(e.name())
+            .append('\n')
+            .append("    version: ")
+            .append(e.version())
+            .append('\n')
+            .append("    digest: ")
+            .append(e.digest())
+            .append('\n')
+            .append("    urls:\n    - ")
+            .append(e.file())
+            .append('\n');
+      }
+    }
+    Path temp = Files.createTempFile(directory, ".index", ".tmp");
+    Files.writeString(temp, yaml, StandardCharsets.UTF_8);
+    Files.move(
+        temp,
+        directory.resolve("index.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+      if (expectedAuthorization != null
+          && !expectedAuthorization.equals(
+              exchange.getRequestHeaders().getFirst("Authorization"))) {
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"helm\"");
+        exchange.sendResponseHeaders(401, -1);
+        return;
+      }
+      Path file = directory.resolve(path.replaceFirst("^/+", "")).normalize();
+      if (!file.startsWith(directory) || !Files.isRegularFile(file)) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      byte[] body = Files.readAllBytes(file);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

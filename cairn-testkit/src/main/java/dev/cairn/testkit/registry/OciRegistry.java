@@ -1,0 +1,139 @@
+package dev.cairn.testkit.registry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * Debian's {@code docker-registry} (distribution 2.8) as a child process on 127.0.0.1 and a free
+ * port, storing blobs under a directory of the caller's. Start once per test class and close it;
+ * closing stops exactly the process this instance started.
+ */
+public final class OciRegistry implements AutoCloseable {
+  /** Where Debian installs the registry binary. */
+  public static final String BINARY = "/usr/bin/docker-registry";
+
+  private final Process process;
+  private final int port;
+
+  private OciRegistry(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Whether the {@code docker-registry} binary is installed on this machine. */
+  public static boolean available() {
+    return Files.isExecutable(Path.of(BINARY));
+  }
+
+  /**
+   * Starts a registry with storage under {@code directory} and waits until {@code /v2/} answers.
+   */
+  public static OciRegistry start(Path directory) {
+    if (!available()) {
+      throw new IllegalStateException(
+          BINARY + " is missing: install the Debian package docker-registry");
+    }
+    try {
+      Files.createDirectories(directory.resolve("data"));
+      int port = freePort();
+      Path config = directory.resolve("config.yml");
+      Files.writeString(
+          config,
+          "version: 0.1\n"
+              + "log:\n  level: warn\n"
+              + "storage:\n  filesystem:\n    rootdirectory: "
+              + directory.resolve("data").toAbsolutePath()
+              + "\n  delete:\n    enabled: true\n"
+              + "http:\n  addr: 127.0.0.1:"
+              + port
+              + "\n",
+          StandardCharsets.UTF_8);
+      Process process =
+          new ProcessBuilder(BINARY, "serve", config.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(directory.resolve("registry.log").toFile())
+              .start();
+      OciRegistry registry = new OciRegistry(process, port);
+      try {
+        registry.awaitReady();
+      } catch (RuntimeException e) {
+        registry.close();
+        throw e;
+      }
+      return registry;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start docker-registry", e);
+    }
+  }
+
+  /** {@code 127.0.0.1:<port>}. */
+  public String host() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** {@code oci://127.0.0.1:<port>/<path>}, the form Helm and Flux use. */
+  public String ociUrl(String path) {
+    return "oci://" + host() + "/" + path;
+  }
+
+  /** The process id, for diagnostics. */
+  public long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  private void awaitReady() {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    URI probe = URI.create("http://" + host() + "/v2/");
+    Awaitility.await("docker-registry on " + host())
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    "docker-registry exited with " + process.exitValue());
+              }
+              try {
+                return client
+                        .send(
+                            HttpRequest.newBuilder(probe).GET().build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200;
+              } catch (IOException e) {
+                return false;
+              }
+            });
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
