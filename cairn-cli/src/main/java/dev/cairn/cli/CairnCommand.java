@@ -12,7 +12,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = CairnVersion.class,
     description = "GitOps continuous delivery for Kubernetes: Git in, healthy cluster out.",
-    subcommands = {UpCommand.class, VersionCommand.class, GenerateCompletion.class},
+    subcommands = {
+      UpCommand.class,
+      BuildCommand.class,
+      VersionCommand.class,
+      GenerateCompletion.class
+    },
     footer = {
       "",
       "Start here: 'cairn up' syncs the built-in example fleet into a simulated cluster."
