@@ -78,7 +78,14 @@ public final class HealthChecks {
     if (standard.isPresent()) {
       return standard.get();
     }
-    return byKind.getOrDefault(key, fallback).check(object);
+    HealthCheck check = byKind.getOrDefault(key, fallback);
+    try {
+      return check.check(object);
+    } catch (RuntimeException e) {
+      // A check meeting a status shape it does not expect must not stop the whole wait.
+      return Health.unknown(
+          "health check for " + object.kind() + " failed on unexpected status: " + e);
+    }
   }
 
   /** The health of each object, in order. */
@@ -107,6 +114,7 @@ public final class HealthChecks {
     checks.put(key("", "PersistentVolumeClaim"), new PersistentVolumeClaimCheck());
     checks.put(key("", "Service"), new ServiceCheck());
     checks.put(key("", "Namespace"), new NamespaceCheck());
+    checks.put(key("policy", "PodDisruptionBudget"), new PodDisruptionBudgetCheck());
     checks.put(
         key("apiextensions.k8s.io", "CustomResourceDefinition"),
         new CustomResourceDefinitionCheck());

@@ -63,6 +63,8 @@ class HealthFixturesTest {
           crd-established                       | CURRENT     | CRD is established
           crd-names-conflict                    | FAILED      | CRD names not accepted: MultipleNameConflicts: "widgets" is already in use
           crd-installing                        | IN_PROGRESS | CRD is being installed
+          pdb-current                           | CURRENT     | budget met: 3 of 2 required pods healthy
+          pdb-budget-not-met                    | IN_PROGRESS | budget not met: 1 of 2 required pods healthy
           namespace-active                      | CURRENT     | Namespace is Active
           namespace-terminating                 | TERMINATING | Namespace is being deleted
           namespace-phase-terminating           | TERMINATING | Namespace is terminating
