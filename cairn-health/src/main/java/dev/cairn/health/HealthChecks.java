@@ -41,12 +41,22 @@ public final class HealthChecks {
    * @throws HealthExpressionException when an expression does not compile
    */
   public static HealthChecks withExpressions(List<HealthCheckExpr> exprs) {
-    Map<String, ExpressionCheck> compiled = new HashMap<>();
+    return DEFAULTS.andExpressions(exprs);
+  }
+
+  /**
+   * A copy with CEL expressions added to this registry's; an entry for a group and kind that
+   * already has expressions replaces them.
+   *
+   * @throws HealthExpressionException when an expression does not compile
+   */
+  public HealthChecks andExpressions(List<HealthCheckExpr> exprs) {
+    Map<String, ExpressionCheck> compiled = new HashMap<>(expressions);
     for (HealthCheckExpr expr : exprs) {
       compiled.put(
           key(expr.group(), expr.kind()), new ExpressionCheck(expr, ExpressionCompiler.shared()));
     }
-    return new HealthChecks(DEFAULTS.byKind, compiled);
+    return new HealthChecks(byKind, compiled);
   }
 
   /** A copy that checks the given group and kind ({@code ""} for the core group) with a check. */
