@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class HealthFixturesTest {
           job-complete                          | CURRENT     | Job completed: 1 of 1 succeeded
           job-failed                            | FAILED      | Job failed: BackoffLimitExceeded: Job has reached the specified backoff limit
           job-running                           | IN_PROGRESS | Job in progress: 2 active, 1 of 3 succeeded, 1 failed
+          job-suspended                         | IN_PROGRESS | Job is suspended (spec.suspend is true)
           job-not-started                       | IN_PROGRESS | Job has not started
           cronjob-current                       | CURRENT     | CronJob is scheduled (0 3 * * *), last run 2026-11-23T03:00:00Z
           cronjob-suspended                     | CURRENT     | CronJob is suspended
@@ -96,7 +98,11 @@ class HealthFixturesTest {
       unlisted =
           files
               .map(p -> p.getFileName().toString().replace(".yaml", ""))
-              .filter(name -> !source.contains("\n          " + name + " "))
+              .filter(
+                  name ->
+                      !Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + "\\s*\\|")
+                          .matcher(source)
+                          .find())
               .collect(Collectors.toList());
     }
     assertThat(unlisted).isEmpty();
