@@ -32,6 +32,8 @@ final class HelmHttp {
   private final HelmCredentials credentials;
   private final Duration timeout;
   private final Redactor redactor;
+  private volatile String bearerToken;
+  private volatile String lastChallenge;
 
   HelmHttp(URI origin, HelmCredentials credentials, boolean insecure, Duration timeout) {
     this.origin = origin;
@@ -55,9 +57,41 @@ final class HelmHttp {
   Response get(
       URI uri, Map<String, String> headers, long maxBytes, SourceReason failure, String what)
       throws SourceException {
+    return send(uri, headers, maxBytes, failure, what, false);
+  }
+
+  /**
+   * A GET that sends the basic credentials whatever the host: for a registry's token endpoint,
+   * which the registry itself names in its challenge.
+   */
+  Response getWithCredentials(URI uri, long maxBytes, SourceReason failure, String what)
+      throws SourceException {
+    return send(uri, Map.of(), maxBytes, failure, what, true);
+  }
+
+  /** From now on, send {@code Authorization: Bearer <token>} to the origin instead of basic. */
+  void useBearerToken(String token) {
+    this.bearerToken = token;
+  }
+
+  /** The {@code WWW-Authenticate} header of the last 401 answer, or null. */
+  String lastChallenge() {
+    return lastChallenge;
+  }
+
+  private Response send(
+      URI uri,
+      Map<String, String> headers,
+      long maxBytes,
+      SourceReason failure,
+      String what,
+      boolean credentialsAnywhere)
+      throws SourceException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
     headers.forEach(request::header);
-    if (credentials.present() && sameOrigin(uri)) {
+    if (bearerToken != null && sameOrigin(uri) && !credentialsAnywhere) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    } else if (credentials.present() && (credentialsAnywhere || sameOrigin(uri))) {
       String token = credentials.username() + ":" + credentials.password();
       request.header(
           "Authorization",
@@ -78,6 +112,7 @@ final class HelmHttp {
     try (InputStream body = response.body()) {
       int status = response.statusCode();
       if (status == 401 || status == 403) {
+        lastChallenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
         throw new SourceException(
             SourceReason.AUTHENTICATION_FAILED,
             "cannot "
