@@ -32,6 +32,7 @@ public final class HelmRepoServer implements AutoCloseable {
   private final String expectedAuthorization;
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final AtomicInteger withAuthorization = new AtomicInteger();
 
   private HelmRepoServer(Path directory, String expectedAuthorization) throws IOException {
     this.directory = directory;
@@ -86,6 +87,32 @@ public final class HelmRepoServer implements AutoCloseable {
     }
   }
 
+  /** Lists a chart whose package lives elsewhere (an absolute URL), with the given digest. */
+  public synchronized void addExternalChart(
+      String name, String version, String absoluteUrl, String digestHex) {
+    entries.removeIf(e -> e.name().equals(name) && e.version().equals(version));
+    entries.add(new Entry(name, version, absoluteUrl, digestHex));
+    try {
+      writeIndex();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write index", e);
+    }
+  }
+
+  /** The true sha256 (hex) of a file, as this server would list it. */
+  public static String digestOf(Path file) {
+    try {
+      return sha256(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** How many requests carried an {@code Authorization} header. */
+  public int requestsWithAuthorization() {
+    return withAuthorization.get();
+  }
+
   /** How many requests asked for {@code path} (e.g. {@code /index.yaml}). */
   public int hits(String path) {
     AtomicInteger count = hits.get(path);
@@ -134,6 +161,9 @@ public final class HelmRepoServer implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+      if (exchange.getRequestHeaders().containsKey("Authorization")) {
+        withAuthorization.incrementAndGet();
+      }
       if (expectedAuthorization != null
           && !expectedAuthorization.equals(
               exchange.getRequestHeaders().getFirst("Authorization"))) {
