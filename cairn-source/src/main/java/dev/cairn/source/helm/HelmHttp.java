@@ -5,6 +5,7 @@ import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +19,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * HTTP GETs for one Helm repository or registry: size-limited bodies, basic credentials sent only
@@ -35,7 +37,13 @@ final class HelmHttp {
   private volatile String bearerToken;
   private volatile String lastChallenge;
 
-  HelmHttp(URI origin, HelmCredentials credentials, boolean insecure, Duration timeout) {
+  HelmHttp(
+      URI origin,
+      HelmCredentials credentials,
+      boolean insecure,
+      String caCertificate,
+      Duration timeout)
+      throws SourceException {
     this.origin = origin;
     this.credentials = credentials;
     this.timeout = timeout;
@@ -44,6 +52,8 @@ final class HelmHttp {
         HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL);
     if (insecure) {
       builder.sslContext(trustingEveryone());
+    } else if (caCertificate != null && !caCertificate.isBlank()) {
+      builder.sslContext(TrustedCertificates.sslContext(caCertificate));
     }
     this.client = builder.build();
   }
@@ -153,14 +163,32 @@ final class HelmHttp {
     return "https".equals(uri.getScheme()) ? 443 : 80;
   }
 
+  /**
+   * Trusts any certificate for any host name. An {@link X509ExtendedTrustManager} is needed: the
+   * JDK wraps a plain {@code X509TrustManager} with its own host-name check.
+   */
   private static SSLContext trustingEveryone() {
     TrustManager trustAll =
-        new X509TrustManager() {
+        new X509ExtendedTrustManager() {
           @Override
           public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
           @Override
           public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+          @Override
+          public void checkClientTrusted(
+              X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+          @Override
+          public void checkServerTrusted(
+              X509Certificate[] chain, String authType, SSLEngine engine) {}
 
           @Override
           public X509Certificate[] getAcceptedIssuers() {

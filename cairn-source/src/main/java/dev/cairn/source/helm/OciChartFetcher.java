@@ -41,7 +41,9 @@ public final class OciChartFetcher {
   public HelmChartResult pullChart(SourceKey key, HelmRepositorySpec repo, HelmChartSpec chart)
       throws SourceException {
     Reference ref = Reference.of(repo, chart.chart());
-    HelmHttp http = new HelmHttp(ref.registry(), repo.credentials(), false, repo.timeout());
+    HelmHttp http =
+        new HelmHttp(
+            ref.registry(), repo.credentials(), false, repo.caCertificate(), repo.timeout());
     String version = resolveVersion(http, ref, chart);
     String tag = version.replace('+', '_');
     HelmHttp.Response manifest =

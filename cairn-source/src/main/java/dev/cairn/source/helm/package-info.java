@@ -1,7 +1,7 @@
 /**
- * Helm sources: {@link dev.cairn.source.helm.HelmRepositoryFetcher} for chart repositories
- * ({@code index.yaml} over HTTP(S)), {@link dev.cairn.source.helm.OciChartFetcher} for OCI
- * registries (distribution API with the registry token flow), and {@link
+ * Helm sources: {@link dev.cairn.source.helm.HelmRepositoryFetcher} for chart repositories ({@code
+ * index.yaml} over HTTP(S)), {@link dev.cairn.source.helm.OciChartFetcher} for OCI registries
+ * (distribution API with the registry token flow), and {@link
  * dev.cairn.source.helm.ChartFromArtifact} for charts kept in Git. Charts are stored unpacked as
  * artifacts after their digest is checked.
  *
