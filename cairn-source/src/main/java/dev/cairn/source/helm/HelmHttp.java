@@ -49,7 +49,7 @@ final class HelmHttp {
     this.timeout = timeout;
     this.redactor = Redactor.of(credentials.password());
     HttpClient.Builder builder =
-        HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL);
+        HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
     if (insecure) {
       builder.sslContext(trustingEveryone());
     } else if (caCertificate != null && !caCertificate.isBlank()) {
@@ -97,27 +97,13 @@ final class HelmHttp {
       String what,
       boolean credentialsAnywhere)
       throws SourceException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-    headers.forEach(request::header);
-    if (bearerToken != null && sameOrigin(uri) && !credentialsAnywhere) {
-      request.header("Authorization", "Bearer " + bearerToken);
-    } else if (credentials.present() && (credentialsAnywhere || sameOrigin(uri))) {
-      String token = credentials.username() + ":" + credentials.password();
-      request.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
-    }
-    HttpResponse<InputStream> response;
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      throw new SourceException(
-          failure,
-          "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
-          redactor.redact(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SourceException(failure, "interrupted while trying to " + what + " from " + uri);
+    HttpResponse<InputStream> response = exchange(uri, headers, credentialsAnywhere, failure, what);
+    for (int hops = 0; isRedirect(response.statusCode()); hops++) {
+      URI next = redirectTarget(uri, response, hops, failure, what);
+      closeQuietly(response);
+      uri = next;
+      credentialsAnywhere = false;
+      response = exchange(uri, headers, false, failure, what);
     }
     try (InputStream body = response.body()) {
       int status = response.statusCode();
@@ -147,6 +133,71 @@ final class HelmHttp {
           failure,
           "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
           redactor.redact(e));
+    }
+  }
+
+  /** One request; credentials only go where {@link #sameOrigin} (or the caller) allows. */
+  private HttpResponse<InputStream> exchange(
+      URI uri,
+      Map<String, String> headers,
+      boolean credentialsAnywhere,
+      SourceReason failure,
+      String what)
+      throws SourceException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+    headers.forEach(request::header);
+    if (bearerToken != null && sameOrigin(uri) && !credentialsAnywhere) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    } else if (credentials.present() && (credentialsAnywhere || sameOrigin(uri))) {
+      String token = credentials.username() + ":" + credentials.password();
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new SourceException(
+          failure,
+          "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
+          redactor.redact(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException(failure, "interrupted while trying to " + what + " from " + uri);
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /**
+   * Redirects are followed by hand (at most 5, never from https to http) so that credentials are
+   * re-checked against each new origin instead of being forwarded.
+   */
+  private static URI redirectTarget(
+      URI from, HttpResponse<InputStream> response, int hops, SourceReason failure, String what)
+      throws SourceException {
+    String location = response.headers().firstValue("Location").orElse(null);
+    if (hops >= 5 || location == null) {
+      closeQuietly(response);
+      throw new SourceException(
+          failure, "cannot " + what + " from " + from + ": too many or empty redirects");
+    }
+    URI next = from.resolve(location);
+    if ("https".equals(from.getScheme()) && !"https".equals(next.getScheme())) {
+      closeQuietly(response);
+      throw new SourceException(
+          failure, "cannot " + what + " from " + from + ": refusing a redirect from https to http");
+    }
+    return next;
+  }
+
+  private static void closeQuietly(HttpResponse<InputStream> response) {
+    try {
+      response.body().close();
+    } catch (IOException ignored) {
+      // the body of a redirect is not needed
     }
   }
 

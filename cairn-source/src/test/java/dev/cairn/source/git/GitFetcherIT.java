@@ -342,6 +342,25 @@ class GitFetcherIT {
   }
 
   @Test
+  void malformedReferenceNamesAreInvalidSpecBeforeAnyNetwork() {
+    int before = server.requestCount();
+    for (GitRef ref :
+        List.of(
+            GitRef.ofBranch("has space"),
+            GitRef.ofTag("v1..0"),
+            GitRef.ofName("heads/main"),
+            GitRef.ofCommit("abc123"),
+            GitRef.ofSemver("not a range"))) {
+      assertThatThrownBy(
+              () -> fetcher.fetch(key("malformed"), GitSourceSpec.of(server.url("x")).withRef(ref)))
+          .isInstanceOfSatisfying(
+              SourceException.class,
+              e -> assertThat(e.reason()).isEqualTo(SourceReason.INVALID_SPEC));
+    }
+    assertThat(server.requestCount()).isEqualTo(before);
+  }
+
+  @Test
   void closedPortIsGitOperationFailed() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -194,6 +194,18 @@ class HelmRepositoryFetcherIT {
       assertThat(result.digest()).isEqualTo(sha256(packaged));
       assertThat(mirror.hits("/charts/elsewhere-1.0.0.tgz")).isEqualTo(1);
       assertThat(mirror.requestsWithAuthorization()).isZero();
+
+      // a redirect from the repository to the other host must not carry the credentials either
+      server.redirect("/moved/elsewhere-1.0.0.tgz", mirror.url() + "charts/elsewhere-1.0.0.tgz");
+      server.addExternalChart(
+          "elsewhere", "1.0.0", "moved/elsewhere-1.0.0.tgz", HelmRepoServer.digestOf(packaged));
+      HelmChartResult redirected =
+          fetcher.pullChart(key("redirected"), repo(), HelmChartSpec.of("elsewhere", "*"));
+
+      assertThat(redirected.digest()).isEqualTo(result.digest());
+      assertThat(server.hits("/moved/elsewhere-1.0.0.tgz")).isEqualTo(1);
+      assertThat(mirror.hits("/charts/elsewhere-1.0.0.tgz")).isEqualTo(2);
+      assertThat(mirror.requestsWithAuthorization()).isZero();
     }
   }
 

@@ -38,6 +38,7 @@ public final class HelmRepoServer implements AutoCloseable {
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final AtomicInteger withAuthorization = new AtomicInteger();
+  private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
   private HelmRepoServer(Path directory, String expectedAuthorization, SSLContext tls)
       throws IOException {
@@ -130,6 +131,11 @@ public final class HelmRepoServer implements AutoCloseable {
     }
   }
 
+  /** Answers {@code path} with {@code 302 Found} to {@code location} (after the auth check). */
+  public void redirect(String path, String location) {
+    redirects.put(path, location);
+  }
+
   /** How many requests carried an {@code Authorization} header. */
   public int requestsWithAuthorization() {
     return withAuthorization.get();
@@ -192,6 +198,11 @@ public final class HelmRepoServer implements AutoCloseable {
               exchange.getRequestHeaders().getFirst("Authorization"))) {
         exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"helm\"");
         exchange.sendResponseHeaders(401, -1);
+        return;
+      }
+      if (redirects.containsKey(path)) {
+        exchange.getResponseHeaders().add("Location", redirects.get(path));
+        exchange.sendResponseHeaders(302, -1);
         return;
       }
       Path file = directory.resolve(path.replaceFirst("^/+", "")).normalize();
