@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.eclipse.jgit.api.Git;
 
 /**
  * Incremental fetch of a repository of N files (default 5,000) after a one-file commit: Cairn's
@@ -60,7 +61,13 @@ public final class IncrementalFetchBenchmark {
       GitCli.run(
           cliMirror, "git", "fetch", "-q", "--depth", "1", url, "+refs/heads/main:refs/heads/main");
 
+      Path jgitMirror = work.resolve("jgit.git");
+      try (Git mirror = Git.init().setBare(true).setDirectory(jgitMirror.toFile()).call()) {
+        jgitFetch(mirror, url);
+      }
+
       List<Long> jgit = new ArrayList<>();
+      List<Long> jgitOnly = new ArrayList<>();
       List<Long> cli = new ArrayList<>();
       long objects = 0;
       for (int round = 0; round < rounds; round++) {
@@ -72,6 +79,12 @@ public final class IncrementalFetchBenchmark {
         GitFetchResult result = fetcher.fetch(key, spec);
         jgit.add((System.nanoTime() - start) / 1_000_000);
         objects = result.objectsReceived();
+
+        try (Git mirror = Git.open(jgitMirror.toFile())) {
+          start = System.nanoTime();
+          jgitFetch(mirror, url);
+          jgitOnly.add((System.nanoTime() - start) / 1_000_000);
+        }
 
         start = System.nanoTime();
         GitCli.run(
@@ -91,6 +104,9 @@ public final class IncrementalFetchBenchmark {
       System.out.printf(
           "  GitFetcher (JGit fetch + archive of %d files): median %d ms%n", files, median(jgit));
       System.out.printf(
+          "  JGit fetch only (same refspec and depth as the CLI): median %d ms%n",
+          median(jgitOnly));
+      System.out.printf(
           "  git fetch CLI (fetch only):                  median %d ms%n", median(cli));
     } finally {
       DirectoryTrees.deleteQuietly(work);
@@ -109,6 +125,15 @@ public final class IncrementalFetchBenchmark {
         new ArtifactStore(directory.resolve("store"), ArtifactStoreOptions.defaults());
     new GitFetcher(directory.resolve("cache"), store).fetch(key, spec);
     return heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+  }
+
+  private static void jgitFetch(Git mirror, String url) throws Exception {
+    mirror
+        .fetch()
+        .setRemote(url)
+        .setRefSpecs("+refs/heads/main:refs/heads/main")
+        .setDepth(1)
+        .call();
   }
 
   private static long median(List<Long> values) {
