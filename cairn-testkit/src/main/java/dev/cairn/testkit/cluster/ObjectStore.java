@@ -113,7 +113,8 @@ final class ObjectStore {
         old == null ? null : old.attributes(),
         resource,
         json);
-    Stored stored = new Stored(type, attributes, object, json);
+    // stored in parsed form so that numbers compare equal to those parsed from request bodies
+    Stored stored = new Stored(type, attributes, (ObjectNode) Json.parse(json), json);
     objects.put(key, stored);
     watches.changed(key, old, stored);
     if (old == null) {
@@ -129,7 +130,7 @@ final class ObjectStore {
     ownerUids(object)
         .forEach(uid -> byOwnerUid.computeIfAbsent(uid, u -> new LinkedHashSet<>()).add(key));
     JsonNode before = old == null ? null : old.object();
-    listeners.forEach(l -> l.stored(type, key, before, object));
+    listeners.forEach(l -> l.stored(type, key, before, stored.object()));
   }
 
   void remove(ObjectKey key) {
