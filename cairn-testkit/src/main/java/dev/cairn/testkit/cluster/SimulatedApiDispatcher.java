@@ -38,6 +38,7 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
   private final ObjectWriter writer;
   private final WriteHandler writes;
   private final DeleteHandler deletes;
+  private final ScaleSubresource scale;
   private final Discovery discovery;
   private final RequestCounter requests = new RequestCounter();
   private final AtomicLong lastResourceVersion = new AtomicLong();
@@ -50,6 +51,7 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
     this.writer = new ObjectWriter(store, this::nextResourceVersion, validator);
     this.writes = new WriteHandler(writer);
     this.deletes = new DeleteHandler(writer);
+    this.scale = new ScaleSubresource(writer);
     this.discovery = new Discovery(types);
     store.addListener(new Cascades(writer, types, deletes, lock, controllers));
     underWriteLock(
@@ -152,6 +154,16 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
   }
 
   private MockResponse route(RecordedRequest recorded, ApiRequest request, ResourceType type) {
+    if (ScaleSubresource.handles(request, type)) {
+      if (request.method().equals("GET")) {
+        return respond(underWriteLock(() -> scale.get(request, type)));
+      }
+      if (request.method().equals("PUT") || request.method().equals("PATCH")) {
+        return respond(underWriteLock(() -> scale.write(request, type)));
+      }
+      throw new ApiException(
+          405, "MethodNotAllowed", request.method() + " is not allowed on scale");
+    }
     switch (request.method()) {
       case "GET":
         if (request.isWatch()) {
