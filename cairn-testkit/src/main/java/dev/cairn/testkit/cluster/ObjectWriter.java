@@ -43,12 +43,14 @@ final class ObjectWriter {
   WriteResult create(ResourceType type, ObjectKey key, ObjectNode object, boolean dryRun) {
     ObjectNode metadata = object.with("metadata");
     SYSTEM_METADATA.forEach(metadata::remove);
+    placeInNamespace(metadata, key);
     metadata.put("uid", UUID.randomUUID().toString());
     metadata.put("creationTimestamp", now());
     if (type.tracksGeneration()) {
       metadata.put("generation", 1);
     }
     LifecycleStatus.initialise(type, object);
+    LifecycleStatus.foldStringData(type, object);
     validate(type, object);
     if (!dryRun) {
       metadata.put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
@@ -78,9 +80,8 @@ final class ObjectWriter {
       }
     }
     metadata.put("name", key.name());
-    if (!key.namespace().isEmpty()) {
-      metadata.put("namespace", key.namespace());
-    }
+    placeInNamespace(metadata, key);
+    LifecycleStatus.foldStringData(type, next);
     if (next.equals(live)) {
       return new WriteResult(200, live);
     }
@@ -106,6 +107,15 @@ final class ObjectWriter {
   void system(ResourceType type, ObjectKey key, ObjectNode next) {
     next.with("metadata").put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
     store.put(type, key, next);
+  }
+
+  /** The server owns metadata.namespace: the request path's, or none for cluster-scoped kinds. */
+  private static void placeInNamespace(ObjectNode metadata, ObjectKey key) {
+    if (key.namespace().isEmpty()) {
+      metadata.remove("namespace");
+    } else {
+      metadata.put("namespace", key.namespace());
+    }
   }
 
   static boolean specChanged(ResourceType type, JsonNode live, JsonNode next) {
