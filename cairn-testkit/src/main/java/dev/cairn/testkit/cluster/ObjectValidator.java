@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Validates a custom resource against the OpenAPI v3 schema of its CRD version before the simulated
  * server stores it; a non-empty result is answered with 422 Invalid, as a real server does. The
- * default accepts everything: plug in a real schema validator through {@link
- * SimulatedClusterOptions#withValidator(ObjectValidator)}.
+ * simulated cluster validates with {@link SchemaObjectValidator} by default; tests can plug in
+ * another through {@link SimulatedClusterOptions#withValidator(ObjectValidator)}.
  */
 @FunctionalInterface
 public interface ObjectValidator {

@@ -24,7 +24,7 @@ public record SimulatedClusterOptions(
 
   /** Readiness after 200 ms, every custom resource accepted. */
   public static SimulatedClusterOptions defaults() {
-    return new SimulatedClusterOptions(Duration.ofMillis(200), true, ObjectValidator.acceptAll());
+    return new SimulatedClusterOptions(Duration.ofMillis(200), true, new SchemaObjectValidator());
   }
 
   public SimulatedClusterOptions withReadinessDelay(Duration readinessDelay) {
