@@ -1,0 +1,101 @@
+package dev.cairn.testkit.cluster;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The cluster a test class runs against: a {@link SimulatedCluster}, or — when the environment
+ * variable {@code KUBECONFIG} is set — the real cluster it names. Request counts and the readiness
+ * simulator exist only on the simulated one; tests that need them are skipped on a real cluster.
+ * Use {@link #createNamespace(String)} so that tests stay isolated on a shared real cluster.
+ */
+public final class TestCluster implements AutoCloseable {
+  private final SimulatedCluster simulated;
+  private final KubernetesClient client;
+  private final List<String> namespaces = new ArrayList<>();
+  private boolean closed;
+
+  private TestCluster(SimulatedCluster simulated, KubernetesClient client) {
+    this.simulated = simulated;
+    this.client = client;
+  }
+
+  /**
+   * Starts a simulated cluster, or connects to the cluster of {@code KUBECONFIG} if it is set. Call
+   * once per test class (e.g. in {@code @BeforeAll}) and close it afterwards.
+   */
+  public static TestCluster forClass() {
+    return forClass(SimulatedClusterOptions.defaults());
+  }
+
+  /** As {@link #forClass()}, with options for the simulated cluster. */
+  public static TestCluster forClass(SimulatedClusterOptions options) {
+    String kubeconfig = System.getenv("KUBECONFIG");
+    if (kubeconfig != null && !kubeconfig.isBlank()) {
+      return new TestCluster(null, new KubernetesClientBuilder().build());
+    }
+    SimulatedCluster cluster = SimulatedCluster.start(options);
+    return new TestCluster(cluster, cluster.client());
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public boolean isSimulated() {
+    return simulated != null;
+  }
+
+  /** The simulated cluster, empty on a real one. */
+  public Optional<SimulatedCluster> simulated() {
+    return Optional.ofNullable(simulated);
+  }
+
+  /** Request counts; skips the calling test on a real cluster. */
+  public RequestCounter requests() {
+    return requireSimulated("request counting").requests();
+  }
+
+  /** The readiness simulator; skips the calling test on a real cluster. */
+  public ReadinessSimulator readiness() {
+    return requireSimulated("the readiness simulator").readiness();
+  }
+
+  private SimulatedCluster requireSimulated(String what) {
+    Assumptions.assumeTrue(simulated != null, what + " exists only on the simulated cluster");
+    return simulated;
+  }
+
+  /** Creates a namespace {@code <prefix>-<random>}, deleted again when this closes. */
+  public String createNamespace(String prefix) {
+    String name =
+        (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
+    namespaces.add(name);
+    return name;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (simulated != null) {
+      simulated.close();
+      return;
+    }
+    namespaces.forEach(ns -> client.namespaces().withName(ns).delete());
+    client.close();
+  }
+}
