@@ -1,5 +1,8 @@
 package dev.cairn.apply;
 
+import dev.cairn.health.Health;
+import dev.cairn.health.HealthStatus;
+import dev.cairn.health.ObjectHealth;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ObjectId;
 import java.time.Duration;
@@ -27,19 +30,18 @@ final class HealthWaiter {
 
   WaitResult await(Collection<ObjectId> ids, Duration timeout) {
     Map<ObjectId, ObjectHealth> pending = new LinkedHashMap<>();
-    ids.forEach(
-        id -> pending.put(id, new ObjectHealth(id, HealthState.UNKNOWN, "not checked yet")));
+    ids.forEach(id -> pending.put(id, new ObjectHealth(id, Health.unknown("not checked yet"))));
     boolean[] failed = {false};
     boolean finished =
         poller.await(
             () -> {
               for (ObjectId id : new ArrayList<>(pending.keySet())) {
                 ObjectHealth health = check(id);
-                if (health.state() == HealthState.CURRENT) {
+                if (health.health().isCurrent()) {
                   pending.remove(id);
                 } else {
                   pending.put(id, health);
-                  if (health.state() == HealthState.FAILED) {
+                  if (health.health().status() == HealthStatus.FAILED) {
                     failed[0] = true;
                   }
                 }
@@ -65,12 +67,11 @@ final class HealthWaiter {
     try {
       live = cluster.get(id);
     } catch (ClusterException e) {
-      return new ObjectHealth(id, HealthState.UNKNOWN, e.getMessage());
+      return new ObjectHealth(id, Health.unknown(e.getMessage()));
     }
     if (live.isEmpty()) {
-      return new ObjectHealth(id, HealthState.NOT_FOUND, "not found");
+      return new ObjectHealth(id, Health.notFound());
     }
-    HealthProbe.Result result = probe.check(live.get());
-    return new ObjectHealth(id, result.state(), result.message());
+    return new ObjectHealth(id, probe.check(live.get()));
   }
 }

@@ -26,9 +26,9 @@ public final class ResourceManager implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Poller poller;
 
-  /** With the built-in {@link BasicHealthProbe}. */
+  /** With the health module's checks ({@link HealthProbe#defaults()}). */
   public ResourceManager(ClusterClient cluster) {
-    this(cluster, new BasicHealthProbe());
+    this(cluster, HealthProbe.defaults());
   }
 
   public ResourceManager(ClusterClient cluster, HealthProbe probe) {

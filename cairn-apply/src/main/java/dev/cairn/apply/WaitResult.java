@@ -1,5 +1,6 @@
 package dev.cairn.apply;
 
+import dev.cairn.health.ObjectHealth;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -8,7 +9,8 @@ import java.util.stream.Collectors;
  *
  * @param outcome all healthy, one failed, or the time ran out
  * @param notReady the objects that were not Current when the wait ended, with why
- * @param message one line for a condition: empty when healthy, else names each object not ready
+ * @param message empty when healthy, else one line naming each object not ready and why, e.g.
+ *     {@code timed out after 30s waiting for: Deployment/apps/web: 1 of 3 replicas available}
  */
 public record WaitResult(Outcome outcome, List<ObjectHealth> notReady, String message) {
 
@@ -31,7 +33,12 @@ public record WaitResult(Outcome outcome, List<ObjectHealth> notReady, String me
         outcome == Outcome.HEALTHY
             ? ""
             : prefix
-                + notReady.stream().map(ObjectHealth::toString).collect(Collectors.joining("; "));
+                + notReady.stream().map(WaitResult::describe).collect(Collectors.joining("; "));
     return new WaitResult(outcome, notReady, message);
+  }
+
+  private static String describe(ObjectHealth health) {
+    String why = health.health().message();
+    return health.id() + ": " + (why.isEmpty() ? health.health().status().displayName() : why);
   }
 }
