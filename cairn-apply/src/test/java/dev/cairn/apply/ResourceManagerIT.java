@@ -177,4 +177,62 @@ class ResourceManagerIT {
     assertThat(cluster.client().configMaps().inNamespace("default").withName("hands-off").get())
         .isNull();
   }
+
+  @Test
+  void objectsThatNeedTheSetsDefinitionsAreValidatedAfterStageOne() {
+    List<KubeObject> set = new ArrayList<>();
+    set.addAll(Manifests.read(Manifests.crd("late.test.cairn.dev", "Doohickey", "doohickeys")));
+    set.addAll(Manifests.read(Manifests.configMap("default", "after-stage-one", "1")));
+    set.addAll(
+        Manifests.read(
+            """
+            apiVersion: late.test.cairn.dev/v1
+            kind: Doohickey
+            metadata:
+              name: stray
+              namespace: not-there
+            """));
+
+    assertThatThrownBy(() -> manager.apply(set, ApplyOptions.defaults()))
+        .isInstanceOfSatisfying(
+            ApplyException.class,
+            e -> {
+              assertThat(e.getMessage()).startsWith("validation after stage 1 failed");
+              assertThat(e.failures())
+                  .singleElement()
+                  .satisfies(
+                      f -> {
+                        assertThat(f.id().toString()).isEqualTo("Doohickey/not-there/stray");
+                        assertThat(f.reason()).contains("namespaces \"not-there\" not found");
+                      });
+              assertThat(e.partial().entries())
+                  .extracting(entry -> entry.id().kind() + " " + entry.action())
+                  .containsExactly("CustomResourceDefinition CREATED");
+            });
+    assertThat(
+            cluster.client().configMaps().inNamespace("default").withName("after-stage-one").get())
+        .isNull();
+  }
+
+  @Test
+  void fieldsOwnedByAnotherManagerAreTakenOnlyWhenConflictsAreForced() {
+    KubeObject theirs = Manifests.one(Manifests.configMap("default", "shared", "theirs"));
+    client.apply(theirs, "kubectl", false);
+    KubeObject ours = Manifests.one(Manifests.configMap("default", "shared", "ours"));
+
+    assertThatThrownBy(
+            () -> manager.apply(List.of(ours), ApplyOptions.defaults().withForceConflicts(false)))
+        .isInstanceOfSatisfying(
+            ApplyException.class,
+            e ->
+                assertThat(e.failures())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.reason()).contains("conflict with \"kubectl\"")));
+
+    ChangeSet forced = manager.apply(List.of(ours), ApplyOptions.defaults());
+    assertThat(forced.actionOf(ours.id())).contains(Action.CONFIGURED);
+    assertThat(
+            cluster.client().configMaps().inNamespace("default").withName("shared").get().getData())
+        .containsEntry("key", "ours");
+  }
 }
