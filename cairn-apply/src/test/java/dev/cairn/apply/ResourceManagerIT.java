@@ -235,4 +235,81 @@ class ResourceManagerIT {
             cluster.client().configMaps().inNamespace("default").withName("shared").get().getData())
         .containsEntry("key", "ours");
   }
+
+  @Test
+  void appliesInStagesWhateverTheInputOrder() {
+    List<KubeObject> set =
+        Manifests.read(
+            Manifests.deployment("staged", "web", 1)
+                + "---\n"
+                + """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata:
+                  name: staged-reader
+                rules:
+                - apiGroups: [""]
+                  resources: ["configmaps"]
+                  verbs: ["get"]
+                """
+                + "---\n"
+                + Manifests.configMap("staged", "settings", "1")
+                + "---\n"
+                + Manifests.namespace("staged"));
+
+    ChangeSet result = manager.apply(set, ApplyOptions.defaults());
+
+    assertThat(result.entries())
+        .extracting(e -> e.id().toString() + " " + e.action())
+        .containsExactly(
+            "Namespace/staged CREATED",
+            "ClusterRole/staged-reader CREATED",
+            "ConfigMap/staged/settings CREATED",
+            "Deployment/staged/web CREATED");
+  }
+
+  @Test
+  void anUnknownKindFailsValidation() {
+    List<KubeObject> set =
+        Manifests.read(
+            """
+            apiVersion: nowhere.test.cairn.dev/v1
+            kind: Phantom
+            metadata:
+              name: ghost
+              namespace: default
+            """);
+
+    assertThatThrownBy(() -> manager.apply(set, ApplyOptions.defaults()))
+        .isInstanceOfSatisfying(
+            ApplyException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("Phantom/default/ghost")
+                    .contains("no kind \"Phantom\" is registered"));
+  }
+
+  @Test
+  void clientListsByLabel() {
+    ApplyOptions owned = ApplyOptions.defaults().withLabels(Map.of("cairn.dev/name", "listed"));
+    manager.apply(
+        Manifests.read(
+            Manifests.configMap("default", "listed-a", "1")
+                + "---\n"
+                + Manifests.configMap("default", "listed-b", "1")),
+        owned);
+    manager.apply(
+        List.of(Manifests.one(Manifests.configMap("default", "unlisted", "1"))),
+        ApplyOptions.defaults());
+
+    List<KubeObject> found =
+        client.list(
+            new dev.cairn.manifest.GroupVersionKind("", "v1", "ConfigMap"),
+            "default",
+            Map.of("cairn.dev/name", "listed"));
+
+    assertThat(found)
+        .extracting(KubeObject::name)
+        .containsExactlyInAnyOrder("listed-a", "listed-b");
+  }
 }
