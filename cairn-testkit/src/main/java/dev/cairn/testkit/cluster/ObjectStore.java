@@ -50,12 +50,24 @@ final class ObjectStore {
   private final Map<ObjectKey, Stored> objects = new HashMap<>();
   private final Map<String, Set<ObjectKey>> byNamespace = new HashMap<>();
   private final Map<String, Set<ObjectKey>> byType = new HashMap<>();
+  private final Map<String, Set<ObjectKey>> byTypeAndNamespace = new HashMap<>();
   private final Map<String, ObjectKey> byUid = new HashMap<>();
   private final Map<String, Set<ObjectKey>> byOwnerUid = new HashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final WatchHub watches;
 
-  ObjectStore(Backend backend) {
+  ObjectStore(Backend backend, WatchHub watches) {
     this.backend = backend;
+    this.watches = watches;
+  }
+
+  /** Stored objects of one type (in one namespace, unless null), for a watch's initial state. */
+  List<Stored> objectsOf(String group, String plural, String namespace) {
+    List<ObjectKey> keys =
+        namespace == null ? ofType(group, plural) : ofType(group, plural, namespace);
+    List<Stored> result = new ArrayList<>(keys.size());
+    keys.forEach(k -> result.add(objects.get(k)));
+    return result;
   }
 
   void addListener(Listener listener) {
@@ -78,6 +90,12 @@ final class ObjectStore {
     return new ArrayList<>(byType.getOrDefault(group + "/" + plural, Set.of()));
   }
 
+  /** Keys of one type in one namespace (empty namespace: cluster-scoped objects). */
+  List<ObjectKey> ofType(String group, String plural, String namespace) {
+    return new ArrayList<>(
+        byTypeAndNamespace.getOrDefault(group + "/" + plural + "/" + namespace, Set.of()));
+  }
+
   List<ObjectKey> dependentsOf(String ownerUid) {
     return new ArrayList<>(byOwnerUid.getOrDefault(ownerUid, Set.of()));
   }
@@ -95,10 +113,16 @@ final class ObjectStore {
         old == null ? null : old.attributes(),
         resource,
         json);
-    objects.put(key, new Stored(type, attributes, object, json));
+    // stored in parsed form so that numbers compare equal to those parsed from request bodies
+    Stored stored = new Stored(type, attributes, (ObjectNode) Json.parse(json), json);
+    objects.put(key, stored);
+    watches.changed(key, old, stored);
     if (old == null) {
       byNamespace.computeIfAbsent(key.namespace(), n -> new LinkedHashSet<>()).add(key);
       byType.computeIfAbsent(key.typeKey(), n -> new LinkedHashSet<>()).add(key);
+      byTypeAndNamespace
+          .computeIfAbsent(key.typeKey() + "/" + key.namespace(), n -> new LinkedHashSet<>())
+          .add(key);
       byUid.put(object.path("metadata").path("uid").asText(), key);
     } else {
       ownerUids(old.object()).forEach(uid -> removeFrom(byOwnerUid, uid, key));
@@ -106,7 +130,7 @@ final class ObjectStore {
     ownerUids(object)
         .forEach(uid -> byOwnerUid.computeIfAbsent(uid, u -> new LinkedHashSet<>()).add(key));
     JsonNode before = old == null ? null : old.object();
-    listeners.forEach(l -> l.stored(type, key, before, object));
+    listeners.forEach(l -> l.stored(type, key, before, stored.object()));
   }
 
   void remove(ObjectKey key) {
@@ -120,8 +144,10 @@ final class ObjectStore {
         old.attributes(),
         null,
         null);
+    watches.changed(key, old, null);
     removeFrom(byNamespace, key.namespace(), key);
     removeFrom(byType, key.typeKey(), key);
+    removeFrom(byTypeAndNamespace, key.typeKey() + "/" + key.namespace(), key);
     byUid.remove(old.object().path("metadata").path("uid").asText());
     ownerUids(old.object()).forEach(uid -> removeFrom(byOwnerUid, uid, key));
     listeners.forEach(l -> l.removed(old.type(), key, old.object()));

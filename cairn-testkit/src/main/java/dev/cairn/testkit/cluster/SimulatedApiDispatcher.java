@@ -6,21 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.Supplier;
 
 /**
  * The dispatcher of the simulated API server. It extends fabric8's {@link KubernetesCrudDispatcher}
- * and keeps its map as the store of record, so lists, watches and watch events stay fabric8's; it
- * takes over every write (create, update, patch, apply, delete) and named reads, which go through
- * {@link ObjectStore}'s indexes, and it serves discovery.
+ * and writes through to its map (attribute keys, label and field selector matching, CRD bookkeeping
+ * are fabric8's); it takes over every request: writes (create, update, patch, apply, delete), reads
+ * and lists through {@link ObjectStore}'s indexes, watches through {@link WatchHub}, and discovery.
  *
  * <p>Writes take the CRUD dispatcher's own write lock (read reflectively: it is private) so that
  * watches opened by the parent never see a half-applied change.
@@ -31,18 +33,21 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
 
   private final ReadWriteLock lock;
   private final ResourceTypes types = new ResourceTypes();
+  private final WatchHub watches;
   private final ObjectStore store;
   private final ObjectWriter writer;
   private final WriteHandler writes;
   private final DeleteHandler deletes;
   private final Discovery discovery;
   private final RequestCounter requests = new RequestCounter();
+  private final AtomicLong lastResourceVersion = new AtomicLong();
   private volatile Runnable afterRequest = () -> {};
 
   SimulatedApiDispatcher(ObjectValidator validator, ScheduledExecutorService controllers) {
     this.lock = parentLock();
-    this.store = new ObjectStore(this);
-    this.writer = new ObjectWriter(store, this::requestResourceVersion, validator);
+    this.watches = new WatchHub(this::nextResourceVersion);
+    this.store = new ObjectStore(this, watches);
+    this.writer = new ObjectWriter(store, this::nextResourceVersion, validator);
     this.writes = new WriteHandler(writer);
     this.deletes = new DeleteHandler(writer);
     this.discovery = new Discovery(types);
@@ -58,6 +63,12 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
           }
           return null;
         });
+  }
+
+  private long nextResourceVersion() {
+    long next = requestResourceVersion();
+    lastResourceVersion.set(next);
+    return next;
   }
 
   private ReadWriteLock parentLock() {
@@ -143,8 +154,11 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
   private MockResponse route(RecordedRequest recorded, ApiRequest request, ResourceType type) {
     switch (request.method()) {
       case "GET":
-        if (request.isWatch() || request.name() == null) {
-          return super.handleGet(recorded.getPath());
+        if (request.isWatch()) {
+          return watch(recorded, request, type);
+        }
+        if (request.name() == null) {
+          return list(recorded, request, type);
         }
         return get(request, type);
       case "POST":
@@ -182,6 +196,69 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
           .setResponseCode(200)
           .setHeader("Content-Type", "application/json")
           .setBody(stored.json());
+    } finally {
+      read.unlock();
+    }
+  }
+
+  /**
+   * Lists through the type (and namespace) index, with fabric8's label and field selector matching;
+   * the parent would scan the whole store.
+   */
+  private MockResponse list(RecordedRequest recorded, ApiRequest request, ResourceType type) {
+    AttributeSet query = attributeExtractor.fromPath(recorded.getPath());
+    StringBuilder body = new StringBuilder(4096);
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      List<ObjectKey> keys =
+          request.namespace() == null || !type.namespaced()
+              ? store.ofType(type.group(), type.plural())
+              : store.ofType(type.group(), type.plural(), request.namespace());
+      body.append("{\"apiVersion\":\"")
+          .append(type.apiVersion())
+          .append("\",\"kind\":\"")
+          .append(type.kind())
+          .append("List\",\"metadata\":{\"resourceVersion\":\"")
+          .append(lastResourceVersion.get())
+          .append("\"},\"items\":[");
+      boolean first = true;
+      for (ObjectKey key : keys) {
+        ObjectStore.Stored stored = store.get(key);
+        if (stored != null && stored.attributes().matches(query)) {
+          if (!first) {
+            body.append(',');
+          }
+          body.append(stored.json());
+          first = false;
+        }
+      }
+      body.append("]}");
+    } finally {
+      read.unlock();
+    }
+    return new MockResponse()
+        .setResponseCode(200)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body.toString());
+  }
+
+  private MockResponse watch(RecordedRequest recorded, ApiRequest request, ResourceType type) {
+    AttributeSet query = attributeExtractor.fromPath(recorded.getPath());
+    if (request.name() != null) {
+      query = query.add(new Attribute(KubernetesAttributesExtractor.NAME, request.name()));
+    }
+    String namespace = type.namespaced() ? request.namespace() : null;
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      return new MockResponse()
+          .withWebSocketUpgrade(
+              watches.open(
+                  type.group() + "/" + type.plural(),
+                  query,
+                  request.query().get("resourceVersion"),
+                  store.objectsOf(type.group(), type.plural(), namespace)));
     } finally {
       read.unlock();
     }
