@@ -40,7 +40,7 @@ class ArchitectureTest {
     DECLARED.put("engine", List.of("api", "source", "render", "apply", "health", "notify"));
     DECLARED.put("controller", List.of("engine", "image", "notify"));
     DECLARED.put("server", List.of("engine"));
-    DECLARED.put("testkit", List.of("apply", "api"));
+    DECLARED.put("testkit", List.of("api"));
     DECLARED.put("cli", List.of("controller", "server", "render", "testkit"));
   }
 
