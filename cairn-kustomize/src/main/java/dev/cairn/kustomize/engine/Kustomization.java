@@ -108,6 +108,16 @@ public final class Kustomization {
     return n == null || n.isNull() || (n.isContainerNode() && n.isEmpty());
   }
 
+  private static String goType(JsonNode v) {
+    if (v.isBoolean()) {
+      return "bool";
+    }
+    if (v.isNumber()) {
+      return "number";
+    }
+    return v.isArray() ? "array" : "object";
+  }
+
   public Path dir() {
     return dir;
   }
