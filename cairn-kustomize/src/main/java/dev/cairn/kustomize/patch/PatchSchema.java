@@ -62,8 +62,9 @@ public final class PatchSchema {
    * resources: maps merge, lists are replaced).
    */
   public SchemaType rootFor(String group, String kind) {
-    SchemaType t = roots.get((group.isEmpty() ? "core" : group) + "/" + kind);
-    return t != null ? t : roots.get("*/*");
+    String g = group.isEmpty() ? "core" : group;
+    SchemaType t = roots.get(g + "/" + kind);
+    return t != null ? t : roots.get(g + "/*");
   }
 
   /** The type of a list element under a keyed merge list, or an unknown subtree. */
