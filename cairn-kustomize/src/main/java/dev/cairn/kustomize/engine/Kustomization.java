@@ -62,7 +62,6 @@ public final class Kustomization {
           "generators",
           "transformers",
           "validators",
-          "configurations",
           "crds",
           "openapi");
 
