@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** cairn-kustomize is a leaf library: no Kubernetes client, no network, no process launching. */
@@ -12,7 +13,7 @@ class DependencyRulesTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("dev.cairn.kustomize");
+          .importPath(Path.of("target/classes"));
 
   @Test
   void usesNoKubernetesClient() {
