@@ -113,11 +113,15 @@ final class ScalarWriter {
   private void writeDoubleQuoted(String text, int indent, boolean allowBreaks) {
     int length = text.length();
     out.write('"');
+    // The emitter's byte-order-mark test looks at the start of the string, not at the current
+    // character, so a string that starts with U+FEFF has every character escaped.
+    boolean escapeAll = length > 0 && text.charAt(0) == 0xFEFF;
     boolean spaces = false;
     for (int i = 0; i < length; ) {
       int c = text.codePointAt(i);
       int next = i + Character.charCount(c);
-      if (!ScalarAnalysis.isPrintable(c)
+      if (escapeAll
+          || !ScalarAnalysis.isPrintable(c)
           || c == 0xFEFF
           || ScalarAnalysis.isBreak(c)
           || c == '"'
