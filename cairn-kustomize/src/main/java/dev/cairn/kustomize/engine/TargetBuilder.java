@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.kustomize.KustomizeException;
 import dev.cairn.kustomize.generate.Generator;
 import dev.cairn.kustomize.generate.GeneratorArgs;
-import dev.cairn.kustomize.transform.FieldSpecTable;
 import dev.cairn.kustomize.transform.ImageRule;
 import dev.cairn.kustomize.transform.MapInserter;
 import dev.cairn.kustomize.transform.Namespacer;
 import dev.cairn.kustomize.transform.PrefixSuffix;
 import dev.cairn.kustomize.transform.Replicas;
+import dev.cairn.kustomize.transform.TransformerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +57,12 @@ final class TargetBuilder {
    */
   ResourceSet accumulateInto(Kustomization k, ResourceSet set, Path origin) {
     resources(k, set, origin);
+    for (String file : k.strings("configurations")) {
+      String where = ctx.display(k, file);
+      for (var doc : Documents.read(where, ctx.readText(k, file))) {
+        set.mergeConfig(TransformerConfig.parse(doc.content(), where));
+      }
+    }
     generators(k, set, origin);
     for (String component : k.strings("components")) {
       Path dir = ctx.loader().resolveDir(k.dir(), component, k.file());
@@ -73,6 +79,7 @@ final class TargetBuilder {
       }
     }
     transform(k, set);
+    recordTransformers(k, set, origin.resolve(fileName(k)).toString());
     set.vars().addAll(k.list("vars"));
     return set;
   }
@@ -94,9 +101,11 @@ final class TargetBuilder {
         Path dir = ctx.loader().resolveDir(k.dir(), ref, k.file());
         ResourceSet base = accumulate(dir, k.file());
         for (Resource r : base.list()) {
+          Path baseOrigin = origin.resolve(ref);
           if (r.originPath() != null) {
-            r.setOriginPath(origin.resolve(ref).resolve(r.originPath()).normalize().toString());
+            r.setOriginPath(baseOrigin.resolve(r.originPath()).normalize().toString());
           }
+          r.transformations().replaceAll(t -> baseOrigin.resolve(t).normalize().toString());
         }
         appender.appendAll(base);
       }
@@ -140,6 +149,48 @@ final class TargetBuilder {
     GeneratedMerge.absorb(set, r);
   }
 
+  /** Notes, on every object, each built-in transformer this kustomization configures. */
+  private static void recordTransformers(Kustomization k, ResourceSet set, String configuredIn) {
+    List<String> kinds = new ArrayList<>();
+    if (!k.list("patchesStrategicMerge").isEmpty()) {
+      kinds.add("PatchStrategicMergeTransformer");
+    }
+    k.list("patches").forEach(p -> kinds.add("PatchTransformer"));
+    if (!k.text("namespace").isEmpty()) {
+      kinds.add("NamespaceTransformer");
+    }
+    if (!k.text("namePrefix").isEmpty()) {
+      kinds.add("PrefixTransformer");
+    }
+    if (!k.text("nameSuffix").isEmpty()) {
+      kinds.add("SuffixTransformer");
+    }
+    int labels = k.list("labels").size();
+    if (labels > 0 || !k.stringMap("commonLabels").isEmpty()) {
+      for (int i = 0; i <= labels; i++) {
+        kinds.add("LabelTransformer");
+      }
+    }
+    if (!k.stringMap("commonAnnotations").isEmpty()) {
+      kinds.add("AnnotationsTransformer");
+    }
+    k.list("patchesJson6902").forEach(p -> kinds.add("PatchJson6902Transformer"));
+    k.list("replicas").forEach(p -> kinds.add("ReplicaCountTransformer"));
+    k.list("images").forEach(p -> kinds.add("ImageTagTransformer"));
+    k.list("imageTags").forEach(p -> kinds.add("ImageTagTransformer"));
+    if (!k.list("replacements").isEmpty()) {
+      kinds.add("ReplacementTransformer");
+    }
+    if (kinds.isEmpty()) {
+      return;
+    }
+    for (Resource r : set.list()) {
+      for (String kind : kinds) {
+        r.transformations().add(configuredIn + "|" + kind);
+      }
+    }
+  }
+
   private static String fileName(Kustomization k) {
     String f = k.file();
     int slash = f.lastIndexOf('/');
@@ -150,9 +201,10 @@ final class TargetBuilder {
     Patches patches = new Patches(ctx, k);
     patches.strategicMergeList(set);
     patches.patches(set);
-    Namespacer.apply(set, k.text("namespace"));
+    TransformerConfig config = set.config();
+    Namespacer.apply(set, k.text("namespace"), config.section("namespace"));
     PrefixSuffix.apply(set, k.text("namePrefix"), k.text("nameSuffix"));
-    FieldSpecTable specs = FieldSpecTable.get();
+    TransformerConfig specs = config;
     for (JsonNode label : k.list("labels")) {
       var pairs = Kustomization.stringMap(label.get("pairs"), k.file(), "labels.pairs");
       List<dev.cairn.kustomize.transform.FieldSpec> fs = new ArrayList<>();
@@ -182,7 +234,11 @@ final class TargetBuilder {
     MapInserter.apply(set, k.stringMap("commonAnnotations"), specs.section("commonAnnotations"));
     patches.json6902List(set);
     for (JsonNode replica : k.list("replicas")) {
-      Replicas.apply(set, replica.path("name").asText(), replica.path("count").asLong());
+      Replicas.apply(
+          set,
+          replica.path("name").asText(),
+          replica.path("count").asLong(),
+          config.section("replicas"));
     }
     List<JsonNode> images = new ArrayList<>(k.list("images"));
     images.addAll(k.list("imageTags"));
@@ -192,7 +248,7 @@ final class TargetBuilder {
               image.path("newName").asText(""),
               image.path("newTag").asText(""),
               image.path("digest").asText(""))
-          .apply(set);
+          .apply(set, config.section("images"));
     }
     Replacements.apply(ctx, k, set);
   }

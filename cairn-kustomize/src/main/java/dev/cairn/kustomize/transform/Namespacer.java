@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.kustomize.engine.Resource;
 import dev.cairn.kustomize.engine.ResourceSet;
+import java.util.List;
 
 /**
  * The {@code namespace:} field: sets metadata.namespace of every namespaced object, the namespace
  * of role-binding subjects named "default", and webhook and APIService service namespaces.
- * Cluster-scoped objects keep no namespace.
+ * Cluster-scoped objects are left alone (like kustomize, even a namespace they wrongly carry
+ * stays).
  */
 public final class Namespacer {
   private Namespacer() {}
 
-  public static void apply(ResourceSet set, String namespace) {
+  public static void apply(ResourceSet set, String namespace, List<FieldSpec> specs) {
     if (namespace == null || namespace.isEmpty()) {
       return;
     }
@@ -24,9 +26,6 @@ public final class Namespacer {
           r.rememberId();
           r.setNamespace(namespace);
         }
-      } else if (r.node().path("metadata").has("namespace")) {
-        r.rememberId();
-        r.metadata().remove("namespace");
       }
       String kind = r.kind();
       if ((kind.equals("RoleBinding") || kind.equals("ClusterRoleBinding"))
@@ -37,7 +36,7 @@ public final class Namespacer {
           }
         }
       }
-      for (FieldSpec fs : FieldSpecTable.get().section("namespace")) {
+      for (FieldSpec fs : specs) {
         if (fs.selects(id)) {
           fs.walk(r.node(), (parent, field) -> parent.put(field, namespace));
         }
