@@ -1,0 +1,118 @@
+package dev.cairn.kustomize.engine;
+
+import dev.cairn.kustomize.KustomizeException;
+import dev.cairn.kustomize.KustomizeOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The state of one build: the file loader, parsed kustomizations and accumulated bases (each
+ * computed once and copied on reuse), and the chain of directories being built (for cycles). Not
+ * shared between threads.
+ */
+public final class BuildContext {
+  private final FileLoader loader;
+  private final KustomizeOptions options;
+  private final Map<Path, Kustomization> kustomizations = new HashMap<>();
+  private final Map<Path, ResourceSet> bases = new HashMap<>();
+  private final Deque<Path> chain = new ArrayDeque<>();
+
+  public BuildContext(FileLoader loader, KustomizeOptions options) {
+    this.loader = loader;
+    this.options = options;
+  }
+
+  public FileLoader loader() {
+    return loader;
+  }
+
+  String display(Kustomization k, String ref) {
+    return loader.display(k.dir().resolve(ref).normalize());
+  }
+
+  /** Reads a file named in a kustomization, enforcing the load restriction. */
+  String readText(Kustomization k, String ref) {
+    return new String(readBytes(k, ref), StandardCharsets.UTF_8);
+  }
+
+  byte[] readBytes(Kustomization k, String ref) {
+    Path real = loader.resolveFile(k.dir(), ref, k.file());
+    return loader.read(real, k.file());
+  }
+
+  /** The kustomization in a (real) directory, parsed once per build. */
+  public Kustomization kustomization(Path dir) {
+    Kustomization cached = kustomizations.get(dir);
+    if (cached != null) {
+      return cached;
+    }
+    Path found = null;
+    int count = 0;
+    for (String name : Kustomization.FILE_NAMES) {
+      Path p = dir.resolve(name);
+      if (Files.isRegularFile(p)) {
+        found = p;
+        count++;
+      }
+    }
+    String displayDir = loader.display(dir);
+    if (count == 0) {
+      throw new KustomizeException(
+          displayDir,
+          0,
+          "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in"
+              + " directory");
+    }
+    if (count > 1) {
+      throw new KustomizeException(displayDir, 0, "found multiple kustomization files");
+    }
+    String display = loader.display(found);
+    Path real = loader.resolveFile(dir, found.getFileName().toString(), display);
+    String text = new String(loader.read(real, display), StandardCharsets.UTF_8);
+    var docs = Documents.read(display, text);
+    if (docs.size() > 1) {
+      throw new KustomizeException(display, 0, "a kustomization file holds one document");
+    }
+    Kustomization k = Kustomization.of(dir, display, docs.isEmpty() ? null : docs.get(0).content());
+    kustomizations.put(dir, k);
+    return k;
+  }
+
+  /** Enters a directory, failing on cycles (a directory that contains one being built). */
+  void enter(Path dir, String referrer) {
+    for (Path visited : chain) {
+      if (visited.startsWith(dir)) {
+        throw new KustomizeException(
+            referrer,
+            0,
+            "cycle detected: candidate root '"
+                + loader.display(dir)
+                + "' contains visited root '"
+                + loader.display(visited)
+                + "'");
+      }
+    }
+    if (chain.size() >= options.maxDepth()) {
+      throw new KustomizeException(referrer, 0, "bases nested deeper than " + options.maxDepth());
+    }
+    chain.push(dir);
+  }
+
+  void leave() {
+    chain.pop();
+  }
+
+  ResourceSet cachedBase(Path dir) {
+    ResourceSet s = bases.get(dir);
+    return s == null ? null : s.deepCopy();
+  }
+
+  void cacheBase(Path dir, ResourceSet set) {
+    bases.put(dir, set.deepCopy());
+  }
+}

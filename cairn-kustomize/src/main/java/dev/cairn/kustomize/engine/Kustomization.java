@@ -1,0 +1,187 @@
+package dev.cairn.kustomize.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.kustomize.KustomizeException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A parsed kustomization file: its directory, file name for messages and its fields. */
+public final class Kustomization {
+  static final List<String> FILE_NAMES =
+      List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+
+  private static final Set<String> KNOWN =
+      Set.of(
+          "apiVersion",
+          "kind",
+          "metadata",
+          "openapi",
+          "namePrefix",
+          "nameSuffix",
+          "namespace",
+          "commonLabels",
+          "labels",
+          "commonAnnotations",
+          "patchesStrategicMerge",
+          "patchesJson6902",
+          "patches",
+          "images",
+          "imageTags",
+          "replacements",
+          "replicas",
+          "vars",
+          "sortOptions",
+          "resources",
+          "crds",
+          "bases",
+          "components",
+          "configMapGenerator",
+          "secretGenerator",
+          "helmGlobals",
+          "helmCharts",
+          "helmChartInflationGenerator",
+          "generatorOptions",
+          "configurations",
+          "generators",
+          "transformers",
+          "validators",
+          "buildMetadata");
+
+  private static final Set<String> UNSUPPORTED =
+      Set.of(
+          "helmGlobals",
+          "helmCharts",
+          "helmChartInflationGenerator",
+          "generators",
+          "transformers",
+          "validators",
+          "configurations",
+          "crds",
+          "openapi");
+
+  private final Path dir;
+  private final String file;
+  private final ObjectNode fields;
+
+  private Kustomization(Path dir, String file, ObjectNode fields) {
+    this.dir = dir;
+    this.file = file;
+    this.fields = fields;
+  }
+
+  /** Validates the fields of a kustomization file read from {@code file} in {@code dir}. */
+  public static Kustomization of(Path dir, String file, JsonNode content) {
+    if (content == null || content.isNull() || content.isMissingNode()) {
+      content = JsonNodeFactory.instance.objectNode();
+    }
+    if (!(content instanceof ObjectNode fields)) {
+      throw new KustomizeException(file, 0, "invalid Kustomization: not a map");
+    }
+    var it = fields.fieldNames();
+    while (it.hasNext()) {
+      String name = it.next();
+      if (!KNOWN.contains(name)) {
+        throw new KustomizeException(
+            file, 0, "invalid Kustomization: json: unknown field \"" + name + "\"");
+      }
+      if (UNSUPPORTED.contains(name) && !isEmpty(fields.get(name))) {
+        throw new KustomizeException(
+            file, 0, "field '" + name + "' is not supported by Cairn's kustomize engine");
+      }
+    }
+    String kind = fields.path("kind").asText("Kustomization");
+    if (!kind.equals("Kustomization") && !kind.equals("Component")) {
+      throw new KustomizeException(
+          file, 0, "kind '" + kind + "' is not Kustomization or Component");
+    }
+    return new Kustomization(dir, file, fields);
+  }
+
+  private static boolean isEmpty(JsonNode n) {
+    return n == null || n.isNull() || (n.isContainerNode() && n.isEmpty());
+  }
+
+  private static String goType(JsonNode v) {
+    if (v.isBoolean()) {
+      return "bool";
+    }
+    if (v.isNumber()) {
+      return "number";
+    }
+    return v.isArray() ? "array" : "object";
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public boolean isComponent() {
+    return fields.path("kind").asText("").equals("Component");
+  }
+
+  public JsonNode get(String field) {
+    JsonNode n = fields.get(field);
+    return n == null || n.isNull() ? null : n;
+  }
+
+  public String text(String field) {
+    JsonNode n = get(field);
+    return n == null ? "" : n.asText();
+  }
+
+  /** A list field; an absent field is empty. */
+  public List<JsonNode> list(String field) {
+    JsonNode n = get(field);
+    List<JsonNode> out = new ArrayList<>();
+    if (n == null) {
+      return out;
+    }
+    if (!(n instanceof ArrayNode a)) {
+      throw new KustomizeException(file, 0, "field '" + field + "' must be a list");
+    }
+    a.forEach(out::add);
+    return out;
+  }
+
+  /** A string list field such as resources. */
+  public List<String> strings(String field) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : list(field)) {
+      if (!n.isValueNode()) {
+        throw new KustomizeException(file, 0, "field '" + field + "' must list strings");
+      }
+      out.add(n.asText());
+    }
+    return out;
+  }
+
+  /** A string map field such as commonLabels; values become strings. */
+  public Map<String, String> stringMap(String field) {
+    return stringMap(get(field), file, field);
+  }
+
+  static Map<String, String> stringMap(JsonNode n, String file, String field) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (n == null || n.isNull()) {
+      return out;
+    }
+    if (!n.isObject()) {
+      throw new KustomizeException(file, 0, "field '" + field + "' must be a map");
+    }
+    n.fields()
+        .forEachRemaining(
+            e -> out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+    return out;
+  }
+}

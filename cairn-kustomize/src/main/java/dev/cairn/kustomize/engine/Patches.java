@@ -1,0 +1,180 @@
+package dev.cairn.kustomize.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.kustomize.KustomizeException;
+import dev.cairn.kustomize.patch.JsonPatch;
+import dev.cairn.kustomize.patch.PatchException;
+import dev.cairn.kustomize.patch.PatchSchema;
+import dev.cairn.kustomize.patch.StrategicMerge;
+import dev.cairn.manifest.YamlDocument;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The patch transformers: {@code patchesStrategicMerge}, {@code patches}, {@code patchesJson6902}.
+ */
+final class Patches {
+  private final BuildContext ctx;
+  private final Kustomization k;
+
+  Patches(BuildContext ctx, Kustomization k) {
+    this.ctx = ctx;
+    this.k = k;
+  }
+
+  void strategicMergeList(ResourceSet set) {
+    for (JsonNode entry : k.list("patchesStrategicMerge")) {
+      String s = entry.asText();
+      boolean inline = s.contains("\n") || (!ctx.loader().isFile(k.dir(), s) && s.contains(":"));
+      String where = inline ? k.file() : ctx.display(k, s);
+      String text = inline ? s : ctx.readText(k, s);
+      for (YamlDocument d : Documents.read(where, text)) {
+        applySmpByOwnId(set, objectOf(d.content(), where), where);
+      }
+    }
+  }
+
+  void patches(ResourceSet set) {
+    for (JsonNode entry : k.list("patches")) {
+      if (!entry.isObject()) {
+        throw new KustomizeException(k.file(), 0, "each entry of 'patches' must be a map");
+      }
+      String where;
+      String text;
+      if (entry.hasNonNull("path")) {
+        where = ctx.display(k, entry.get("path").asText());
+        text = ctx.readText(k, entry.get("path").asText());
+      } else if (entry.hasNonNull("patch")) {
+        where = k.file();
+        text = entry.get("patch").asText();
+      } else {
+        throw new KustomizeException(k.file(), 0, "a patch needs 'path' or 'patch'");
+      }
+      Selector target =
+          entry.hasNonNull("target") ? Selector.of(entry.get("target"), k.file()) : null;
+      List<YamlDocument> docs = Documents.read(where, text);
+      if (docs.size() == 1 && docs.get(0).content().isArray()) {
+        if (target == null) {
+          throw new KustomizeException(where, 0, "a JSON 6902 patch needs a target");
+        }
+        JsonPatch ops = jsonPatch(docs.get(0).content(), where);
+        for (Resource r : target.select(set)) {
+          applyJson(r, ops, where);
+        }
+        continue;
+      }
+      for (YamlDocument d : docs) {
+        ObjectNode patch = objectOf(d.content(), where);
+        if (target == null) {
+          applySmpByOwnId(set, patch, where);
+        } else {
+          for (Resource r : target.select(set)) {
+            ObjectNode copy = patch.deepCopy();
+            ObjectNode meta = copy.with("metadata");
+            meta.put("name", r.name());
+            if (!r.namespace().isEmpty()) {
+              meta.put("namespace", r.namespace());
+            } else {
+              meta.remove("namespace");
+            }
+            copy.put("kind", r.kind());
+            copy.put("apiVersion", r.node().path("apiVersion").asText());
+            applySmp(set, r, copy, where);
+          }
+        }
+      }
+    }
+  }
+
+  void json6902List(ResourceSet set) {
+    for (JsonNode entry : k.list("patchesJson6902")) {
+      Selector target = Selector.of(entry.get("target"), k.file());
+      String where;
+      String text;
+      if (entry.hasNonNull("path")) {
+        where = ctx.display(k, entry.get("path").asText());
+        text = ctx.readText(k, entry.get("path").asText());
+      } else {
+        where = k.file();
+        text = entry.path("patch").asText("");
+      }
+      List<YamlDocument> docs = Documents.read(where, text);
+      if (docs.size() != 1) {
+        throw new KustomizeException(where, 0, "a JSON 6902 patch must be one list of operations");
+      }
+      JsonPatch ops = jsonPatch(docs.get(0).content(), where);
+      List<Resource> targets = target.select(set);
+      if (targets.isEmpty()) {
+        throw new KustomizeException(where, 0, "no resource matches the patch target");
+      }
+      for (Resource r : targets) {
+        applyJson(r, ops, where);
+      }
+    }
+  }
+
+  private static JsonPatch jsonPatch(JsonNode content, String where) {
+    try {
+      return JsonPatch.of(content);
+    } catch (PatchException e) {
+      throw new KustomizeException(where, 0, e.getMessage());
+    }
+  }
+
+  private static void applyJson(Resource r, JsonPatch ops, String where) {
+    try {
+      JsonNode result = ops.apply(r.node());
+      if (!(result instanceof ObjectNode o)) {
+        throw new KustomizeException(where, 0, "JSON patch turned " + r.id() + " into a non-map");
+      }
+      r.replaceNode(o);
+    } catch (PatchException e) {
+      throw new KustomizeException(where, 0, "applying patch to " + r.id() + ": " + e.getMessage());
+    }
+  }
+
+  private static ObjectNode objectOf(JsonNode content, String where) {
+    if (!(content instanceof ObjectNode o)) {
+      throw new KustomizeException(where, 0, "a strategic merge patch must be a map");
+    }
+    return o;
+  }
+
+  private void applySmpByOwnId(ResourceSet set, ObjectNode patch, String where) {
+    ResId id = ResId.of(patch);
+    List<Resource> matches = new ArrayList<>(set.findByAnyId(id));
+    if (matches.size() != 1) {
+      throw new KustomizeException(
+          where,
+          0,
+          (matches.isEmpty() ? "no resource matches" : "several resources match")
+              + " strategic merge patch for "
+              + id
+              + "; failed to find unique target for patch");
+    }
+    Resource r = matches.get(0);
+    ObjectNode copy = patch.deepCopy();
+    ObjectNode meta = copy.with("metadata");
+    meta.put("name", r.name());
+    if (!r.namespace().isEmpty()) {
+      meta.put("namespace", r.namespace());
+    }
+    applySmp(set, r, copy, where);
+  }
+
+  private static void applySmp(ResourceSet set, Resource r, ObjectNode patch, String where) {
+    ResId id = r.id();
+    try {
+      ObjectNode result =
+          StrategicMerge.apply(r.node(), patch, PatchSchema.get().rootFor(id.group(), id.kind()));
+      if (result == null) {
+        set.remove(r);
+      } else {
+        r.replaceNode(result);
+      }
+    } catch (PatchException e) {
+      throw new KustomizeException(where, 0, "applying patch to " + id + ": " + e.getMessage());
+    }
+  }
+}

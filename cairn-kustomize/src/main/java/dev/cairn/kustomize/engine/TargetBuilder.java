@@ -1,0 +1,199 @@
+package dev.cairn.kustomize.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.kustomize.KustomizeException;
+import dev.cairn.kustomize.generate.Generator;
+import dev.cairn.kustomize.generate.GeneratorArgs;
+import dev.cairn.kustomize.transform.FieldSpecTable;
+import dev.cairn.kustomize.transform.ImageRule;
+import dev.cairn.kustomize.transform.MapInserter;
+import dev.cairn.kustomize.transform.Namespacer;
+import dev.cairn.kustomize.transform.PrefixSuffix;
+import dev.cairn.kustomize.transform.Replicas;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Accumulates one kustomization in kustomize's order: resources and bases, generators, components,
+ * then the built-in transformers (strategic-merge patches, patches, namespace, prefix/suffix,
+ * labels, annotations, JSON 6902 patches, replicas, images, replacements).
+ */
+final class TargetBuilder {
+  private final BuildContext ctx;
+
+  TargetBuilder(BuildContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Accumulates a kustomization (not a component) into a fresh set. */
+  ResourceSet accumulate(Path dir, String referrer) {
+    ResourceSet cached = ctx.cachedBase(dir);
+    if (cached != null) {
+      return cached;
+    }
+    ctx.enter(dir, referrer);
+    try {
+      Kustomization k = ctx.kustomization(dir);
+      if (k.isComponent()) {
+        throw new KustomizeException(
+            k.file(),
+            0,
+            "expected kind != 'Component' for path '" + ctx.loader().display(dir) + "'");
+      }
+      ResourceSet set = accumulateInto(k, new ResourceSet(), Path.of(""));
+      ctx.cacheBase(dir, set);
+      return set;
+    } finally {
+      ctx.leave();
+    }
+  }
+
+  /**
+   * Accumulates {@code k} into {@code set}; {@code origin} is the kustomization's directory
+   * relative to the one whose objects are being collected (for origin annotations).
+   */
+  ResourceSet accumulateInto(Kustomization k, ResourceSet set, Path origin) {
+    resources(k, set, origin);
+    generators(k, set, origin);
+    for (String component : k.strings("components")) {
+      Path dir = ctx.loader().resolveDir(k.dir(), component, k.file());
+      ctx.enter(dir, k.file());
+      try {
+        Kustomization c = ctx.kustomization(dir);
+        if (!c.isComponent()) {
+          throw new KustomizeException(
+              c.file(), 0, "expected kind 'Component' for path '" + component + "'");
+        }
+        accumulateInto(c, set, origin.resolve(component).normalize());
+      } finally {
+        ctx.leave();
+      }
+    }
+    transform(k, set);
+    set.vars().addAll(k.list("vars"));
+    return set;
+  }
+
+  private void resources(Kustomization k, ResourceSet set, Path origin) {
+    List<String> refs = new ArrayList<>(k.strings("resources"));
+    refs.addAll(k.strings("bases"));
+    ResourceSet.Appender appender = set.appender();
+    for (String ref : refs) {
+      if (ctx.loader().isFile(k.dir(), ref)) {
+        Path real = ctx.loader().resolveFile(k.dir(), ref, k.file());
+        String display = ctx.loader().display(real);
+        String text = new String(ctx.loader().read(real, k.file()), StandardCharsets.UTF_8);
+        for (Resource r : Documents.objects(display, text)) {
+          r.setOriginPath(origin.resolve(ref).normalize().toString());
+          appender.append(r);
+        }
+      } else {
+        Path dir = ctx.loader().resolveDir(k.dir(), ref, k.file());
+        ResourceSet base = accumulate(dir, k.file());
+        for (Resource r : base.list()) {
+          if (r.originPath() != null) {
+            r.setOriginPath(origin.resolve(ref).resolve(r.originPath()).normalize().toString());
+          }
+        }
+        appender.appendAll(base);
+      }
+    }
+  }
+
+  private void generators(Kustomization k, ResourceSet set, Path origin) {
+    JsonNode global = k.get("generatorOptions");
+    JsonNode options =
+        global == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : global;
+    for (JsonNode entry : k.list("configMapGenerator")) {
+      absorb(k, set, GeneratorArgs.of("ConfigMap", entry, options, k.file()), origin);
+    }
+    for (JsonNode entry : k.list("secretGenerator")) {
+      absorb(k, set, GeneratorArgs.of("Secret", entry, options, k.file()), origin);
+    }
+  }
+
+  private void absorb(Kustomization k, ResourceSet set, GeneratorArgs args, Path origin) {
+    ObjectNode node;
+    try {
+      node = Generator.generate(args, path -> ctx.readBytes(k, path), k.file());
+    } catch (IllegalArgumentException e) {
+      throw new KustomizeException(
+          k.file(), 0, args.kind() + " " + args.name() + ": " + e.getMessage());
+    }
+    Resource r = new Resource(node, k.file(), 0);
+    r.setNeedsHashSuffix(!args.disableNameSuffixHash());
+    r.setOriginPath(origin.resolve(fileName(k)).toString());
+    r.setGeneratedBy(args.kind() + "Generator");
+    Resource.Behavior behavior;
+    switch (args.behavior()) {
+      case "", "create" -> behavior = Resource.Behavior.CREATE;
+      case "merge" -> behavior = Resource.Behavior.MERGE;
+      case "replace" -> behavior = Resource.Behavior.REPLACE;
+      default ->
+          throw new KustomizeException(
+              k.file(), 0, "unknown generator behavior '" + args.behavior() + "'");
+    }
+    r.setBehavior(behavior);
+    GeneratedMerge.absorb(set, r);
+  }
+
+  private static String fileName(Kustomization k) {
+    String f = k.file();
+    int slash = f.lastIndexOf('/');
+    return slash < 0 ? f : f.substring(slash + 1);
+  }
+
+  private void transform(Kustomization k, ResourceSet set) {
+    Patches patches = new Patches(ctx, k);
+    patches.strategicMergeList(set);
+    patches.patches(set);
+    Namespacer.apply(set, k.text("namespace"));
+    PrefixSuffix.apply(set, k.text("namePrefix"), k.text("nameSuffix"));
+    FieldSpecTable specs = FieldSpecTable.get();
+    for (JsonNode label : k.list("labels")) {
+      var pairs = Kustomization.stringMap(label.get("pairs"), k.file(), "labels.pairs");
+      List<dev.cairn.kustomize.transform.FieldSpec> fs = new ArrayList<>();
+      if (label.path("includeSelectors").asBoolean(false)) {
+        fs.addAll(specs.section("templateLabels"));
+        fs.addAll(specs.section("selectorLabels"));
+      } else if (label.path("includeTemplates").asBoolean(false)) {
+        fs.addAll(specs.section("templateLabels"));
+      } else {
+        fs.add(specs.section("templateLabels").get(0));
+      }
+      for (JsonNode custom : label.path("fields")) {
+        fs.add(
+            dev.cairn.kustomize.transform.FieldSpec.of(
+                custom.path("group").asText(""),
+                custom.path("version").asText(""),
+                custom.path("kind").asText(""),
+                custom.path("path").asText(""),
+                custom.path("create").asBoolean(false)));
+      }
+      MapInserter.apply(set, pairs, fs);
+    }
+    List<dev.cairn.kustomize.transform.FieldSpec> common =
+        new ArrayList<>(specs.section("templateLabels"));
+    common.addAll(specs.section("selectorLabels"));
+    MapInserter.apply(set, k.stringMap("commonLabels"), common);
+    MapInserter.apply(set, k.stringMap("commonAnnotations"), specs.section("commonAnnotations"));
+    patches.json6902List(set);
+    for (JsonNode replica : k.list("replicas")) {
+      Replicas.apply(set, replica.path("name").asText(), replica.path("count").asLong());
+    }
+    List<JsonNode> images = new ArrayList<>(k.list("images"));
+    images.addAll(k.list("imageTags"));
+    for (JsonNode image : images) {
+      ImageRule.of(
+              image.path("name").asText(""),
+              image.path("newName").asText(""),
+              image.path("newTag").asText(""),
+              image.path("digest").asText(""))
+          .apply(set);
+    }
+    Replacements.apply(ctx, k, set);
+  }
+}

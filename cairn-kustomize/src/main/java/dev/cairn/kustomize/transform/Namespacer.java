@@ -1,0 +1,47 @@
+package dev.cairn.kustomize.transform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.kustomize.engine.Resource;
+import dev.cairn.kustomize.engine.ResourceSet;
+
+/**
+ * The {@code namespace:} field: sets metadata.namespace of every namespaced object, the namespace
+ * of role-binding subjects named "default", and webhook and APIService service namespaces.
+ * Cluster-scoped objects keep no namespace.
+ */
+public final class Namespacer {
+  private Namespacer() {}
+
+  public static void apply(ResourceSet set, String namespace) {
+    if (namespace == null || namespace.isEmpty()) {
+      return;
+    }
+    for (Resource r : set.list()) {
+      var id = r.id();
+      if (!id.clusterScoped()) {
+        if (!namespace.equals(r.namespace())) {
+          r.rememberId();
+          r.setNamespace(namespace);
+        }
+      } else if (r.node().path("metadata").has("namespace")) {
+        r.rememberId();
+        r.metadata().remove("namespace");
+      }
+      String kind = r.kind();
+      if ((kind.equals("RoleBinding") || kind.equals("ClusterRoleBinding"))
+          && r.node().path("subjects").isArray()) {
+        for (JsonNode subject : r.node().get("subjects")) {
+          if (subject instanceof ObjectNode s && "default".equals(s.path("name").asText(null))) {
+            s.put("namespace", namespace);
+          }
+        }
+      }
+      for (FieldSpec fs : FieldSpecTable.get().section("namespace")) {
+        if (fs.selects(id)) {
+          fs.walk(r.node(), (parent, field) -> parent.put(field, namespace));
+        }
+      }
+    }
+  }
+}
