@@ -10,6 +10,7 @@ import dev.cairn.kustomize.Kustomizer;
 import dev.cairn.kustomize.LoadRestriction;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ManifestException;
+import dev.cairn.manifest.Origin;
 import dev.cairn.render.RenderException.Reason;
 import dev.cairn.render.substitute.PostBuildSubstitution;
 import dev.cairn.render.substitute.SubstitutionVariables;
@@ -92,7 +93,12 @@ public final class KustomizationRenderer {
             .withBoundary(boundary)
             .withMaxFileBytes(options.maxFileBytes());
     try {
-      return Kustomizer.defaults().withOptions(kustomize).build(dir);
+      List<KubeObject> built = Kustomizer.defaults().withOptions(kustomize).build(dir);
+      List<KubeObject> out = new ArrayList<>(built.size());
+      for (KubeObject object : built) {
+        out.add(KubeObject.of(object.node(), artifactOrigin(boundary, dir, object.origin())));
+      }
+      return out;
     } catch (KustomizeException e) {
       String message = e.getMessage();
       if (hiddenPrefix != null) {
@@ -100,6 +106,22 @@ public final class KustomizationRenderer {
       }
       throw new RenderException(Reason.KUSTOMIZE_FAILED, "kustomize build failed: " + message, e);
     }
+  }
+
+  // Origins relative to the artifact root, so messages name repository files, not local paths.
+  private static Origin artifactOrigin(Path root, Path dir, Origin origin) {
+    if (origin == null || origin.file() == null) {
+      return origin;
+    }
+    try {
+      Path file = dir.resolve(origin.file()).normalize();
+      if (file.startsWith(root)) {
+        return new Origin(root.relativize(file).toString().replace('\\', '/'), origin.line());
+      }
+    } catch (RuntimeException e) {
+      // Not a path (e.g. a generated object's description): keep it as the engine wrote it.
+    }
+    return origin;
   }
 
   private PostBuildSubstitution substitution(PostBuild postBuild, RenderInputs inputs) {
