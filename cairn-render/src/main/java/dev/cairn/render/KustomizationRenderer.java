@@ -144,7 +144,14 @@ public final class KustomizationRenderer {
       return substitution.apply(object, where);
     } catch (TemplateException e) {
       throw new RenderException(
-          Reason.SUBSTITUTION_FAILED, "post build failed for " + where + ": " + e.getMessage());
+          Reason.SUBSTITUTION_FAILED,
+          "post build failed for "
+              + where
+              + ": "
+              + e.problem()
+              + " (line "
+              + e.line()
+              + " of the object as YAML)");
     } catch (ManifestException e) {
       throw new RenderException(
           Reason.SUBSTITUTION_FAILED,
