@@ -101,6 +101,10 @@ public final class KustomizationRenderer {
       return out;
     } catch (KustomizeException e) {
       String message = e.getMessage();
+      if (e.file() != null && message.startsWith(e.file())) {
+        Origin file = artifactOrigin(boundary, dir, new Origin(e.file(), 0));
+        message = file.file() + message.substring(e.file().length());
+      }
       if (hiddenPrefix != null) {
         message = message.replace(hiddenPrefix + "/", "").replace(hiddenPrefix.toString(), ".");
       }

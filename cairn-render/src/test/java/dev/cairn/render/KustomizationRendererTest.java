@@ -378,4 +378,30 @@ class KustomizationRendererTest {
         .extracting(e -> ((RenderException) e).reason())
         .isEqualTo(Reason.KUSTOMIZE_FAILED);
   }
+
+  @Test
+  void aYamlFileThatIsNoKubernetesObjectFailsNamingTheFile() {
+    Path artifact =
+        write(
+            tmp.resolve("a"),
+            "app/cm.yaml",
+            configMap("c", ""),
+            "app/values.yaml",
+            "replicaCount: 2\nimage:\n  tag: latest\n");
+
+    assertThatThrownBy(() -> renderer.render(artifact, spec("path: app\n"), RenderInputs.none()))
+        .isInstanceOf(RenderException.class)
+        .hasMessageStartingWith("kustomize build failed:")
+        .hasMessageContaining("values.yaml");
+  }
+
+  @Test
+  void anObjectWithoutANameIsRefused() {
+    Path artifact =
+        write(tmp.resolve("a"), "app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n");
+
+    assertThatThrownBy(() -> renderer.render(artifact, spec("path: app\n"), RenderInputs.none()))
+        .isInstanceOf(RenderException.class)
+        .hasMessageStartingWith("kustomize build failed: app/cm.yaml:1: ");
+  }
 }
