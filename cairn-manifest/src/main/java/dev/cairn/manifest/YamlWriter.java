@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class YamlWriter {
 
-  private static final String SEPARATOR = "---\n";
+  private static final String SEPARATOR = "---";
+  private static final int SIMPLE_KEY_BYTES = 128;
 
   private YamlWriter() {}
 
@@ -26,14 +27,15 @@ public final class YamlWriter {
 
   /** Several documents, separated by {@code ---} lines exactly like kustomize's output. */
   public static String writeAll(List<? extends JsonNode> documents) {
-    StringBuilder text = new StringBuilder(1024 * documents.size());
+    TextOut out = new TextOut(2048 * Math.max(1, documents.size()));
     for (int i = 0; i < documents.size(); i++) {
       if (i > 0) {
-        text.append(SEPARATOR);
+        out.writeAscii(SEPARATOR);
+        out.newline();
       }
-      text.append(write(documents.get(i)));
+      writeDocument(documents.get(i), out);
     }
-    return text.toString();
+    return out.toString();
   }
 
   private static void writeDocument(JsonNode node, TextOut out) {
@@ -54,22 +56,65 @@ public final class YamlWriter {
         out.indentTo(indent);
       }
       first = false;
-      new ScalarWriter(out).write(entry.getKey(), indent, true);
-      out.writeAscii(":");
+      String key = NextLineFolding.fold(entry.getKey());
       JsonNode value = entry.getValue();
-      if (value.isContainerNode() && !value.isEmpty()) {
-        out.newline();
-        if (value.isObject()) {
-          writeMapping(value, indent + 2, false, out);
-        } else {
-          writeSequence(value, indent, false, out);
+      if (isSimpleKey(key)) {
+        new ScalarWriter(out).write(key, indent, true);
+        out.writeAscii(":");
+        if (value.isContainerNode() && !value.isEmpty()) {
+          out.newline();
+          if (value.isObject()) {
+            writeMapping(value, indent + 2, false, out);
+          } else {
+            writeSequence(value, indent, false, out);
+          }
+          continue;
         }
       } else {
-        out.writeAscii(" ");
-        writeScalarOrEmpty(value, indent + 2, out);
-        out.endLine();
+        writeComplexKey(key, indent, out);
+        if (value.isContainerNode() && !value.isEmpty()) {
+          out.writeAscii(" ");
+        }
+        if (value.isObject() && !value.isEmpty()) {
+          writeMapping(value, indent + 2, true, out);
+          continue;
+        }
+        if (value.isArray() && !value.isEmpty()) {
+          writeSequence(value, indent + 2, true, out);
+          continue;
+        }
       }
+      out.writeAscii(" ");
+      writeScalarOrEmpty(value, indent + 2, out);
+      out.endLine();
     }
+  }
+
+  /**
+   * The emitter writes a key inline only when it is one line of at most 128 bytes; any other key
+   * goes after a {@code ? } indicator, with its value after a {@code :} on the next line.
+   */
+  private static boolean isSimpleKey(String key) {
+    if (key.length() > SIMPLE_KEY_BYTES) {
+      return false;
+    }
+    int bytes = 0;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (ScalarAnalysis.isBreak(c)) {
+        return false;
+      }
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes <= SIMPLE_KEY_BYTES;
+  }
+
+  private static void writeComplexKey(String key, int indent, TextOut out) {
+    out.writeAscii("? ");
+    new ScalarWriter(out).write(key, indent + 2, false);
+    out.endLine();
+    out.indentTo(indent);
+    out.writeAscii(":");
   }
 
   private static void writeSequence(JsonNode list, int indent, boolean inline, TextOut out) {
