@@ -39,6 +39,7 @@ final class TreeBuilder {
   private final Map<String, JsonNode> anchors = new HashMap<>();
   private JsonNode root;
   private int documentStart;
+  private int firstContentLine;
   private int documentLine;
   private int aliases;
   private long expandedNodes;
@@ -75,6 +76,7 @@ final class TreeBuilder {
         aliases = 0;
         expandedNodes = 0;
         documentStart = event.getStartMark().map(Mark::getIndex).orElse(0);
+        firstContentLine = 0;
         documentLine = 0;
       }
       case DocumentEnd -> {
@@ -92,10 +94,16 @@ final class TreeBuilder {
   }
 
   private void checkSize(Event event) {
+    if (firstContentLine == 0 && event instanceof NodeEvent) {
+      firstContentLine = line(event);
+    }
     int index = event.getStartMark().map(Mark::getIndex).orElse(0);
     if (index - documentStart > limits.maxDocumentBytes()) {
-      throw error(
-          event, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+      // Named by its first line: the document is the problem, not the place the count ran out.
+      int line = firstContentLine > 0 ? firstContentLine : line(event);
+      throw new ManifestException(
+          new Origin(sourceName, line),
+          "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
     }
   }
 
