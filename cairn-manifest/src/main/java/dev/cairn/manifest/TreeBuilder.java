@@ -58,6 +58,8 @@ final class TreeBuilder {
     int pendingKeyLine;
     Map<String, Integer> keyLines;
     List<JsonNode> merges;
+    int mergeLine;
+    boolean dropPendingValue;
 
     Frame(JsonNode node, String anchor, int line) {
       this.node = node;
@@ -128,7 +130,7 @@ final class TreeBuilder {
   private void pop() {
     Frame frame = stack.pop();
     if (frame.merges != null) {
-      applyMerges((ObjectNode) frame.node, frame.merges);
+      applyMerges((ObjectNode) frame.node, frame.merges, frame.mergeLine);
     }
     if (frame.anchor != null) {
       anchors.put(frame.anchor, frame.node);
@@ -161,6 +163,11 @@ final class TreeBuilder {
     }
     frame.pendingKey = text;
     frame.pendingKeyLine = line(event);
+    // Only a plain << is a merge key; kustomize drops a quoted one together with its value.
+    frame.dropPendingValue =
+        text.equals(MERGE_KEY)
+            && event instanceof ScalarEvent scalar
+            && scalar.getScalarStyle() != ScalarStyle.PLAIN;
   }
 
   private static String keyText(JsonNode key, Event event) {
@@ -185,9 +192,12 @@ final class TreeBuilder {
       throw new ManifestException(
           new Origin(sourceName, line), "a mapping key must be a scalar, found " + describe(value));
     }
-    if (parent.pendingKey.equals(MERGE_KEY)) {
+    if (parent.dropPendingValue) {
+      parent.dropPendingValue = false;
+    } else if (parent.pendingKey.equals(MERGE_KEY)) {
       if (parent.merges == null) {
         parent.merges = new ArrayList<>();
+        parent.mergeLine = parent.pendingKeyLine;
       }
       parent.merges.add(value);
     } else {
@@ -196,7 +206,7 @@ final class TreeBuilder {
     parent.pendingKey = null;
   }
 
-  private void applyMerges(ObjectNode target, List<JsonNode> merges) {
+  private void applyMerges(ObjectNode target, List<JsonNode> merges, int line) {
     for (JsonNode merge : merges) {
       List<JsonNode> sources = new ArrayList<>();
       if (merge.isArray()) {
@@ -207,7 +217,7 @@ final class TreeBuilder {
       for (JsonNode source : sources) {
         if (!source.isObject()) {
           throw new ManifestException(
-              new Origin(sourceName, documentLine),
+              new Origin(sourceName, line),
               "map merge requires a mapping or a list of mappings, found " + describe(source));
         }
         Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
