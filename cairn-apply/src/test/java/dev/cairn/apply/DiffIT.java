@@ -3,7 +3,7 @@ package dev.cairn.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.manifest.KubeObject;
-import dev.cairn.testkit.cluster.SimulatedCluster;
+import dev.cairn.testkit.cluster.TestCluster;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /** Drift diff against the simulated cluster. */
 class DiffIT {
-  private static SimulatedCluster cluster;
+  private static TestCluster cluster;
   private static ResourceManager manager;
 
   @BeforeAll
   static void start() {
-    cluster = SimulatedCluster.start();
+    cluster = TestCluster.forClass();
     manager = new ResourceManager(new Fabric8ClusterClient(cluster.client()));
   }
 

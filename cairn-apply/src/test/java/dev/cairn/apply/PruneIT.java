@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.manifest.GroupVersionKind;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ObjectId;
-import dev.cairn.testkit.cluster.SimulatedCluster;
+import dev.cairn.testkit.cluster.TestCluster;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +18,13 @@ class PruneIT {
   private static final ApplyOptions OPTIONS =
       ApplyOptions.defaults().withLabels(Map.of("cairn.dev/name", "prune-test"));
 
-  private static SimulatedCluster cluster;
+  private static TestCluster cluster;
   private static Fabric8ClusterClient client;
   private static ResourceManager manager;
 
   @BeforeAll
   static void start() {
-    cluster = SimulatedCluster.start();
+    cluster = TestCluster.forClass();
     client = new Fabric8ClusterClient(cluster.client());
     manager = new ResourceManager(client);
   }

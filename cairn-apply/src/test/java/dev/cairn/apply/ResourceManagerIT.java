@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ObjectId;
-import dev.cairn.testkit.cluster.SimulatedCluster;
+import dev.cairn.testkit.cluster.TestCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /** Staged apply, change detection and validation against the simulated cluster. */
 class ResourceManagerIT {
-  private static SimulatedCluster cluster;
+  private static TestCluster cluster;
   private static ResourceManager manager;
   private static Fabric8ClusterClient client;
 
   @BeforeAll
   static void start() {
-    cluster = SimulatedCluster.start();
+    cluster = TestCluster.forClass();
     client = new Fabric8ClusterClient(cluster.client());
     manager = new ResourceManager(client);
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.health.HealthStatus;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ObjectId;
-import dev.cairn.testkit.cluster.SimulatedCluster;
+import dev.cairn.testkit.cluster.TestCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /** Waiting for health, with the simulated cluster's readiness simulator playing controllers. */
 class WaitForHealthIT {
-  private static SimulatedCluster cluster;
+  private static TestCluster cluster;
   private static ResourceManager manager;
 
   @BeforeAll
   static void start() {
-    cluster = SimulatedCluster.start();
+    cluster = TestCluster.forClass();
     manager = new ResourceManager(new Fabric8ClusterClient(cluster.client()));
   }
 
