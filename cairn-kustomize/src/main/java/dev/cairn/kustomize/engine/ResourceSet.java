@@ -40,16 +40,20 @@ public final class ResourceSet {
   public void append(Resource r) {
     Resource existing = findByCurrentId(r.id());
     if (existing != null) {
-      throw new KustomizeException(
-          r.file(),
-          r.line(),
-          "may not add resource with an already registered id: "
-              + r.id()
-              + " (first from "
-              + existing.file()
-              + ")");
+      throw duplicateId(r, existing);
     }
     resources.add(r);
+  }
+
+  private static KustomizeException duplicateId(Resource added, Resource existing) {
+    return new KustomizeException(
+        added.file(),
+        added.line(),
+        "may not add resource with an already registered id: "
+            + added.id()
+            + " (first from "
+            + existing.file()
+            + ")");
   }
 
   /**
@@ -86,14 +90,7 @@ public final class ResourceSet {
       String key = r.id().key();
       Resource existing = index.get(key);
       if (existing != null) {
-        throw new KustomizeException(
-            r.file(),
-            r.line(),
-            "may not add resource with an already registered id: "
-                + r.id()
-                + " (first from "
-                + existing.file()
-                + ")");
+        throw duplicateId(r, existing);
       }
       index.put(key, r);
       resources.add(r);
