@@ -54,7 +54,11 @@ record ApiRequest(
     }
     String namespace = null;
     int left = segments.length - rest;
-    if (left >= 3 && segments[rest].equals("namespaces")) {
+    boolean namespaceSubresource =
+        left == 3
+            && segments[rest].equals("namespaces")
+            && (segments[rest + 2].equals("status") || segments[rest + 2].equals("finalize"));
+    if (left >= 3 && segments[rest].equals("namespaces") && !namespaceSubresource) {
       namespace = decode(segments[rest + 1]);
       rest += 2;
       left -= 2;

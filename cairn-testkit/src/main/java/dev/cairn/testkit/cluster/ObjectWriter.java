@@ -43,6 +43,7 @@ final class ObjectWriter {
   WriteResult create(ResourceType type, ObjectKey key, ObjectNode object, boolean dryRun) {
     ObjectNode metadata = object.with("metadata");
     SYSTEM_METADATA.forEach(metadata::remove);
+    placeInNamespace(metadata, key);
     metadata.put("uid", UUID.randomUUID().toString());
     metadata.put("creationTimestamp", now());
     if (type.tracksGeneration()) {
@@ -78,9 +79,7 @@ final class ObjectWriter {
       }
     }
     metadata.put("name", key.name());
-    if (!key.namespace().isEmpty()) {
-      metadata.put("namespace", key.namespace());
-    }
+    placeInNamespace(metadata, key);
     if (next.equals(live)) {
       return new WriteResult(200, live);
     }
@@ -106,6 +105,15 @@ final class ObjectWriter {
   void system(ResourceType type, ObjectKey key, ObjectNode next) {
     next.with("metadata").put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
     store.put(type, key, next);
+  }
+
+  /** The server owns metadata.namespace: the request path's, or none for cluster-scoped kinds. */
+  private static void placeInNamespace(ObjectNode metadata, ObjectKey key) {
+    if (key.namespace().isEmpty()) {
+      metadata.remove("namespace");
+    } else {
+      metadata.put("namespace", key.namespace());
+    }
   }
 
   static boolean specChanged(ResourceType type, JsonNode live, JsonNode next) {

@@ -30,6 +30,7 @@ public final class ReadinessSimulator {
   private final ScheduledExecutorService executor;
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private volatile Duration delay;
+  private volatile boolean enabled;
 
   ReadinessSimulator(
       ObjectWriter writer,
@@ -82,6 +83,9 @@ public final class ReadinessSimulator {
   }
 
   private void resettle(String kind, String namespace, String name) {
+    if (!enabled) {
+      return;
+    }
     String group = kind.equals("Job") ? "batch" : "apps";
     types
         .findByKind(group + "/v1", kind)
@@ -92,8 +96,9 @@ public final class ReadinessSimulator {
     return kind + "/" + namespace + "/" + name;
   }
 
-  /** The hook the store calls after each change. */
+  /** The hook the store calls after each change; installing it turns the simulator on. */
   ObjectStore.Listener listener() {
+    enabled = true;
     return new ObjectStore.Listener() {
       @Override
       public void stored(ResourceType type, ObjectKey key, JsonNode before, ObjectNode after) {

@@ -111,6 +111,19 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
       return route(recorded, request, type);
     } catch (ApiException e) {
       return json(e.code(), e.toStatus(type, request == null ? null : request.name()));
+    } catch (RuntimeException e) {
+      // a bug in the simulation must surface as an error response, never as a hung request
+      ApiException internal =
+          new ApiException(
+              500,
+              "InternalError",
+              "simulated API server failed on "
+                  + recorded.getMethod()
+                  + " "
+                  + recorded.getPath()
+                  + ": "
+                  + e);
+      return json(500, internal.toStatus(type, request == null ? null : request.name()));
     } finally {
       afterRequest.run();
     }

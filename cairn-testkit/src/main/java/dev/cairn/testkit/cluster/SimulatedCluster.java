@@ -36,6 +36,14 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Context (and cluster and user) name in {@link #writeKubeconfig(Path)}. */
   public static final String CONTEXT = "simulated-cluster";
 
+  /** MockWebServer logs every request at INFO; held here so the level set below sticks. */
+  private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG =
+      java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+
+  static {
+    MOCK_WEB_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private final KubernetesMockServer server;
   private final SimulatedApiDispatcher dispatcher;
   private final ReadinessSimulator readiness;

@@ -137,6 +137,11 @@ final class WriteHandler {
     ObjectNode applied = Json.parseObject(request.body(), true);
     checkKind(type, applied);
     checkName(request, applied);
+    String inBody = applied.path("metadata").path("namespace").asText("");
+    if (type.namespaced() && !inBody.isEmpty() && !inBody.equals(request.namespace())) {
+      throw ApiException.badRequest(
+          "the namespace of the provided object does not match the namespace sent on the request");
+    }
     String subresource = request.isStatusSubresource() ? "status" : null;
     ServerSideApply ssa = new ServerSideApply(type);
     ObjectKey key = keyOf(request, type);

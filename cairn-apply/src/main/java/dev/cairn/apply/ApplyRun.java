@@ -1,0 +1,201 @@
+package dev.cairn.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.manifest.GroupVersionKind;
+import dev.cairn.manifest.KubeObject;
+import dev.cairn.manifest.ObjectId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One staged apply of a set of objects: plan (scope, stage, what depends on the set's own
+ * definitions), validate everything that can be validated by dry-run, then apply stage by stage,
+ * waiting for CRDs to be established before validating and applying what they define.
+ */
+final class ApplyRun {
+  private final ClusterClient cluster;
+  private final ApplyOptions options;
+  private final ObjectApplier applier;
+  private final Poller poller;
+  private final List<ChangeSetEntry> done = new ArrayList<>();
+
+  ApplyRun(ClusterClient cluster, ApplyOptions options, Poller poller) {
+    this.cluster = cluster;
+    this.options = options;
+    this.poller = poller;
+    this.applier = new ObjectApplier(cluster, options, poller);
+  }
+
+  ChangeSet run(Collection<KubeObject> objects) {
+    List<ObjectPlan> plans = plan(objects);
+    List<Decision> now =
+        validate(plans.stream().filter(p -> !p.deferred()).toList(), "validation failed");
+    List<ObjectPlan> deferred = plans.stream().filter(ObjectPlan::deferred).toList();
+
+    execute(now.stream().filter(d -> d.plan().stage() == Stage.DEFINITIONS).toList());
+    awaitEstablished(plans);
+    List<Decision> later = validate(deferred, "validation after stage 1 failed");
+
+    List<Decision> rest = new ArrayList<>();
+    now.stream().filter(d -> d.plan().stage() != Stage.DEFINITIONS).forEach(rest::add);
+    rest.addAll(later);
+    rest.sort(KindOrder.applyOrder(d -> d.plan().id(), d -> d.plan().namespaced()));
+    execute(rest);
+    return new ChangeSet(done);
+  }
+
+  private List<ObjectPlan> plan(Collection<KubeObject> objects) {
+    Map<String, Boolean> setScopes = new HashMap<>();
+    Set<String> setNamespaces = new HashSet<>();
+    for (KubeObject object : objects) {
+      if (KindOrder.isCrd(object.gvk())) {
+        JsonNode spec = object.node().path("spec");
+        setScopes.put(
+            groupKind(spec.path("group").asText(), spec.path("names").path("kind").asText()),
+            !"Cluster".equals(spec.path("scope").asText()));
+      } else if (object.gvk().group().isEmpty() && "Namespace".equals(object.kind())) {
+        setNamespaces.add(object.name());
+      }
+    }
+    List<ApplyFailure> failures = new ArrayList<>();
+    Set<ObjectId> seen = new HashSet<>();
+    Map<String, Boolean> namespaceExists = new HashMap<>();
+    List<ObjectPlan> plans = new ArrayList<>();
+    for (KubeObject original : objects) {
+      ObjectId id = original.id();
+      if (excluded(original)) {
+        done.add(ChangeSetEntry.of(id, Action.SKIPPED, "excluded"));
+        continue;
+      }
+      if (!seen.add(id)) {
+        failures.add(new ApplyFailure(id, "the set holds this object more than once"));
+        continue;
+      }
+      KubeObject desired = original.deepCopy();
+      options.labels().forEach(desired::setLabel);
+      GroupVersionKind gvk = id.gvk();
+      Boolean fromSet = setScopes.get(groupKind(gvk.group(), gvk.kind()));
+      Optional<Boolean> served =
+          fromSet != null && !cluster.serves(gvk) ? Optional.empty() : cluster.namespaced(gvk);
+      if (served.isEmpty() && fromSet == null) {
+        failures.add(
+            new ApplyFailure(
+                id,
+                "no kind \""
+                    + gvk.kind()
+                    + "\" is registered for version \""
+                    + gvk.apiVersion()
+                    + "\" (no CRD in the set or the cluster defines it)"));
+        continue;
+      }
+      boolean namespaced = served.orElse(fromSet);
+      String ns = desired.namespace();
+      if (namespaced && (ns == null || ns.isEmpty())) {
+        failures.add(new ApplyFailure(id, "a namespaced " + gvk.kind() + " needs a namespace"));
+        continue;
+      }
+      if (!namespaced && ns != null) {
+        desired.setNamespace(null);
+      }
+      boolean waitsForNamespace =
+          namespaced
+              && setNamespaces.contains(ns)
+              && !namespaceExists.computeIfAbsent(
+                  ns, n -> cluster.get(new ObjectId("", "v1", "Namespace", null, n)).isPresent());
+      boolean deferred = served.isEmpty() || waitsForNamespace;
+      plans.add(
+          new ObjectPlan(desired, namespaced, KindOrder.stage(gvk.kind(), namespaced), deferred));
+    }
+    if (!failures.isEmpty()) {
+      throw new ApplyException("validation failed", failures, ChangeSet.empty());
+    }
+    plans.sort(KindOrder.applyOrder(ObjectPlan::id, ObjectPlan::namespaced));
+    return plans;
+  }
+
+  private boolean excluded(KubeObject object) {
+    for (Map.Entry<String, String> pair : options.exclusions().entrySet()) {
+      if (pair.getValue().equals(object.labels().get(pair.getKey()))
+          || pair.getValue().equals(object.annotations().get(pair.getKey()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Decision> validate(List<ObjectPlan> plans, String what) {
+    List<Decision> decisions = plans.stream().map(applier::decide).toList();
+    List<ApplyFailure> failures =
+        decisions.stream()
+            .filter(Decision::failed)
+            .map(d -> new ApplyFailure(d.plan().id(), d.reason()))
+            .toList();
+    if (!failures.isEmpty()) {
+      throw new ApplyException(what, failures, new ChangeSet(done));
+    }
+    return decisions;
+  }
+
+  private void execute(List<Decision> decisions) {
+    for (Decision decision : decisions) {
+      try {
+        done.add(applier.execute(decision));
+      } catch (ClusterException e) {
+        ApplyFailure failure = new ApplyFailure(decision.plan().id(), e.getMessage());
+        done.add(ChangeSetEntry.failed(failure.id(), failure.reason()));
+        throw new ApplyException("apply failed", List.of(failure), new ChangeSet(done));
+      }
+    }
+  }
+
+  /** Waits until every CRD of the set reports Established=True. */
+  private void awaitEstablished(List<ObjectPlan> plans) {
+    List<ObjectId> crds =
+        plans.stream().map(ObjectPlan::id).filter(id -> KindOrder.isCrd(id.gvk())).toList();
+    if (crds.isEmpty()) {
+      return;
+    }
+    Set<ObjectId> pending = new HashSet<>(crds);
+    boolean established =
+        poller.await(
+            () -> {
+              pending.removeIf(this::established);
+              return pending.isEmpty();
+            },
+            options.waitTimeout());
+    if (!established) {
+      List<ApplyFailure> failures =
+          pending.stream()
+              .map(
+                  id ->
+                      new ApplyFailure(
+                          id, "not Established after " + options.waitTimeout().toSeconds() + "s"))
+              .toList();
+      throw new ApplyException("CRDs not established", failures, new ChangeSet(done));
+    }
+  }
+
+  private boolean established(ObjectId crd) {
+    Optional<KubeObject> live = cluster.get(crd);
+    if (live.isEmpty()) {
+      return false;
+    }
+    for (JsonNode condition : live.get().node().path("status").path("conditions")) {
+      if ("Established".equals(condition.path("type").asText())
+          && "True".equals(condition.path("status").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String groupKind(String group, String kind) {
+    return kind + "." + group;
+  }
+}

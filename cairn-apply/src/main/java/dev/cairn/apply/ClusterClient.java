@@ -1,0 +1,46 @@
+package dev.cairn.apply;
+
+import dev.cairn.manifest.GroupVersionKind;
+import dev.cairn.manifest.KubeObject;
+import dev.cairn.manifest.ObjectId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The port through which the apply engine talks to a cluster. Every method may throw {@link
+ * ClusterException} carrying the server's code and reason. Implementations are thread-safe.
+ */
+public interface ClusterClient {
+
+  /** The live object, empty when it does not exist (or its kind is not served). */
+  Optional<KubeObject> get(ObjectId id);
+
+  /**
+   * Objects of a kind with all the given labels, in {@code namespace} or in all namespaces when
+   * {@code namespace} is null.
+   */
+  List<KubeObject> list(GroupVersionKind gvk, String namespace, Map<String, String> labels);
+
+  /** Server-side apply with {@code dryRun=All}: the object the apply would produce. */
+  KubeObject dryRunApply(KubeObject object, String fieldManager, boolean forceConflicts);
+
+  /** Server-side apply: the object as stored. */
+  KubeObject apply(KubeObject object, String fieldManager, boolean forceConflicts);
+
+  /**
+   * Deletes with background propagation; false when the object did not exist. The object may linger
+   * while finalizers run.
+   */
+  boolean delete(ObjectId id);
+
+  /**
+   * Whether the kind is namespaced, from discovery; empty when the server does not serve it (yet).
+   */
+  Optional<Boolean> namespaced(GroupVersionKind gvk);
+
+  /** Whether the server serves the kind. */
+  default boolean serves(GroupVersionKind gvk) {
+    return namespaced(gvk).isPresent();
+  }
+}

@@ -1,0 +1,200 @@
+package dev.cairn.testkit.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ClusterExtension.class)
+class PatchAndWatchIT {
+  private KubernetesClient client;
+  private String ns;
+
+  @BeforeEach
+  void namespace(TestCluster cluster) {
+    client = cluster.client();
+    ns = cluster.createNamespace("patch");
+  }
+
+  private Deployment createDeployment(String name) {
+    return client
+        .apps()
+        .deployments()
+        .inNamespace(ns)
+        .resource(ServerSideApplyIT.deployment(name, "app", "nginx:1"))
+        .create();
+  }
+
+  @Test
+  void jsonMergePatchReplacesLists() {
+    createDeployment("merge");
+
+    Deployment patched =
+        client
+            .apps()
+            .deployments()
+            .inNamespace(ns)
+            .withName("merge")
+            .patch(
+                PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"other\",\"image\":\"busybox\"}]}}}}");
+
+    assertThat(patched.getSpec().getTemplate().getSpec().getContainers())
+        .extracting(c -> c.getName())
+        .containsExactly("other");
+  }
+
+  @Test
+  void strategicMergePatchMergesContainersByNameAndHonoursPatchDelete() {
+    createDeployment("smp");
+
+    Deployment added =
+        client
+            .apps()
+            .deployments()
+            .inNamespace(ns)
+            .withName("smp")
+            .patch(
+                PatchContext.of(PatchType.STRATEGIC_MERGE),
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"sidecar\",\"image\":\"envoy\"}]}}}}");
+    assertThat(added.getSpec().getTemplate().getSpec().getContainers())
+        .extracting(c -> c.getName())
+        .containsExactly("app", "sidecar");
+
+    Deployment removed =
+        client
+            .apps()
+            .deployments()
+            .inNamespace(ns)
+            .withName("smp")
+            .patch(
+                PatchContext.of(PatchType.STRATEGIC_MERGE),
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"$patch\":\"delete\"}]}}}}");
+    assertThat(removed.getSpec().getTemplate().getSpec().getContainers())
+        .extracting(c -> c.getName())
+        .containsExactly("sidecar");
+  }
+
+  @Test
+  void aStaleResourceVersionIsAConflict() {
+    ConfigMap cm =
+        client
+            .configMaps()
+            .inNamespace(ns)
+            .resource(
+                new ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName("occ")
+                    .endMetadata()
+                    .addToData("a", "1")
+                    .build())
+            .create();
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .withName("occ")
+        .edit(c -> new ConfigMapBuilder(c).addToData("a", "2").build());
+
+    ConfigMap stale = new ConfigMapBuilder(cm).addToData("a", "3").build();
+
+    assertThatThrownBy(() -> client.configMaps().inNamespace(ns).resource(stale).update())
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(409);
+              assertThat(e.getStatus().getMessage()).contains("the object has been modified");
+            });
+  }
+
+  @Test
+  void objectsCreatedWithOnlyMissingOwnersAreCollected() {
+    ConfigMap dangling =
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withName("dangling")
+            .withOwnerReferences(
+                new OwnerReferenceBuilder()
+                    .withApiVersion("v1")
+                    .withKind("ConfigMap")
+                    .withName("gone")
+                    .withUid("00000000-0000-0000-0000-000000000000")
+                    .build())
+            .endMetadata()
+            .build();
+    client.configMaps().inNamespace(ns).resource(dangling).create();
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(client.configMaps().inNamespace(ns).withName("dangling").get())
+                    .isNull());
+  }
+
+  @Test
+  void informersSeeAppliesAndNoOpAppliesSendNoEvent() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    ConfigMap cm =
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withName("watched")
+            .withNamespace(ns)
+            .endMetadata()
+            .withData(Map.of("a", "1"))
+            .build();
+    SharedIndexInformer<ConfigMap> informer =
+        client
+            .configMaps()
+            .inNamespace(ns)
+            .inform(
+                new ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(ConfigMap obj) {
+                    events.add("add " + obj.getData());
+                  }
+
+                  @Override
+                  public void onUpdate(ConfigMap oldObj, ConfigMap newObj) {
+                    if (!oldObj
+                        .getMetadata()
+                        .getResourceVersion()
+                        .equals(newObj.getMetadata().getResourceVersion())) {
+                      events.add("update " + newObj.getData());
+                    }
+                  }
+
+                  @Override
+                  public void onDelete(ConfigMap obj, boolean unknown) {
+                    events.add("delete");
+                  }
+                });
+    try {
+      client.configMaps().inNamespace(ns).resource(cm).fieldManager("cairn").serverSideApply();
+      client.configMaps().inNamespace(ns).resource(cm).fieldManager("cairn").serverSideApply();
+      cm.setData(Map.of("a", "2"));
+      client.configMaps().inNamespace(ns).resource(cm).fieldManager("cairn").serverSideApply();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
+      assertThat(events).containsExactly("add {a=1}", "update {a=2}");
+    } finally {
+      informer.close();
+    }
+  }
+}
