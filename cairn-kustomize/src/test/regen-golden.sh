@@ -8,6 +8,8 @@ cd "$(dirname "$0")/resources/golden"
 for case in */; do
   case=${case%/}
   if [ -f "$case/expected-error.txt" ]; then
+    # Remote cases would make kubectl try the network; their note is written by hand.
+    case "$case" in *remote*) continue ;; esac
     root=$(cd "$case/in" && pwd)
     (cd "$case/in" && kubectl kustomize . 2>&1 >/dev/null || true) \
       | sed "s|$root|<root>|g; s|^E[0-9]* [0-9:.]* *[0-9]* run.go:[0-9]*\] ||" \

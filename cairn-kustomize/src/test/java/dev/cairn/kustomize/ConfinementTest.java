@@ -108,7 +108,7 @@ class ConfinementTest {
     List<String> refs = new ArrayList<>();
     int n = random.nextInt(4);
     for (int i = 0; i < n; i++) {
-      switch (random.nextInt(7)) {
+      switch (random.nextInt(9)) {
         case 0 -> refs.add(dir.relativize(dirs.get(random.nextInt(dirs.size()))).toString());
         case 1 -> refs.add(dir.relativize(outside).toString());
         case 2 -> refs.add(dir.relativize(outside.resolve("secret.yaml")).toString());
@@ -122,6 +122,20 @@ class ConfinementTest {
           refs.add(link.getFileName().toString());
         }
         case 5 -> refs.add("../".repeat(1 + random.nextInt(4)) + "outside/secret.yaml");
+        case 6 -> {
+          Path loop = dir.resolve("loop" + i);
+          if (!Files.exists(loop, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(loop, loop.getFileName());
+          }
+          refs.add(loop.getFileName().toString());
+        }
+        case 7 -> {
+          Path up = dir.resolve("up" + i);
+          if (!Files.exists(up, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(up, root);
+          }
+          refs.add(up.getFileName().toString());
+        }
         default -> refs.add(".");
       }
     }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.kustomize.KustomizeException;
 import java.util.List;
 
-/** {@code buildMetadata: [originAnnotations]}: records where each object came from. */
+/**
+ * {@code buildMetadata}: {@code originAnnotations} records where each object came from, {@code
+ * transformerAnnotations} which built-in transformers were configured for it.
+ */
 final class BuildMetadata {
   private BuildMetadata() {}
 
@@ -29,7 +32,25 @@ final class BuildMetadata {
             }
           }
         }
-        case "managedByLabel", "transformerAnnotations" ->
+        case "transformerAnnotations" -> {
+          for (Resource r : out) {
+            if (r.transformations().isEmpty()) {
+              continue;
+            }
+            StringBuilder text = new StringBuilder();
+            for (String t : r.transformations()) {
+              int bar = t.indexOf('|');
+              text.append("- configuredIn: ")
+                  .append(t, 0, bar)
+                  .append("\n  configuredBy:\n    apiVersion: builtin\n    kind: ")
+                  .append(t.substring(bar + 1))
+                  .append('\n');
+            }
+            Builder.annotations(r)
+                .put("alpha.config.kubernetes.io/transformations", text.toString());
+          }
+        }
+        case "managedByLabel" ->
             throw new KustomizeException(
                 k.file(), 0, "buildMetadata '" + o + "' is not supported yet");
         default -> throw new KustomizeException(k.file(), 0, "unknown buildMetadata '" + o + "'");

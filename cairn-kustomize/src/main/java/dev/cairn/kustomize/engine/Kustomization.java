@@ -96,6 +96,7 @@ public final class Kustomization {
             file, 0, "field '" + name + "' is not supported by Cairn's kustomize engine");
       }
     }
+    checkEntries(fields, file);
     String kind = fields.path("kind").asText("Kustomization");
     if (!kind.equals("Kustomization") && !kind.equals("Component")) {
       throw new KustomizeException(
@@ -104,8 +105,60 @@ public final class Kustomization {
     return new Kustomization(dir, file, fields);
   }
 
+  private static final Map<String, Set<String>> ENTRY_FIELDS =
+      Map.of(
+          "patches", Set.of("path", "patch", "target", "options"),
+          "patchesJson6902", Set.of("path", "patch", "target"),
+          "images", Set.of("name", "newName", "newTag", "digest"),
+          "imageTags", Set.of("name", "newName", "newTag", "digest"),
+          "replicas", Set.of("name", "count"),
+          "labels", Set.of("pairs", "includeSelectors", "includeTemplates", "fields"),
+          "replacements", Set.of("path", "source", "targets"),
+          "vars", Set.of("name", "objref", "fieldref"));
+
+  /** Like kustomize's strict decoding: list entries of known shape may not carry unknown keys. */
+  private static void checkEntries(ObjectNode fields, String file) {
+    ENTRY_FIELDS.forEach(
+        (field, allowed) -> {
+          JsonNode list = fields.get(field);
+          if (list == null || !list.isArray()) {
+            return;
+          }
+          for (JsonNode entry : list) {
+            if (!entry.isObject()) {
+              continue;
+            }
+            entry
+                .fieldNames()
+                .forEachRemaining(
+                    name -> {
+                      if (!allowed.contains(name)) {
+                        throw new KustomizeException(
+                            file,
+                            0,
+                            "invalid Kustomization: json: unknown field \""
+                                + name
+                                + "\" in an entry of '"
+                                + field
+                                + "'");
+                      }
+                    });
+          }
+        });
+  }
+
   private static boolean isEmpty(JsonNode n) {
     return n == null || n.isNull() || (n.isContainerNode() && n.isEmpty());
+  }
+
+  private static String goType(JsonNode v) {
+    if (v.isBoolean()) {
+      return "bool";
+    }
+    if (v.isNumber()) {
+      return "number";
+    }
+    return v.isArray() ? "array" : "object";
   }
 
   public Path dir() {

@@ -104,11 +104,8 @@ final class Patches {
         throw new KustomizeException(where, 0, "a JSON 6902 patch must be one list of operations");
       }
       JsonPatch ops = jsonPatch(docs.get(0).content(), where);
-      List<Resource> targets = target.select(set);
-      if (targets.isEmpty()) {
-        throw new KustomizeException(where, 0, "no resource matches the patch target");
-      }
-      for (Resource r : targets) {
+      // Like kustomize, a target that selects nothing is not an error.
+      for (Resource r : target.select(set)) {
         applyJson(r, ops, where);
       }
     }

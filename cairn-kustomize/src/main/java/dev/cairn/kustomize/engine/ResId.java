@@ -1,7 +1,6 @@
 package dev.cairn.kustomize.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.manifest.Scopes;
 
 /** The identity kustomize gives an object: group, version, kind, namespace and name. */
 public record ResId(String group, String version, String kind, String namespace, String name) {
@@ -21,8 +20,9 @@ public record ResId(String group, String version, String kind, String namespace,
         meta.path("name").asText(""));
   }
 
+  /** Cluster-scoped as kustomize v5.5.0 sees it (by apiVersion and kind). */
   public boolean clusterScoped() {
-    return Scopes.isClusterScoped(group, kind);
+    return KustomizeScopes.isClusterScoped(group, version, kind);
   }
 
   /** The namespace used for equality: none for cluster-scoped kinds, "default" for unset. */

@@ -26,6 +26,7 @@ public final class Resource {
   private Behavior behavior;
   private String originPath;
   private String generatedBy;
+  private List<String> transformations = new ArrayList<>();
   private List<String> prefixes = new ArrayList<>();
   private List<String> suffixes = new ArrayList<>();
 
@@ -138,6 +139,14 @@ public final class Resource {
     generatedBy = value;
   }
 
+  /**
+   * The built-in transformers configured for this object so far, as "configuredIn|kind" (for the
+   * transformerAnnotations build metadata).
+   */
+  public List<String> transformations() {
+    return transformations;
+  }
+
   /** The name prefixes applied so far, outermost last (to tell apart same-named referrals). */
   public List<String> prefixes() {
     return prefixes;
@@ -152,6 +161,7 @@ public final class Resource {
     previousIds.clear();
     previousIds.addAll(other.previousIds);
     prefixes = new ArrayList<>(other.prefixes);
+    transformations = new ArrayList<>(other.transformations);
     suffixes = new ArrayList<>(other.suffixes);
   }
 
@@ -162,6 +172,7 @@ public final class Resource {
     r.originPath = originPath;
     r.generatedBy = generatedBy;
     r.prefixes = new ArrayList<>(prefixes);
+    r.transformations = new ArrayList<>(transformations);
     r.suffixes = new ArrayList<>(suffixes);
     return r;
   }

@@ -73,6 +73,7 @@ final class TargetBuilder {
       }
     }
     transform(k, set);
+    recordTransformers(k, set, origin.resolve(fileName(k)).toString());
     set.vars().addAll(k.list("vars"));
     return set;
   }
@@ -94,9 +95,11 @@ final class TargetBuilder {
         Path dir = ctx.loader().resolveDir(k.dir(), ref, k.file());
         ResourceSet base = accumulate(dir, k.file());
         for (Resource r : base.list()) {
+          Path baseOrigin = origin.resolve(ref);
           if (r.originPath() != null) {
-            r.setOriginPath(origin.resolve(ref).resolve(r.originPath()).normalize().toString());
+            r.setOriginPath(baseOrigin.resolve(r.originPath()).normalize().toString());
           }
+          r.transformations().replaceAll(t -> baseOrigin.resolve(t).normalize().toString());
         }
         appender.appendAll(base);
       }
@@ -138,6 +141,48 @@ final class TargetBuilder {
     }
     r.setBehavior(behavior);
     GeneratedMerge.absorb(set, r);
+  }
+
+  /** Notes, on every object, each built-in transformer this kustomization configures. */
+  private static void recordTransformers(Kustomization k, ResourceSet set, String configuredIn) {
+    List<String> kinds = new ArrayList<>();
+    if (!k.list("patchesStrategicMerge").isEmpty()) {
+      kinds.add("PatchStrategicMergeTransformer");
+    }
+    k.list("patches").forEach(p -> kinds.add("PatchTransformer"));
+    if (!k.text("namespace").isEmpty()) {
+      kinds.add("NamespaceTransformer");
+    }
+    if (!k.text("namePrefix").isEmpty()) {
+      kinds.add("PrefixTransformer");
+    }
+    if (!k.text("nameSuffix").isEmpty()) {
+      kinds.add("SuffixTransformer");
+    }
+    int labels = k.list("labels").size();
+    if (labels > 0 || !k.stringMap("commonLabels").isEmpty()) {
+      for (int i = 0; i <= labels; i++) {
+        kinds.add("LabelTransformer");
+      }
+    }
+    if (!k.stringMap("commonAnnotations").isEmpty()) {
+      kinds.add("AnnotationsTransformer");
+    }
+    k.list("patchesJson6902").forEach(p -> kinds.add("PatchJson6902Transformer"));
+    k.list("replicas").forEach(p -> kinds.add("ReplicaCountTransformer"));
+    k.list("images").forEach(p -> kinds.add("ImageTagTransformer"));
+    k.list("imageTags").forEach(p -> kinds.add("ImageTagTransformer"));
+    if (!k.list("replacements").isEmpty()) {
+      kinds.add("ReplacementTransformer");
+    }
+    if (kinds.isEmpty()) {
+      return;
+    }
+    for (Resource r : set.list()) {
+      for (String kind : kinds) {
+        r.transformations().add(configuredIn + "|" + kind);
+      }
+    }
   }
 
   private static String fileName(Kustomization k) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ public final class PatchSchema {
   }
 
   /** What the schema knows about one field. {@code type} may be null (unknown subtree). */
-  public record Field(SchemaType type, ListStrategy strategy, String key) {}
+  public record Field(SchemaType type, ListStrategy strategy, String key, List<String> extraKeys) {}
 
   /** A named type: its known fields. */
   public static final class SchemaType {
@@ -61,8 +62,9 @@ public final class PatchSchema {
    * resources: maps merge, lists are replaced).
    */
   public SchemaType rootFor(String group, String kind) {
-    SchemaType t = roots.get((group.isEmpty() ? "core" : group) + "/" + kind);
-    return t != null ? t : roots.get("*/*");
+    String g = group.isEmpty() ? "core" : group;
+    SchemaType t = roots.get(g + "/" + kind);
+    return t != null ? t : roots.get(g + "/*");
   }
 
   /** The type of a list element under a keyed merge list, or an unknown subtree. */
@@ -106,15 +108,19 @@ public final class PatchSchema {
 
   private static Field parseField(String spec, Map<String, SchemaType> types) {
     if (spec.equals("[]")) {
-      return new Field(null, ListStrategy.MERGE_AS_SET, null);
+      return new Field(null, ListStrategy.MERGE_AS_SET, null, List.of());
     }
     if (spec.startsWith("[")) {
       int close = spec.indexOf(']');
       String elementType = spec.substring(1, close);
-      String key = spec.substring(close + 2);
+      String[] keys = spec.substring(close + 2).split("\\+");
       return new Field(
-          types.computeIfAbsent(elementType, SchemaType::new), ListStrategy.MERGE_BY_KEY, key);
+          types.computeIfAbsent(elementType, SchemaType::new),
+          ListStrategy.MERGE_BY_KEY,
+          keys[0],
+          List.of(keys).subList(1, keys.length));
     }
-    return new Field(types.computeIfAbsent(spec, SchemaType::new), ListStrategy.REPLACE, null);
+    return new Field(
+        types.computeIfAbsent(spec, SchemaType::new), ListStrategy.REPLACE, null, List.of());
   }
 }

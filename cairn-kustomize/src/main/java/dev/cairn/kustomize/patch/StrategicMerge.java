@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.kustomize.patch.PatchSchema.Field;
 import dev.cairn.kustomize.patch.PatchSchema.ListStrategy;
 import dev.cairn.kustomize.patch.PatchSchema.SchemaType;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -110,47 +111,60 @@ public final class StrategicMerge {
       }
     }
     String key = field.key();
-    Map<String, JsonNode> byKey = new LinkedHashMap<>();
-    for (JsonNode element : target) {
-      JsonNode k = element.get(key);
-      if (k != null) {
-        byKey.putIfAbsent(k.asText(), element);
-      }
-    }
+    List<JsonNode> dest = new ArrayList<>();
+    target.forEach(dest::add);
+    Set<JsonNode> touched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
-    Set<String> touched = new HashSet<>();
     for (JsonNode element : patch) {
       JsonNode k = element.isObject() ? element.get(key) : null;
       if (k == null) {
         out.add(clean(element));
         continue;
       }
-      String kv = k.asText();
-      touched.add(kv);
-      boolean delete = "delete".equals(element.path(DIRECTIVE).asText(null));
-      JsonNode existing = byKey.get(kv);
-      if (delete) {
-        continue;
-      }
-      if (existing != null && existing.isObject()) {
-        ObjectNode merged = mergeMap((ObjectNode) existing, (ObjectNode) element, field.type());
-        if (merged != null) {
-          out.add(merged);
+      JsonNode existing = null;
+      boolean samePrimaryKey = false;
+      for (JsonNode candidate : dest) {
+        if (!touched.contains(candidate) && k.equals(candidate.get(key))) {
+          samePrimaryKey = true;
+          if (extraKeysEqual(candidate, element, field.extraKeys())) {
+            existing = candidate;
+            break;
+          }
         }
-      } else {
+      }
+      boolean delete = "delete".equals(element.path(DIRECTIVE).asText(null));
+      if (existing != null) {
+        touched.add(existing);
+        if (!delete && existing.isObject()) {
+          ObjectNode merged = mergeMap((ObjectNode) existing, (ObjectNode) element, field.type());
+          if (merged != null) {
+            out.add(merged);
+          }
+        }
+      } else if (!delete && !samePrimaryKey) {
         JsonNode added = clean(element);
         if (added != null) {
           out.add(added);
         }
       }
     }
-    for (JsonNode element : target) {
-      JsonNode k = element.get(key);
-      if (k == null || !touched.contains(k.asText())) {
+    for (JsonNode element : dest) {
+      if (!touched.contains(element)) {
         out.add(element);
       }
     }
     return out;
+  }
+
+  private static boolean extraKeysEqual(JsonNode a, JsonNode b, List<String> keys) {
+    for (String k : keys) {
+      JsonNode x = a.get(k);
+      JsonNode y = b.get(k);
+      if (x == null ? y != null : !x.equals(y)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A copy of a patch value with nulls and directives removed, or null if it deletes itself. */

@@ -8,7 +8,8 @@ import dev.cairn.kustomize.engine.ResourceSet;
 /**
  * The {@code namespace:} field: sets metadata.namespace of every namespaced object, the namespace
  * of role-binding subjects named "default", and webhook and APIService service namespaces.
- * Cluster-scoped objects keep no namespace.
+ * Cluster-scoped objects are left alone (like kustomize, even a namespace they wrongly carry
+ * stays).
  */
 public final class Namespacer {
   private Namespacer() {}
@@ -24,9 +25,6 @@ public final class Namespacer {
           r.rememberId();
           r.setNamespace(namespace);
         }
-      } else if (r.node().path("metadata").has("namespace")) {
-        r.rememberId();
-        r.metadata().remove("namespace");
       }
       String kind = r.kind();
       if ((kind.equals("RoleBinding") || kind.equals("ClusterRoleBinding"))

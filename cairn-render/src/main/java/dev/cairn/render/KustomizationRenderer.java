@@ -1,0 +1,201 @@
+package dev.cairn.render;
+
+import dev.cairn.api.CommonMetadata;
+import dev.cairn.api.kustomize.KustomizationSpec;
+import dev.cairn.api.kustomize.PostBuild;
+import dev.cairn.api.kustomize.SubstituteStrategy;
+import dev.cairn.kustomize.KustomizeException;
+import dev.cairn.kustomize.KustomizeOptions;
+import dev.cairn.kustomize.Kustomizer;
+import dev.cairn.kustomize.LoadRestriction;
+import dev.cairn.manifest.KubeObject;
+import dev.cairn.manifest.ManifestException;
+import dev.cairn.manifest.Origin;
+import dev.cairn.render.RenderException.Reason;
+import dev.cairn.render.substitute.PostBuildSubstitution;
+import dev.cairn.render.substitute.SubstitutionVariables;
+import dev.cairn.render.substitute.TemplateException;
+import dev.cairn.render.tree.ArtifactPath;
+import dev.cairn.render.tree.FluxOverlay;
+import dev.cairn.render.tree.KustomizationFiles;
+import dev.cairn.render.tree.WorkingCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a Kustomization the way Flux's kustomize-controller does: resolve {@code spec.path} in
+ * the artifact; generate a kustomization for a directory without one; set the Kustomization's
+ * {@code targetNamespace}, {@code namePrefix}/{@code nameSuffix}, {@code patches}, {@code images},
+ * {@code components} and {@code buildMetadata} on it; build it with the native Kustomize engine (no
+ * load restriction inside the artifact, as Flux builds); substitute post-build variables in each
+ * object; set {@code commonMetadata} on every object; translate Flux manifests into Cairn kinds.
+ *
+ * <p>Values in, objects out: no cluster I/O. When the kustomization must be written, the artifact
+ * is copied to a temporary directory first; the artifact is never changed. Thread-safe.
+ */
+public final class KustomizationRenderer {
+  private final RenderOptions options;
+
+  public KustomizationRenderer(RenderOptions options) {
+    this.options = options;
+  }
+
+  public static KustomizationRenderer defaults() {
+    return new KustomizationRenderer(RenderOptions.defaults());
+  }
+
+  public RenderOptions options() {
+    return options;
+  }
+
+  /**
+   * Renders {@code spec} over the artifact extracted at {@code artifactRoot}.
+   *
+   * @throws RenderException with a {@link Reason} and a message naming the path, file or object
+   */
+  public RenderedSet render(Path artifactRoot, KustomizationSpec spec, RenderInputs inputs) {
+    if (!Files.isDirectory(artifactRoot)) {
+      throw new RenderException(Reason.PATH_NOT_FOUND, "the source artifact has no directory");
+    }
+    Path relative = ArtifactPath.resolve(artifactRoot, spec.path());
+    List<KubeObject> objects = build(realPath(artifactRoot), relative, spec);
+    List<KubeObject> out = new ArrayList<>(objects.size());
+    PostBuildSubstitution substitution = substitution(spec.postBuild(), inputs);
+    for (KubeObject object : objects) {
+      checkIdentity(object);
+      KubeObject rendered = substitution == null ? object : substitute(substitution, object);
+      setCommonMetadata(rendered, spec.commonMetadata());
+      out.add(rendered);
+    }
+    return RenderedSet.of(options.dialects().translate(out));
+  }
+
+  private List<KubeObject> build(Path root, Path relative, KustomizationSpec spec) {
+    Path dir = root.resolve(relative);
+    if (KustomizationFiles.find(dir).isPresent() && !FluxOverlay.needed(spec)) {
+      return kustomize(root, dir, null);
+    }
+    try (WorkingCopy copy = WorkingCopy.of(root)) {
+      Path copied = copy.root().resolve(relative.toString());
+      FluxOverlay.write(copied, spec);
+      return kustomize(copy.root(), copied, copy.root());
+    }
+  }
+
+  private List<KubeObject> kustomize(Path boundary, Path dir, Path hiddenPrefix) {
+    KustomizeOptions kustomize =
+        KustomizeOptions.defaults()
+            .withLoadRestriction(LoadRestriction.NONE)
+            .withBoundary(boundary)
+            .withMaxFileBytes(options.maxFileBytes());
+    try {
+      List<KubeObject> built = Kustomizer.defaults().withOptions(kustomize).build(dir);
+      List<KubeObject> out = new ArrayList<>(built.size());
+      for (KubeObject object : built) {
+        out.add(KubeObject.of(object.node(), artifactOrigin(boundary, dir, object.origin())));
+      }
+      return out;
+    } catch (KustomizeException e) {
+      String message = e.getMessage();
+      if (hiddenPrefix != null) {
+        message = message.replace(hiddenPrefix + "/", "").replace(hiddenPrefix.toString(), ".");
+      }
+      throw new RenderException(Reason.KUSTOMIZE_FAILED, "kustomize build failed: " + message, e);
+    }
+  }
+
+  // Origins relative to the artifact root, so messages name repository files, not local paths.
+  private static Origin artifactOrigin(Path root, Path dir, Origin origin) {
+    if (origin == null || origin.file() == null) {
+      return origin;
+    }
+    try {
+      Path file = dir.resolve(origin.file()).normalize();
+      if (file.startsWith(root)) {
+        return new Origin(root.relativize(file).toString().replace('\\', '/'), origin.line());
+      }
+    } catch (RuntimeException e) {
+      // Not a path (e.g. a generated object's description): keep it as the engine wrote it.
+    }
+    return origin;
+  }
+
+  private PostBuildSubstitution substitution(PostBuild postBuild, RenderInputs inputs) {
+    if (postBuild == null) {
+      return null; // Flux substitutes only when postBuild is set
+    }
+    Map<String, String> variables =
+        SubstitutionVariables.merge(List.of(inputs.variables()), postBuild.substitute());
+    boolean always = postBuild.substituteStrategy() == SubstituteStrategy.Always;
+    try {
+      return new PostBuildSubstitution(variables, options.strictSubstitution(), always);
+    } catch (TemplateException e) {
+      throw new RenderException(Reason.SUBSTITUTION_FAILED, "post build failed: " + e.getMessage());
+    }
+  }
+
+  private static KubeObject substitute(PostBuildSubstitution substitution, KubeObject object) {
+    String where = describe(object);
+    try {
+      return substitution.apply(object, where);
+    } catch (TemplateException e) {
+      throw new RenderException(
+          Reason.SUBSTITUTION_FAILED, "post build failed for " + where + ": " + e.getMessage());
+    } catch (ManifestException e) {
+      throw new RenderException(
+          Reason.SUBSTITUTION_FAILED,
+          "post build failed for "
+              + where
+              + ": substituted text is not valid YAML: "
+              + e.getMessage());
+    }
+  }
+
+  private static void checkIdentity(KubeObject object) {
+    if (isBlank(object.apiVersion()) || isBlank(object.kind()) || isBlank(object.name())) {
+      throw new RenderException(
+          Reason.INVALID_OBJECT,
+          "object from " + origin(object) + " has no apiVersion, kind or metadata.name");
+    }
+  }
+
+  // Flux sets these after the build, on object metadata only (not on selectors or templates).
+  private static void setCommonMetadata(KubeObject object, CommonMetadata metadata) {
+    if (metadata == null) {
+      return;
+    }
+    if (metadata.labels() != null) {
+      metadata.labels().forEach(object::setLabel);
+    }
+    if (metadata.annotations() != null) {
+      metadata.annotations().forEach(object::setAnnotation);
+    }
+  }
+
+  /** {@code Kind/namespace/name (file:line)}, for messages. */
+  static String describe(KubeObject object) {
+    String ns = object.namespace();
+    String id = object.kind() + "/" + (ns == null ? "" : ns + "/") + object.name();
+    return object.origin() == null ? id : id + " (" + object.origin() + ")";
+  }
+
+  private static String origin(KubeObject object) {
+    return object.origin() == null ? "an unknown file" : object.origin().toString();
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      throw new RenderException(Reason.IO, "cannot resolve the source artifact: " + e, e);
+    }
+  }
+}

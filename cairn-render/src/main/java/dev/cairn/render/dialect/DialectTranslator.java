@@ -1,0 +1,58 @@
+package dev.cairn.render.dialect;
+
+import dev.cairn.manifest.KubeObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Translates the objects of a rendered set written in a foreign dialect into Cairn kinds, so
+ * repositories written for Flux run unchanged. The first dialect that handles an object wins;
+ * objects no dialect handles pass through. Order is kept.
+ */
+public final class DialectTranslator {
+  private final List<Dialect> dialects;
+
+  public DialectTranslator(List<Dialect> dialects) {
+    this.dialects = List.copyOf(dialects);
+  }
+
+  /** The dialects Cairn knows today: Flux. */
+  public static DialectTranslator defaults() {
+    return new DialectTranslator(List.of(new FluxDialect()));
+  }
+
+  /** No translation at all. */
+  public static DialectTranslator none() {
+    return new DialectTranslator(List.of());
+  }
+
+  /** A translator that also knows {@code dialect} (tried after the existing ones). */
+  public DialectTranslator with(Dialect dialect) {
+    List<Dialect> all = new ArrayList<>(dialects);
+    all.add(dialect);
+    return new DialectTranslator(all);
+  }
+
+  public List<Dialect> dialects() {
+    return dialects;
+  }
+
+  public List<KubeObject> translate(List<KubeObject> objects) {
+    List<KubeObject> out = new ArrayList<>(objects.size());
+    for (KubeObject object : objects) {
+      out.add(translate(object));
+    }
+    return out;
+  }
+
+  public KubeObject translate(KubeObject object) {
+    for (Dialect dialect : dialects) {
+      Optional<KubeObject> translated = dialect.translate(object);
+      if (translated.isPresent()) {
+        return translated.get();
+      }
+    }
+    return object;
+  }
+}
