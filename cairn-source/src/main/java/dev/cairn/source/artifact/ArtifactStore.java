@@ -187,7 +187,10 @@ public final class ArtifactStore {
     try (var files = Files.list(directory)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (name.endsWith(SUFFIX) && !keep.contains(name)) {
+        boolean staleTarball = name.endsWith(SUFFIX) && !keep.contains(name);
+        // temp files of this source are only alive under its lock: any left is from a crash
+        boolean crashLeftover = name.startsWith(".artifact-") || name.startsWith(".history-");
+        if (staleTarball || crashLeftover) {
           Files.deleteIfExists(file);
         }
       }

@@ -164,21 +164,29 @@ public final class GitFetcher {
               "commit '" + ref.commit() + "' for " + url.display() + " is not a full 40-hex id");
         }
         yield GitRef.set(ref.branch())
-            ? FetchPlan.commitOnBranch(commit, ref.branch())
+            ? FetchPlan.commitOnBranch(commit, validRef("refs/heads/", ref.branch()))
             : FetchPlan.commit(commit);
       }
       case NAME -> {
-        if (!ref.name().startsWith("refs/")) {
+        if (!ref.name().startsWith("refs/") || !Repository.isValidRefName(ref.name())) {
           throw new SourceException(
               SourceReason.INVALID_SPEC,
-              "reference name '" + ref.name() + "' must start with refs/");
+              "reference name '" + ref.name() + "' must be a valid ref under refs/");
         }
         yield FetchPlan.name(ref.name());
       }
       case SEMVER -> FetchPlan.tag(highestTag(url, ref.semver(), transport));
-      case TAG -> FetchPlan.tag(ref.tag());
-      case BRANCH -> FetchPlan.branch(ref.effectiveBranch());
+      case TAG -> FetchPlan.tag(validRef("refs/tags/", ref.tag()));
+      case BRANCH -> FetchPlan.branch(validRef("refs/heads/", ref.effectiveBranch()));
     };
+  }
+
+  private static String validRef(String prefix, String shortName) throws SourceException {
+    if (!Repository.isValidRefName(prefix + shortName)) {
+      throw new SourceException(
+          SourceReason.INVALID_SPEC, "'" + shortName + "' is not a valid Git reference name");
+    }
+    return shortName;
   }
 
   private static String highestTag(GitUrl url, String range, GitTransport transport)

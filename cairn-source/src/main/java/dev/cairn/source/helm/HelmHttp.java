@@ -5,6 +5,7 @@ import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +19,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * HTTP GETs for one Helm repository or registry: size-limited bodies, basic credentials sent only
@@ -32,16 +34,26 @@ final class HelmHttp {
   private final HelmCredentials credentials;
   private final Duration timeout;
   private final Redactor redactor;
+  private volatile String bearerToken;
+  private volatile String lastChallenge;
 
-  HelmHttp(URI origin, HelmCredentials credentials, boolean insecure, Duration timeout) {
+  HelmHttp(
+      URI origin,
+      HelmCredentials credentials,
+      boolean insecure,
+      String caCertificate,
+      Duration timeout)
+      throws SourceException {
     this.origin = origin;
     this.credentials = credentials;
     this.timeout = timeout;
     this.redactor = Redactor.of(credentials.password());
     HttpClient.Builder builder =
-        HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL);
+        HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
     if (insecure) {
       builder.sslContext(trustingEveryone());
+    } else if (caCertificate != null && !caCertificate.isBlank()) {
+      builder.sslContext(TrustedCertificates.sslContext(caCertificate));
     }
     this.client = builder.build();
   }
@@ -55,29 +67,48 @@ final class HelmHttp {
   Response get(
       URI uri, Map<String, String> headers, long maxBytes, SourceReason failure, String what)
       throws SourceException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-    headers.forEach(request::header);
-    if (credentials.present() && sameOrigin(uri)) {
-      String token = credentials.username() + ":" + credentials.password();
-      request.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
-    }
-    HttpResponse<InputStream> response;
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      throw new SourceException(
-          failure,
-          "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
-          redactor.redact(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SourceException(failure, "interrupted while trying to " + what + " from " + uri);
+    return send(uri, headers, maxBytes, failure, what, false);
+  }
+
+  /**
+   * A GET that sends the basic credentials whatever the host: for a registry's token endpoint,
+   * which the registry itself names in its challenge.
+   */
+  Response getWithCredentials(URI uri, long maxBytes, SourceReason failure, String what)
+      throws SourceException {
+    return send(uri, Map.of(), maxBytes, failure, what, true);
+  }
+
+  /** From now on, send {@code Authorization: Bearer <token>} to the origin instead of basic. */
+  void useBearerToken(String token) {
+    this.bearerToken = token;
+  }
+
+  /** The {@code WWW-Authenticate} header of the last 401 answer, or null. */
+  String lastChallenge() {
+    return lastChallenge;
+  }
+
+  private Response send(
+      URI uri,
+      Map<String, String> headers,
+      long maxBytes,
+      SourceReason failure,
+      String what,
+      boolean credentialsAnywhere)
+      throws SourceException {
+    HttpResponse<InputStream> response = exchange(uri, headers, credentialsAnywhere, failure, what);
+    for (int hops = 0; isRedirect(response.statusCode()); hops++) {
+      URI next = redirectTarget(uri, response, hops, failure, what);
+      closeQuietly(response);
+      uri = next;
+      credentialsAnywhere = false;
+      response = exchange(uri, headers, false, failure, what);
     }
     try (InputStream body = response.body()) {
       int status = response.statusCode();
       if (status == 401 || status == 403) {
+        lastChallenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
         throw new SourceException(
             SourceReason.AUTHENTICATION_FAILED,
             "cannot "
@@ -105,6 +136,71 @@ final class HelmHttp {
     }
   }
 
+  /** One request; credentials only go where {@link #sameOrigin} (or the caller) allows. */
+  private HttpResponse<InputStream> exchange(
+      URI uri,
+      Map<String, String> headers,
+      boolean credentialsAnywhere,
+      SourceReason failure,
+      String what)
+      throws SourceException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+    headers.forEach(request::header);
+    if (bearerToken != null && sameOrigin(uri) && !credentialsAnywhere) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    } else if (credentials.present() && (credentialsAnywhere || sameOrigin(uri))) {
+      String token = credentials.username() + ":" + credentials.password();
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new SourceException(
+          failure,
+          "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
+          redactor.redact(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException(failure, "interrupted while trying to " + what + " from " + uri);
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /**
+   * Redirects are followed by hand (at most 5, never from https to http) so that credentials are
+   * re-checked against each new origin instead of being forwarded.
+   */
+  private static URI redirectTarget(
+      URI from, HttpResponse<InputStream> response, int hops, SourceReason failure, String what)
+      throws SourceException {
+    String location = response.headers().firstValue("Location").orElse(null);
+    if (hops >= 5 || location == null) {
+      closeQuietly(response);
+      throw new SourceException(
+          failure, "cannot " + what + " from " + from + ": too many or empty redirects");
+    }
+    URI next = from.resolve(location);
+    if ("https".equals(from.getScheme()) && !"https".equals(next.getScheme())) {
+      closeQuietly(response);
+      throw new SourceException(
+          failure, "cannot " + what + " from " + from + ": refusing a redirect from https to http");
+    }
+    return next;
+  }
+
+  private static void closeQuietly(HttpResponse<InputStream> response) {
+    try {
+      response.body().close();
+    } catch (IOException ignored) {
+      // the body of a redirect is not needed
+    }
+  }
+
   private boolean sameOrigin(URI uri) {
     return Objects.equals(uri.getScheme(), origin.getScheme())
         && Objects.equals(uri.getHost(), origin.getHost())
@@ -118,14 +214,32 @@ final class HelmHttp {
     return "https".equals(uri.getScheme()) ? 443 : 80;
   }
 
+  /**
+   * Trusts any certificate for any host name. An {@link X509ExtendedTrustManager} is needed: the
+   * JDK wraps a plain {@code X509TrustManager} with its own host-name check.
+   */
   private static SSLContext trustingEveryone() {
     TrustManager trustAll =
-        new X509TrustManager() {
+        new X509ExtendedTrustManager() {
           @Override
           public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
           @Override
           public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+          @Override
+          public void checkClientTrusted(
+              X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+          @Override
+          public void checkServerTrusted(
+              X509Certificate[] chain, String authType, SSLEngine engine) {}
 
           @Override
           public X509Certificate[] getAcceptedIssuers() {

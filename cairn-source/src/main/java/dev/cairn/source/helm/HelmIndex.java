@@ -32,8 +32,12 @@ public record HelmIndex(Map<String, List<ChartVersion>> entries) {
     } catch (RuntimeException e) {
       throw invalid(source, "is not valid YAML: " + e.getMessage());
     }
-    if (!(document instanceof Map<?, ?> root) || !(root.get("entries") instanceof Map<?, ?> raw)) {
-      throw invalid(source, "has no 'entries' map");
+    if (!(document instanceof Map<?, ?> root) || root.get("apiVersion") == null) {
+      throw invalid(source, "is not a Helm index (no apiVersion)");
+    }
+    Object rawEntries = root.get("entries") == null ? Map.of() : root.get("entries");
+    if (!(rawEntries instanceof Map<?, ?> raw)) {
+      throw invalid(source, "has an 'entries' field that is not a map");
     }
     Map<String, List<ChartVersion>> entries = new LinkedHashMap<>();
     for (Map.Entry<?, ?> chart : raw.entrySet()) {

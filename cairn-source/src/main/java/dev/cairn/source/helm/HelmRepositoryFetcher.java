@@ -105,8 +105,9 @@ public final class HelmRepositoryFetcher {
     return new HelmChartResult(artifact, chart.chart(), version.version(), digest);
   }
 
-  private HelmHttp http(HelmRepositorySpec spec, URI base) {
-    return new HelmHttp(base, spec.credentials(), spec.insecure(), spec.timeout());
+  private HelmHttp http(HelmRepositorySpec spec, URI base) throws SourceException {
+    return new HelmHttp(
+        base, spec.credentials(), spec.insecure(), spec.caCertificate(), spec.timeout());
   }
 
   private static SourceKey indexKeyFor(SourceKey chartKey) {

@@ -11,9 +11,16 @@ import java.util.Objects;
  * @param credentials basic auth, sent only to the repository's own host and port
  * @param insecure for https: skip certificate verification; for oci: allow plain HTTP
  * @param timeout for each HTTP request
+ * @param caCertificate PEM certificate(s) to trust for https instead of the JDK's defaults (Flux's
+ *     {@code certSecretRef} {@code ca.crt}), or null
  */
 public record HelmRepositorySpec(
-    String url, Type type, HelmCredentials credentials, boolean insecure, Duration timeout) {
+    String url,
+    Type type,
+    HelmCredentials credentials,
+    boolean insecure,
+    Duration timeout,
+    String caCertificate) {
   public HelmRepositorySpec {
     Objects.requireNonNull(url, "url");
     type = type == null ? Type.DEFAULT : type;
@@ -23,23 +30,27 @@ public record HelmRepositorySpec(
 
   /** {@code type: default}, no credentials, secure, 60 s timeout. */
   public static HelmRepositorySpec of(String url) {
-    return new HelmRepositorySpec(url, Type.DEFAULT, null, false, null);
+    return new HelmRepositorySpec(url, Type.DEFAULT, null, false, null, null);
   }
 
   public HelmRepositorySpec withType(Type value) {
-    return new HelmRepositorySpec(url, value, credentials, insecure, timeout);
+    return new HelmRepositorySpec(url, value, credentials, insecure, timeout, caCertificate);
   }
 
   public HelmRepositorySpec withCredentials(HelmCredentials value) {
-    return new HelmRepositorySpec(url, type, value, insecure, timeout);
+    return new HelmRepositorySpec(url, type, value, insecure, timeout, caCertificate);
   }
 
   public HelmRepositorySpec withInsecure(boolean value) {
-    return new HelmRepositorySpec(url, type, credentials, value, timeout);
+    return new HelmRepositorySpec(url, type, credentials, value, timeout, caCertificate);
   }
 
   public HelmRepositorySpec withTimeout(Duration value) {
-    return new HelmRepositorySpec(url, type, credentials, insecure, value);
+    return new HelmRepositorySpec(url, type, credentials, insecure, value, caCertificate);
+  }
+
+  public HelmRepositorySpec withCaCertificate(String pem) {
+    return new HelmRepositorySpec(url, type, credentials, insecure, timeout, pem);
   }
 
   /** Flux's {@code spec.type}. */

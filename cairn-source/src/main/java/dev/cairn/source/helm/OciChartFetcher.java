@@ -20,8 +20,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * distribution HTTP API: lists the tags of {@code <url>/<chart>}, picks the highest version
  * matching the constraint (Helm stores {@code +} as {@code _} in tags), reads the manifest, finds
  * the Helm chart layer, downloads it and checks it against the layer digest. Plain HTTP only when
- * {@code insecure} is set. Basic credentials are sent to the registry; token (bearer challenge)
- * auth is not implemented.
+ * {@code insecure} is set. Basic credentials go to the registry; a Bearer challenge is answered
+ * with the registry token flow ({@link RegistryTokens}).
  */
 public final class OciChartFetcher {
   static final String CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
@@ -41,11 +41,15 @@ public final class OciChartFetcher {
   public HelmChartResult pullChart(SourceKey key, HelmRepositorySpec repo, HelmChartSpec chart)
       throws SourceException {
     Reference ref = Reference.of(repo, chart.chart());
-    HelmHttp http = new HelmHttp(ref.registry(), repo.credentials(), false, repo.timeout());
+    HelmHttp http =
+        new HelmHttp(
+            ref.registry(), repo.credentials(), false, repo.caCertificate(), repo.timeout());
     String version = resolveVersion(http, ref, chart);
     String tag = version.replace('+', '_');
     HelmHttp.Response manifest =
-        http.get(
+        withToken(
+            http,
+            ref,
             ref.api("manifests/" + tag),
             Map.of("Accept", MANIFEST_TYPES),
             MAX_METADATA_BYTES,
@@ -53,11 +57,15 @@ public final class OciChartFetcher {
             "read manifest of " + ref.display(tag));
     String layerDigest = chartLayerDigest(manifest.body(), ref.display(tag));
     byte[] packaged =
-        http.get(
-            ref.api("blobs/" + layerDigest),
-            options.maxChartBytes(),
-            SourceReason.CHART_PULL_FAILED,
-            "download chart layer of " + ref.display(tag));
+        withToken(
+                http,
+                ref,
+                ref.api("blobs/" + layerDigest),
+                Map.of(),
+                options.maxChartBytes(),
+                SourceReason.CHART_PULL_FAILED,
+                "download chart layer of " + ref.display(tag))
+            .body();
     String digest =
         ChartArchives.verify(packaged, layerDigest, "chart layer of " + ref.display(tag));
     Artifact artifact =
@@ -68,11 +76,15 @@ public final class OciChartFetcher {
   private static String resolveVersion(HelmHttp http, Reference ref, HelmChartSpec chart)
       throws SourceException {
     byte[] body =
-        http.get(
-            ref.api("tags/list"),
-            MAX_METADATA_BYTES,
-            SourceReason.CHART_PULL_FAILED,
-            "list tags of " + ref.display(null));
+        withToken(
+                http,
+                ref,
+                ref.api("tags/list"),
+                Map.of(),
+                MAX_METADATA_BYTES,
+                SourceReason.CHART_PULL_FAILED,
+                "list tags of " + ref.display(null))
+            .body();
     Object document = json(body, "tag list of " + ref.display(null));
     List<String> versions =
         document instanceof Map<?, ?> map && map.get("tags") instanceof List<?> tags
@@ -90,6 +102,28 @@ public final class OciChartFetcher {
                     + "' ("
                     + versions.size()
                     + " tags)"));
+  }
+
+  /** A GET that answers a Bearer challenge once by fetching a token, then retries. */
+  private static HelmHttp.Response withToken(
+      HelmHttp http,
+      Reference ref,
+      URI uri,
+      Map<String, String> headers,
+      long maxBytes,
+      SourceReason failure,
+      String what)
+      throws SourceException {
+    try {
+      return http.get(uri, headers, maxBytes, failure, what);
+    } catch (SourceException e) {
+      Map<String, String> challenge = RegistryTokens.bearerChallenge(http.lastChallenge());
+      if (e.reason() != SourceReason.AUTHENTICATION_FAILED || challenge == null) {
+        throw e;
+      }
+      http.useBearerToken(RegistryTokens.fetch(http, challenge, ref.display(null)));
+      return http.get(uri, headers, maxBytes, failure, what);
+    }
   }
 
   private static String chartLayerDigest(byte[] manifest, String where) throws SourceException {

@@ -115,6 +115,19 @@ class ArtifactStoreTest {
   }
 
   @Test
+  void leftoversOfACrashAreRemovedOnTheNextStore() throws Exception {
+    ArtifactStore store = store(2);
+    store.store(KEY, "r1", oneFile("f", "1"));
+    Path directory = store.root().resolve(KEY.relativeDirectory());
+    Path leftover = Files.writeString(directory.resolve(".artifact-123.tmp"), "half");
+
+    store.store(KEY, "r2", oneFile("f", "2"));
+
+    assertThat(leftover).doesNotExist();
+    assertThat(store.history(KEY)).hasSize(2);
+  }
+
+  @Test
   void storesAndExtractsADirectoryRoundTrip() throws Exception {
     Path source = temp.resolve("src");
     Files.createDirectories(source.resolve("deploy/app"));

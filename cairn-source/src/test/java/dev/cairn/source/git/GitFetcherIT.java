@@ -342,6 +342,25 @@ class GitFetcherIT {
   }
 
   @Test
+  void malformedReferenceNamesAreInvalidSpecBeforeAnyNetwork() {
+    int before = server.requestCount();
+    for (GitRef ref :
+        List.of(
+            GitRef.ofBranch("has space"),
+            GitRef.ofTag("v1..0"),
+            GitRef.ofName("heads/main"),
+            GitRef.ofCommit("abc123"),
+            GitRef.ofSemver("not a range"))) {
+      assertThatThrownBy(
+              () -> fetcher.fetch(key("malformed"), GitSourceSpec.of(server.url("x")).withRef(ref)))
+          .isInstanceOfSatisfying(
+              SourceException.class,
+              e -> assertThat(e.reason()).isEqualTo(SourceReason.INVALID_SPEC));
+    }
+    assertThat(server.requestCount()).isEqualTo(before);
+  }
+
+  @Test
   void closedPortIsGitOperationFailed() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -361,6 +380,56 @@ class GitFetcherIT {
               assertThat(e.reason()).isEqualTo(SourceReason.GIT_OPERATION_FAILED);
               assertThat(e.getMessage()).contains("127.0.0.1:" + port);
             });
+  }
+
+  @Test
+  void silentServerHitsTheTimeout() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+      String url = "http://127.0.0.1:" + silent.getLocalPort() + "/silent.git";
+      assertThatThrownBy(
+              () ->
+                  fetcher.fetch(
+                      key("silent"),
+                      GitSourceSpec.of(url)
+                          .withRef(GitRef.ofBranch("main"))
+                          .withTimeout(Duration.ofSeconds(1))))
+          .isInstanceOfSatisfying(
+              SourceException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(SourceReason.GIT_OPERATION_FAILED);
+                assertThat(e.getMessage()).containsIgnoringCase("timed out");
+              });
+    }
+  }
+
+  @Test
+  void parallelFetchesOfOneUrlShareTheMirrorSafely() throws Exception {
+    Remote remote = newRemote();
+    String head = remote.copy().write("a", "a").commitAll("a");
+    remote.copy().push(remote.url());
+    GitSourceSpec spec = GitSourceSpec.of(remote.url()).withRef(GitRef.ofBranch("main"));
+
+    List<java.util.concurrent.Future<GitFetchResult>> results;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Callable<GitFetchResult>> jobs = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        SourceKey k = key("parallel" + i);
+        jobs.add(() -> fetcher.fetch(k, spec));
+      }
+      results = pool.invokeAll(jobs);
+    } finally {
+      pool.shutdown();
+    }
+    List<Long> received = new java.util.ArrayList<>();
+    for (var result : results) {
+      assertThat(result.get().revision()).isEqualTo("main@sha1:" + head);
+      received.add(result.get().objectsReceived());
+    }
+    // the mirror lock serialises the fetches: one moves the objects, the others find it current
+    assertThat(received.stream().filter(n -> n > 0)).hasSize(1);
+    assertThat(received.stream().filter(n -> n == 0)).hasSize(3);
   }
 
   @Test

@@ -102,6 +102,7 @@ class HelmRepositoryFetcherIT {
         .extracting(ChartVersion::version)
         .containsExactlyInAnyOrder("1.0.0", "1.2.0", "2.0.0");
     assertThat(second.index()).isSameAs(first.index());
+    assertThat(server.requestsWithAuthorization()).isPositive();
     assertThat(extract(first.artifact()).resolve("index.yaml")).exists();
   }
 
@@ -169,6 +170,43 @@ class HelmRepositoryFetcherIT {
               assertThat(trace.toString()).doesNotContain(wrong).doesNotContain(PASSWORD);
             });
     assertThat(spec.toString()).doesNotContain(wrong);
+  }
+
+  @Test
+  void credentialsAreNotSentToChartUrlsOnOtherHosts() throws Exception {
+    Path packaged =
+        HelmCharts.packageChart(
+            HelmCharts.create(temp.resolve("elsewhere-src"), "elsewhere", "1.0.0"),
+            temp.resolve("elsewhere-pkg"),
+            "elsewhere",
+            "1.0.0");
+    try (HelmRepoServer mirror = HelmRepoServer.start(temp.resolve("mirror"))) {
+      mirror.addChart("elsewhere", "1.0.0", packaged);
+      server.addExternalChart(
+          "elsewhere",
+          "1.0.0",
+          mirror.url() + "charts/elsewhere-1.0.0.tgz",
+          HelmRepoServer.digestOf(packaged));
+
+      HelmChartResult result =
+          fetcher.pullChart(key("elsewhere"), repo(), HelmChartSpec.of("elsewhere", "*"));
+
+      assertThat(result.digest()).isEqualTo(sha256(packaged));
+      assertThat(mirror.hits("/charts/elsewhere-1.0.0.tgz")).isEqualTo(1);
+      assertThat(mirror.requestsWithAuthorization()).isZero();
+
+      // a redirect from the repository to the other host must not carry the credentials either
+      server.redirect("/moved/elsewhere-1.0.0.tgz", mirror.url() + "charts/elsewhere-1.0.0.tgz");
+      server.addExternalChart(
+          "elsewhere", "1.0.0", "moved/elsewhere-1.0.0.tgz", HelmRepoServer.digestOf(packaged));
+      HelmChartResult redirected =
+          fetcher.pullChart(key("redirected"), repo(), HelmChartSpec.of("elsewhere", "*"));
+
+      assertThat(redirected.digest()).isEqualTo(result.digest());
+      assertThat(server.hits("/moved/elsewhere-1.0.0.tgz")).isEqualTo(1);
+      assertThat(mirror.hits("/charts/elsewhere-1.0.0.tgz")).isEqualTo(2);
+      assertThat(mirror.requestsWithAuthorization()).isZero();
+    }
   }
 
   @Test

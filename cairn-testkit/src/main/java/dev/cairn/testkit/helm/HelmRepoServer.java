@@ -2,6 +2,8 @@ package dev.cairn.testkit.helm;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,10 +21,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Helm chart repository on 127.0.0.1: serves packaged charts and an index.yaml it writes itself
- * (with sha256 digests) over plain HTTP, optionally behind basic auth. Counts requests per path.
+ * (with sha256 digests) over plain HTTP (optionally behind basic auth) or HTTPS with a {@link
+ * SelfSignedCertificate}. Counts requests per path.
  */
 public final class HelmRepoServer implements AutoCloseable {
   private record Entry(String name, String version, String file, String digest) {}
@@ -30,14 +34,25 @@ public final class HelmRepoServer implements AutoCloseable {
   private final Path directory;
   private final HttpServer server;
   private final String expectedAuthorization;
+  private final String scheme;
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final AtomicInteger withAuthorization = new AtomicInteger();
+  private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
-  private HelmRepoServer(Path directory, String expectedAuthorization) throws IOException {
+  private HelmRepoServer(Path directory, String expectedAuthorization, SSLContext tls)
+      throws IOException {
     this.directory = directory;
     this.expectedAuthorization = expectedAuthorization;
     Files.createDirectories(directory.resolve("charts"));
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    if (tls == null) {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } else {
+      HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+    }
+    this.scheme = tls == null ? "http" : "https";
     server.createContext("/", this::handle);
     server.start();
     writeIndex();
@@ -55,7 +70,16 @@ public final class HelmRepoServer implements AutoCloseable {
                 + Base64.getEncoder()
                     .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     try {
-      return new HelmRepoServer(directory, expected);
+      return new HelmRepoServer(directory, expected, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start Helm repository server", e);
+    }
+  }
+
+  /** Starts an HTTPS server presenting the given certificate, without authentication. */
+  public static HelmRepoServer startTls(Path directory, SelfSignedCertificate certificate) {
+    try {
+      return new HelmRepoServer(directory, null, certificate.serverContext());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Helm repository server", e);
     }
@@ -63,7 +87,7 @@ public final class HelmRepoServer implements AutoCloseable {
 
   /** The repository URL, with a trailing slash. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    return scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
   /** Publishes a packaged chart and rewrites index.yaml with its true digest. */
@@ -86,6 +110,37 @@ public final class HelmRepoServer implements AutoCloseable {
     }
   }
 
+  /** Lists a chart whose package lives elsewhere (an absolute URL), with the given digest. */
+  public synchronized void addExternalChart(
+      String name, String version, String absoluteUrl, String digestHex) {
+    entries.removeIf(e -> e.name().equals(name) && e.version().equals(version));
+    entries.add(new Entry(name, version, absoluteUrl, digestHex));
+    try {
+      writeIndex();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write index", e);
+    }
+  }
+
+  /** The true sha256 (hex) of a file, as this server would list it. */
+  public static String digestOf(Path file) {
+    try {
+      return sha256(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Answers {@code path} with {@code 302 Found} to {@code location} (after the auth check). */
+  public void redirect(String path, String location) {
+    redirects.put(path, location);
+  }
+
+  /** How many requests carried an {@code Authorization} header. */
+  public int requestsWithAuthorization() {
+    return withAuthorization.get();
+  }
+
   /** How many requests asked for {@code path} (e.g. {@code /index.yaml}). */
   public int hits(String path) {
     AtomicInteger count = hits.get(path);
@@ -102,7 +157,8 @@ public final class HelmRepoServer implements AutoCloseable {
     for (Entry e : entries) {
       byName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
     }
-    StringBuilder yaml = new StringBuilder("apiVersion: v1\nentries:\n");
+    StringBuilder yaml =
+        new StringBuilder("apiVersion: v1\nentries:" + (byName.isEmpty() ? " {}\n" : "\n"));
     for (Map.Entry<String, List<Entry>> chart : byName.entrySet()) {
       yaml.append("  ").append(chart.getKey()).append(":\n");
       for (Entry e : chart.getValue()) {
@@ -134,11 +190,19 @@ public final class HelmRepoServer implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+      if (exchange.getRequestHeaders().containsKey("Authorization")) {
+        withAuthorization.incrementAndGet();
+      }
       if (expectedAuthorization != null
           && !expectedAuthorization.equals(
               exchange.getRequestHeaders().getFirst("Authorization"))) {
         exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"helm\"");
         exchange.sendResponseHeaders(401, -1);
+        return;
+      }
+      if (redirects.containsKey(path)) {
+        exchange.getResponseHeaders().add("Location", redirects.get(path));
+        exchange.sendResponseHeaders(302, -1);
         return;
       }
       Path file = directory.resolve(path.replaceFirst("^/+", "")).normalize();
