@@ -8,6 +8,7 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.List;
@@ -111,7 +112,7 @@ final class ExpressionCompiler {
           expression,
           line,
           column);
-    } catch (RuntimeException | dev.cel.runtime.CelEvaluationException e) {
+    } catch (RuntimeException | CelEvaluationException e) {
       throw new HealthExpressionException(
           "cannot prepare CEL expression for "
               + what

@@ -41,12 +41,22 @@ public final class HealthChecks {
    * @throws HealthExpressionException when an expression does not compile
    */
   public static HealthChecks withExpressions(List<HealthCheckExpr> exprs) {
-    Map<String, ExpressionCheck> compiled = new HashMap<>();
+    return DEFAULTS.andExpressions(exprs);
+  }
+
+  /**
+   * A copy with CEL expressions added to this registry's; an entry for a group and kind that
+   * already has expressions replaces them.
+   *
+   * @throws HealthExpressionException when an expression does not compile
+   */
+  public HealthChecks andExpressions(List<HealthCheckExpr> exprs) {
+    Map<String, ExpressionCheck> compiled = new HashMap<>(expressions);
     for (HealthCheckExpr expr : exprs) {
       compiled.put(
           key(expr.group(), expr.kind()), new ExpressionCheck(expr, ExpressionCompiler.shared()));
     }
-    return new HealthChecks(DEFAULTS.byKind, compiled);
+    return new HealthChecks(byKind, compiled);
   }
 
   /** A copy that checks the given group and kind ({@code ""} for the core group) with a check. */
@@ -78,7 +88,14 @@ public final class HealthChecks {
     if (standard.isPresent()) {
       return standard.get();
     }
-    return byKind.getOrDefault(key, fallback).check(object);
+    HealthCheck check = byKind.getOrDefault(key, fallback);
+    try {
+      return check.check(object);
+    } catch (RuntimeException e) {
+      // A check meeting a status shape it does not expect must not stop the whole wait.
+      return Health.unknown(
+          "health check for " + object.kind() + " failed on unexpected status: " + e);
+    }
   }
 
   /** The health of each object, in order. */
@@ -107,6 +124,7 @@ public final class HealthChecks {
     checks.put(key("", "PersistentVolumeClaim"), new PersistentVolumeClaimCheck());
     checks.put(key("", "Service"), new ServiceCheck());
     checks.put(key("", "Namespace"), new NamespaceCheck());
+    checks.put(key("policy", "PodDisruptionBudget"), new PodDisruptionBudgetCheck());
     checks.put(
         key("apiextensions.k8s.io", "CustomResourceDefinition"),
         new CustomResourceDefinitionCheck());

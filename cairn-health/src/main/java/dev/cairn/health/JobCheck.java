@@ -25,6 +25,9 @@ final class JobCheck implements HealthCheck {
         return Health.current("Job completed: " + succeeded + " of " + completions + " succeeded");
       }
     }
+    if (f.at("/spec/suspend").asBoolean(false)) {
+      return Health.inProgress("Job is suspended (spec.suspend is true)");
+    }
     if (!f.has("/status/startTime")) {
       return Health.inProgress("Job has not started");
     }

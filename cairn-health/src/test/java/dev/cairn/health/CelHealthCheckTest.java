@@ -299,6 +299,28 @@ class CelHealthCheckTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void expressionsComposeWithCustomChecksAndLaterEntriesWin() {
+    HealthChecks checks =
+        HealthChecks.defaults()
+            .withCheck("", "ConfigMap", o -> Health.failed("custom"))
+            .andExpressions(List.of(HealthCheckExpr.of("example.com/v1", "Database", "false")))
+            .andExpressions(List.of(DATABASE));
+
+    assertThat(checks.check(Fixtures.load("configmap"))).isEqualTo(Health.failed("custom"));
+    assertThat(checks.check(database("status:\n  phase: Running\n")).status())
+        .isEqualTo(HealthStatus.CURRENT);
+  }
+
+  @Test
+  void stringsExtensionIsAvailable() {
+    HealthCheckExpr expr =
+        HealthCheckExpr.of("example.com/v1", "Database", "status.phase.lowerAscii() == 'running'");
+
+    assertThat(check(expr, database("status:\n  phase: RUNNING\n")).status())
+        .isEqualTo(HealthStatus.CURRENT);
+  }
+
   private static Health check(HealthCheckExpr expr, KubeObject object) {
     return HealthChecks.withExpressions(List.of(expr)).check(object);
   }

@@ -2,6 +2,8 @@ package dev.cairn.manifest;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Floating-point numbers as kustomize prints them after its JSON round trip: integral values that
@@ -18,7 +20,7 @@ final class GoFloats {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return value > 0 ? ".inf" : value < 0 ? "-.inf" : ".nan";
     }
-    BigDecimal shortest = new BigDecimal(Double.toString(value));
+    BigDecimal shortest = shortest(value);
     if (value == Math.rint(value)) {
       BigDecimal integral = shortest.setScale(0);
       if (integral.compareTo(INT64_MIN) >= 0 && integral.compareTo(UINT64_MAX) <= 0) {
@@ -27,6 +29,27 @@ final class GoFloats {
       }
     }
     return shortestG(shortest.stripTrailingZeros());
+  }
+
+  /**
+   * The decimal with the fewest digits that reads back as {@code value}, as Go finds it. Java 17's
+   * {@code Double.toString} is not always shortest (4.9E-324 for Go's 5e-324), so fewer digits are
+   * tried; manifests hold few floats, so the cost does not matter.
+   */
+  private static BigDecimal shortest(double value) {
+    BigDecimal candidate = new BigDecimal(Double.toString(value));
+    int digits = candidate.stripTrailingZeros().precision();
+    if (digits <= 1) {
+      return candidate;
+    }
+    BigDecimal exact = new BigDecimal(value);
+    for (int precision = 1; precision < digits; precision++) {
+      BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+      if (rounded.doubleValue() == value) {
+        return rounded;
+      }
+    }
+    return candidate;
   }
 
   private static String shortestG(BigDecimal value) {

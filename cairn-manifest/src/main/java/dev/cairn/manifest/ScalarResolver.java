@@ -82,12 +82,10 @@ final class ScalarResolver {
         return NODES.numberNode(integer);
       }
     }
+    // Decimal integers too large for 64 bits match the float pattern and become floats; hex,
+    // octal and binary ones do not, and stay strings, as in go-yaml.
     if (YAML_FLOAT.matcher(plain).matches()) {
       return NODES.numberNode(Double.parseDouble(plain));
-    }
-    if (integer != null) {
-      // An integer too large for 64 bits: go-yaml falls back to a float.
-      return NODES.numberNode(integer.doubleValue());
     }
     return null;
   }

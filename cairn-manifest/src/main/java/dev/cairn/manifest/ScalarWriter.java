@@ -19,7 +19,8 @@ final class ScalarWriter {
    * @param indent the indent of continuation lines and block content
    * @param key whether the scalar is a mapping key (no line folding, no block styles)
    */
-  void write(String text, int indent, boolean key) {
+  void write(String original, int indent, boolean key) {
+    String text = NextLineFolding.fold(original);
     boolean resolvesAsString = !PlainScalars.readsAsNonString(text);
     ScalarAnalysis analysis = ScalarAnalysis.of(text);
     if (text.indexOf('\n') >= 0) {

@@ -19,7 +19,7 @@ final class Timestamps {
   private static final Pattern TIMESTAMP =
       Pattern.compile(
           "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
-              + "(?:([Tt ])(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d{1,9}))?"
+              + "(?:([Tt ])(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d+))?"
               + "(Z|[+-]\\d{2}:\\d{2})?)?");
 
   private static final DateTimeFormatter RFC3339_NANO =
@@ -56,6 +56,7 @@ final class Timestamps {
         return RFC3339_NANO.format(date.atStartOfDay().atOffset(ZoneOffset.UTC));
       }
       String fraction = m.group(8) == null ? "" : m.group(8);
+      // Go reads any number of fraction digits and keeps nanoseconds.
       int nanos =
           fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
       LocalDateTime time =

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -255,6 +257,11 @@ final class TreeBuilder {
       if (event.getScalarStyle() == ScalarStyle.PLAIN) {
         return ScalarResolver.resolvePlain(value);
       }
+      if (event.getScalarStyle() == ScalarStyle.FOLDED && value.endsWith("\n\n")) {
+        // A folded scalar ends with a blank line only with keep chomping ('>+'); go-yaml v3 reads
+        // one more line break there than the spec says, and kustomize prints what it read.
+        return NODES.textNode(value + "\n");
+      }
       return NODES.textNode(value);
     } catch (ScalarResolver.UnsupportedValueException e) {
       throw error(event, e.getMessage());
@@ -264,8 +271,15 @@ final class TreeBuilder {
   private JsonNode tagged(String tag, String value, ScalarEvent event) {
     return switch (tag) {
       case "tag:yaml.org,2002:str" -> NODES.textNode(value);
-      case "tag:yaml.org,2002:binary" -> NODES.textNode(value.replaceAll("\\s", ""));
+      case "tag:yaml.org,2002:binary" -> NODES.textNode(decodeBinary(value, event));
       case "tag:yaml.org,2002:null" -> NODES.nullNode();
+      case "tag:yaml.org,2002:timestamp" -> {
+        String timestamp = Timestamps.toRfc3339(value);
+        if (timestamp == null) {
+          throw error(event, "cannot decode \"" + value + "\" as timestamp");
+        }
+        yield NODES.textNode(timestamp);
+      }
       case "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float" -> {
         JsonNode resolved = ScalarResolver.resolvePlain(value);
         if (resolved.isTextual() || resolved.isNull()) {
@@ -273,11 +287,26 @@ final class TreeBuilder {
         }
         yield resolved;
       }
-      default ->
-          event.getScalarStyle() == ScalarStyle.PLAIN
-              ? ScalarResolver.resolvePlain(value)
-              : NODES.textNode(value);
+      // go-yaml leaves scalars with tags it does not know as strings, whatever they look like.
+      default -> NODES.textNode(value);
     };
+  }
+
+  /** go-yaml decodes {@code !!binary} into a string of the decoded bytes. */
+  private String decodeBinary(String value, ScalarEvent event) {
+    StringBuilder base64 = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        base64.append(c);
+      }
+    }
+    try {
+      byte[] bytes = Base64.getDecoder().decode(base64.toString());
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw error(event, "cannot decode !!binary value: " + e.getMessage());
+    }
   }
 
   private static String anchorOf(Event event) {

@@ -59,7 +59,12 @@ public final class YamlReader {
         }
       }
     } catch (MarkedYamlEngineException e) {
-      throw new ManifestException(origin(sourceName, e.getProblemMark()), describe(e), e);
+      Origin at = origin(sourceName, errorMark(e));
+      int lastLine = lastLine(text);
+      if (at.line() > lastLine) {
+        at = new Origin(sourceName, lastLine);
+      }
+      throw new ManifestException(at, describe(e), e);
     } catch (YamlEngineException e) {
       throw new ManifestException(new Origin(sourceName, 0), "invalid YAML: " + e.getMessage(), e);
     } catch (StackOverflowError e) {
@@ -89,6 +94,27 @@ public final class YamlReader {
 
   static Origin origin(String sourceName, Optional<Mark> mark) {
     return new Origin(sourceName, mark.map(m -> m.getLine() + 1).orElse(0));
+  }
+
+  /**
+   * The problem's place, except when the problem is the end of the input (an unclosed quote or
+   * bracket): then the place where the unclosed construct began says more.
+   */
+  private static Optional<Mark> errorMark(MarkedYamlEngineException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    boolean atEnd = problem.contains("end of stream") || problem.contains("<stream end>");
+    return atEnd && e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark();
+  }
+
+  /** The number of the last line that holds text; errors at the very end point there. */
+  private static int lastLine(String text) {
+    int lines = 1;
+    for (int i = 0; i < text.length() - 1; i++) {
+      if (text.charAt(i) == '\n') {
+        lines++;
+      }
+    }
+    return lines;
   }
 
   private static String describe(MarkedYamlEngineException e) {

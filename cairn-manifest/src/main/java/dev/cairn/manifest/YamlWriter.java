@@ -14,6 +14,7 @@ import java.util.Map;
 public final class YamlWriter {
 
   private static final String SEPARATOR = "---\n";
+  private static final int SIMPLE_KEY_BYTES = 128;
 
   private YamlWriter() {}
 
@@ -54,22 +55,65 @@ public final class YamlWriter {
         out.indentTo(indent);
       }
       first = false;
-      new ScalarWriter(out).write(entry.getKey(), indent, true);
-      out.writeAscii(":");
+      String key = NextLineFolding.fold(entry.getKey());
       JsonNode value = entry.getValue();
-      if (value.isContainerNode() && !value.isEmpty()) {
-        out.newline();
-        if (value.isObject()) {
-          writeMapping(value, indent + 2, false, out);
-        } else {
-          writeSequence(value, indent, false, out);
+      if (isSimpleKey(key)) {
+        new ScalarWriter(out).write(key, indent, true);
+        out.writeAscii(":");
+        if (value.isContainerNode() && !value.isEmpty()) {
+          out.newline();
+          if (value.isObject()) {
+            writeMapping(value, indent + 2, false, out);
+          } else {
+            writeSequence(value, indent, false, out);
+          }
+          continue;
         }
       } else {
-        out.writeAscii(" ");
-        writeScalarOrEmpty(value, indent + 2, out);
-        out.endLine();
+        writeComplexKey(key, indent, out);
+        if (value.isContainerNode() && !value.isEmpty()) {
+          out.writeAscii(" ");
+        }
+        if (value.isObject() && !value.isEmpty()) {
+          writeMapping(value, indent + 2, true, out);
+          continue;
+        }
+        if (value.isArray() && !value.isEmpty()) {
+          writeSequence(value, indent + 2, true, out);
+          continue;
+        }
       }
+      out.writeAscii(" ");
+      writeScalarOrEmpty(value, indent + 2, out);
+      out.endLine();
     }
+  }
+
+  /**
+   * The emitter writes a key inline only when it is one line of at most 128 bytes; any other key
+   * goes after a {@code ? } indicator, with its value after a {@code :} on the next line.
+   */
+  private static boolean isSimpleKey(String key) {
+    if (key.length() > SIMPLE_KEY_BYTES) {
+      return false;
+    }
+    int bytes = 0;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (ScalarAnalysis.isBreak(c)) {
+        return false;
+      }
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes <= SIMPLE_KEY_BYTES;
+  }
+
+  private static void writeComplexKey(String key, int indent, TextOut out) {
+    out.writeAscii("? ");
+    new ScalarWriter(out).write(key, indent + 2, false);
+    out.endLine();
+    out.indentTo(indent);
+    out.writeAscii(":");
   }
 
   private static void writeSequence(JsonNode list, int indent, boolean inline, TextOut out) {

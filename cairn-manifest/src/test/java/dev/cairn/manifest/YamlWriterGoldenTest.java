@@ -1,10 +1,12 @@
 package dev.cairn.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class YamlWriterGoldenTest {
 
   static final Path CASES = Path.of("src/test/resources/yaml");
+
+  /**
+   * Cases whose kustomize text a YAML 1.2 reader (snakeyaml-engine) reads differently from the YAML
+   * 1.1 reader kustomize itself uses, with the reason.
+   */
+  static final Map<String, String> NOT_FIXED_POINTS =
+      Map.of(
+          "line-separators",
+          "U+2028 and U+2029 are line breaks only in YAML 1.1, so the folded text reads back longer");
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(CASES)) {
@@ -45,6 +56,7 @@ class YamlWriterGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void expectedOutputIsAFixedPoint(String name) throws IOException {
+    assumeTrue(!NOT_FIXED_POINTS.containsKey(name), () -> NOT_FIXED_POINTS.get(name));
     String expected = Files.readString(CASES.resolve(name).resolve("expected.yaml"));
     var documents = YamlReader.defaults().readAll("expected.yaml", expected);
     assertThat(YamlWriter.writeAll(documents.stream().map(YamlDocument::content).toList()))
