@@ -4,12 +4,38 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Status the API server itself maintains: a created Namespace is Active; a created
+ * What the API server itself writes into objects: a created Namespace is Active; a created
  * CustomResourceDefinition is Established with its names accepted (the simulated server serves it
- * at once).
+ * at once); a Secret's stringData is folded into data.
  */
 final class LifecycleStatus {
   private LifecycleStatus() {}
+
+  /**
+   * A Secret's {@code stringData} is write-only: the server merges it into {@code data} (base64)
+   * and never stores it.
+   */
+  static void foldStringData(ResourceType type, ObjectNode object) {
+    if (!type.group().isEmpty() || !type.kind().equals("Secret") || !object.has("stringData")) {
+      return;
+    }
+    com.fasterxml.jackson.databind.JsonNode stringData = object.remove("stringData");
+    if (!stringData.isObject() || stringData.isEmpty()) {
+      return;
+    }
+    ObjectNode data = object.with("data");
+    stringData
+        .fields()
+        .forEachRemaining(
+            e ->
+                data.put(
+                    e.getKey(),
+                    java.util.Base64.getEncoder()
+                        .encodeToString(
+                            e.getValue()
+                                .asText()
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+  }
 
   static void initialise(ResourceType type, ObjectNode object) {
     if (type.isNamespace()) {

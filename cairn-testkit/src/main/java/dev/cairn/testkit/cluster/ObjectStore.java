@@ -50,6 +50,7 @@ final class ObjectStore {
   private final Map<ObjectKey, Stored> objects = new HashMap<>();
   private final Map<String, Set<ObjectKey>> byNamespace = new HashMap<>();
   private final Map<String, Set<ObjectKey>> byType = new HashMap<>();
+  private final Map<String, Set<ObjectKey>> byTypeAndNamespace = new HashMap<>();
   private final Map<String, ObjectKey> byUid = new HashMap<>();
   private final Map<String, Set<ObjectKey>> byOwnerUid = new HashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -78,6 +79,12 @@ final class ObjectStore {
     return new ArrayList<>(byType.getOrDefault(group + "/" + plural, Set.of()));
   }
 
+  /** Keys of one type in one namespace (empty namespace: cluster-scoped objects). */
+  List<ObjectKey> ofType(String group, String plural, String namespace) {
+    return new ArrayList<>(
+        byTypeAndNamespace.getOrDefault(group + "/" + plural + "/" + namespace, Set.of()));
+  }
+
   List<ObjectKey> dependentsOf(String ownerUid) {
     return new ArrayList<>(byOwnerUid.getOrDefault(ownerUid, Set.of()));
   }
@@ -99,6 +106,9 @@ final class ObjectStore {
     if (old == null) {
       byNamespace.computeIfAbsent(key.namespace(), n -> new LinkedHashSet<>()).add(key);
       byType.computeIfAbsent(key.typeKey(), n -> new LinkedHashSet<>()).add(key);
+      byTypeAndNamespace
+          .computeIfAbsent(key.typeKey() + "/" + key.namespace(), n -> new LinkedHashSet<>())
+          .add(key);
       byUid.put(object.path("metadata").path("uid").asText(), key);
     } else {
       ownerUids(old.object()).forEach(uid -> removeFrom(byOwnerUid, uid, key));
@@ -122,6 +132,7 @@ final class ObjectStore {
         null);
     removeFrom(byNamespace, key.namespace(), key);
     removeFrom(byType, key.typeKey(), key);
+    removeFrom(byTypeAndNamespace, key.typeKey() + "/" + key.namespace(), key);
     byUid.remove(old.object().path("metadata").path("uid").asText());
     ownerUids(old.object()).forEach(uid -> removeFrom(byOwnerUid, uid, key));
     listeners.forEach(l -> l.removed(old.type(), key, old.object()));

@@ -50,6 +50,7 @@ final class ObjectWriter {
       metadata.put("generation", 1);
     }
     LifecycleStatus.initialise(type, object);
+    LifecycleStatus.foldStringData(type, object);
     validate(type, object);
     if (!dryRun) {
       metadata.put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
@@ -80,6 +81,7 @@ final class ObjectWriter {
     }
     metadata.put("name", key.name());
     placeInNamespace(metadata, key);
+    LifecycleStatus.foldStringData(type, next);
     if (next.equals(live)) {
       return new WriteResult(200, live);
     }

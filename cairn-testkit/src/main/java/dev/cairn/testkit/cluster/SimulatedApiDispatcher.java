@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.Supplier;
@@ -37,12 +38,13 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
   private final DeleteHandler deletes;
   private final Discovery discovery;
   private final RequestCounter requests = new RequestCounter();
+  private final AtomicLong lastResourceVersion = new AtomicLong();
   private volatile Runnable afterRequest = () -> {};
 
   SimulatedApiDispatcher(ObjectValidator validator, ScheduledExecutorService controllers) {
     this.lock = parentLock();
     this.store = new ObjectStore(this);
-    this.writer = new ObjectWriter(store, this::requestResourceVersion, validator);
+    this.writer = new ObjectWriter(store, this::nextResourceVersion, validator);
     this.writes = new WriteHandler(writer);
     this.deletes = new DeleteHandler(writer);
     this.discovery = new Discovery(types);
@@ -58,6 +60,12 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
           }
           return null;
         });
+  }
+
+  private long nextResourceVersion() {
+    long next = requestResourceVersion();
+    lastResourceVersion.set(next);
+    return next;
   }
 
   private ReadWriteLock parentLock() {
@@ -143,8 +151,11 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
   private MockResponse route(RecordedRequest recorded, ApiRequest request, ResourceType type) {
     switch (request.method()) {
       case "GET":
-        if (request.isWatch() || request.name() == null) {
+        if (request.isWatch()) {
           return super.handleGet(recorded.getPath());
+        }
+        if (request.name() == null) {
+          return list(recorded, request, type);
         }
         return get(request, type);
       case "POST":
@@ -185,6 +196,48 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
     } finally {
       read.unlock();
     }
+  }
+
+  /**
+   * Lists through the type (and namespace) index, with fabric8's label and field selector matching;
+   * the parent would scan the whole store.
+   */
+  private MockResponse list(RecordedRequest recorded, ApiRequest request, ResourceType type) {
+    AttributeSet query = attributeExtractor.fromPath(recorded.getPath());
+    StringBuilder body = new StringBuilder(4096);
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      List<ObjectKey> keys =
+          request.namespace() == null || !type.namespaced()
+              ? store.ofType(type.group(), type.plural())
+              : store.ofType(type.group(), type.plural(), request.namespace());
+      body.append("{\"apiVersion\":\"")
+          .append(type.apiVersion())
+          .append("\",\"kind\":\"")
+          .append(type.kind())
+          .append("List\",\"metadata\":{\"resourceVersion\":\"")
+          .append(lastResourceVersion.get())
+          .append("\"},\"items\":[");
+      boolean first = true;
+      for (ObjectKey key : keys) {
+        ObjectStore.Stored stored = store.get(key);
+        if (stored != null && stored.attributes().matches(query)) {
+          if (!first) {
+            body.append(',');
+          }
+          body.append(stored.json());
+          first = false;
+        }
+      }
+      body.append("]}");
+    } finally {
+      read.unlock();
+    }
+    return new MockResponse()
+        .setResponseCode(200)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body.toString());
   }
 
   private MockResponse deleteCollection(

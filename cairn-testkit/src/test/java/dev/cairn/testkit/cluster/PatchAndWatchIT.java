@@ -197,4 +197,31 @@ class PatchAndWatchIT {
       informer.close();
     }
   }
+
+  @Test
+  void deleteCollectionHonoursTheLabelSelector() {
+    for (String name : List.of("x1", "x2", "y1")) {
+      client
+          .configMaps()
+          .inNamespace(ns)
+          .resource(
+              new ConfigMapBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .addToLabels("group", name.substring(0, 1))
+                  .endMetadata()
+                  .build())
+          .create();
+    }
+
+    client.configMaps().inNamespace(ns).withLabel("group", "x").delete();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(client.configMaps().inNamespace(ns).withLabel("group").list().getItems())
+                    .extracting(c -> c.getMetadata().getName())
+                    .containsExactly("y1"));
+  }
 }
