@@ -11,14 +11,7 @@ public final class Scopes {
 
   private static final Map<String, Set<String>> CLUSTER_SCOPED =
       Map.ofEntries(
-          Map.entry(
-              "",
-              Set.of(
-                  "Namespace",
-                  "Node",
-                  "PersistentVolume",
-                  "ComponentStatus",
-                  "ComponentStatusList")),
+          Map.entry("", Set.of("Namespace", "Node", "PersistentVolume", "ComponentStatus")),
           Map.entry("rbac.authorization.k8s.io", Set.of("ClusterRole", "ClusterRoleBinding")),
           Map.entry("apiextensions.k8s.io", Set.of("CustomResourceDefinition")),
           Map.entry("apiregistration.k8s.io", Set.of("APIService")),
@@ -52,9 +45,10 @@ public final class Scopes {
           Map.entry(
               "authorization.k8s.io",
               Set.of("SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview")),
-          Map.entry("resource.k8s.io", Set.of("DeviceClass", "ResourceSlice")),
+          Map.entry("resource.k8s.io", Set.of("DeviceClass", "ResourceSlice", "DeviceTaintRule")),
           Map.entry("internal.apiserver.k8s.io", Set.of("StorageVersion")),
-          Map.entry("migration.k8s.io", Set.of("StorageVersionMigration")));
+          Map.entry("storagemigration.k8s.io", Set.of("StorageVersionMigration")),
+          Map.entry("metrics.k8s.io", Set.of("NodeMetrics")));
 
   private Scopes() {}
 

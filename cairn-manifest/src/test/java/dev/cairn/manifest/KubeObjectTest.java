@@ -75,4 +75,48 @@ class KubeObjectTest {
     assertThat(GroupVersionKind.of("cairn.dev/v1", "Kustomization").group()).isEqualTo("cairn.dev");
     assertThat(new ObjectId("", "v1", "Namespace", null, "x")).hasToString("Namespace/x");
   }
+
+  @Test
+  void labelsAndAnnotationsAreReadOnlyCopies() {
+    KubeObject object = read("kind: A\nmetadata:\n  labels: {a: '1'}\n");
+    var labels = object.labels();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> labels.put("b", "2"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    object.setLabel("b", "2");
+    assertThat(labels).containsOnlyKeys("a");
+    assertThat(object.labels()).containsOnlyKeys("a", "b");
+  }
+
+  @Test
+  void nonStringLabelValuesReadAsTheirText() {
+    KubeObject object = read("kind: A\nmetadata:\n  labels: {n: 1, b: true, z: null}\n");
+    assertThat(object.labels()).containsEntry("n", "1").containsEntry("b", "true");
+    assertThat(object.labels().get("z")).isNull();
+  }
+
+  @Test
+  void settersReplaceMetadataThatIsNotAMapping() {
+    KubeObject object = read("kind: A\nmetadata: oops\n");
+    object.setName("fixed");
+    assertThat(object.name()).isEqualTo("fixed");
+  }
+
+  @Test
+  void removingAnAbsentAnnotationChangesNothing() {
+    KubeObject object = read("kind: A\nmetadata:\n  name: a\n  annotations: {keep: v}\n");
+    object.removeAnnotation("missing");
+    assertThat(object.annotations()).containsOnlyKeys("keep");
+    KubeObject bare = read("kind: A\n");
+    bare.removeAnnotation("missing");
+    assertThat(bare.node().has("metadata")).isFalse();
+  }
+
+  @Test
+  void nodeIsSharedNotCopied() {
+    KubeObject object = read("kind: A\nmetadata: {name: a}\n");
+    object.setName("b");
+    assertThat(object.node().at("/metadata/name").asText()).isEqualTo("b");
+    assertThat(KubeObject.of(object.node()).name()).isEqualTo("b");
+    assertThat(KubeObject.of(object.node()).origin()).isNull();
+  }
 }
