@@ -54,9 +54,20 @@ final class ObjectStore {
   private final Map<String, ObjectKey> byUid = new HashMap<>();
   private final Map<String, Set<ObjectKey>> byOwnerUid = new HashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final WatchHub watches;
 
-  ObjectStore(Backend backend) {
+  ObjectStore(Backend backend, WatchHub watches) {
     this.backend = backend;
+    this.watches = watches;
+  }
+
+  /** Stored objects of one type (in one namespace, unless null), for a watch's initial state. */
+  List<Stored> objectsOf(String group, String plural, String namespace) {
+    List<ObjectKey> keys =
+        namespace == null ? ofType(group, plural) : ofType(group, plural, namespace);
+    List<Stored> result = new ArrayList<>(keys.size());
+    keys.forEach(k -> result.add(objects.get(k)));
+    return result;
   }
 
   void addListener(Listener listener) {
@@ -102,7 +113,10 @@ final class ObjectStore {
         old == null ? null : old.attributes(),
         resource,
         json);
-    objects.put(key, new Stored(type, attributes, object, json));
+    // stored in parsed form so that numbers compare equal to those parsed from request bodies
+    Stored stored = new Stored(type, attributes, (ObjectNode) Json.parse(json), json);
+    objects.put(key, stored);
+    watches.changed(key, old, stored);
     if (old == null) {
       byNamespace.computeIfAbsent(key.namespace(), n -> new LinkedHashSet<>()).add(key);
       byType.computeIfAbsent(key.typeKey(), n -> new LinkedHashSet<>()).add(key);
@@ -116,7 +130,7 @@ final class ObjectStore {
     ownerUids(object)
         .forEach(uid -> byOwnerUid.computeIfAbsent(uid, u -> new LinkedHashSet<>()).add(key));
     JsonNode before = old == null ? null : old.object();
-    listeners.forEach(l -> l.stored(type, key, before, object));
+    listeners.forEach(l -> l.stored(type, key, before, stored.object()));
   }
 
   void remove(ObjectKey key) {
@@ -130,6 +144,7 @@ final class ObjectStore {
         old.attributes(),
         null,
         null);
+    watches.changed(key, old, null);
     removeFrom(byNamespace, key.namespace(), key);
     removeFrom(byType, key.typeKey(), key);
     removeFrom(byTypeAndNamespace, key.typeKey() + "/" + key.namespace(), key);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -19,9 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * The dispatcher of the simulated API server. It extends fabric8's {@link KubernetesCrudDispatcher}
- * and keeps its map as the store of record, so lists, watches and watch events stay fabric8's; it
- * takes over every write (create, update, patch, apply, delete) and named reads, which go through
- * {@link ObjectStore}'s indexes, and it serves discovery.
+ * and writes through to its map (attribute keys, label and field selector matching, CRD bookkeeping
+ * are fabric8's); it takes over every request: writes (create, update, patch, apply, delete), reads
+ * and lists through {@link ObjectStore}'s indexes, watches through {@link WatchHub}, and discovery.
  *
  * <p>Writes take the CRUD dispatcher's own write lock (read reflectively: it is private) so that
  * watches opened by the parent never see a half-applied change.
@@ -32,10 +33,12 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
 
   private final ReadWriteLock lock;
   private final ResourceTypes types = new ResourceTypes();
+  private final WatchHub watches;
   private final ObjectStore store;
   private final ObjectWriter writer;
   private final WriteHandler writes;
   private final DeleteHandler deletes;
+  private final ScaleSubresource scale;
   private final Discovery discovery;
   private final RequestCounter requests = new RequestCounter();
   private final AtomicLong lastResourceVersion = new AtomicLong();
@@ -43,10 +46,12 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
 
   SimulatedApiDispatcher(ObjectValidator validator, ScheduledExecutorService controllers) {
     this.lock = parentLock();
-    this.store = new ObjectStore(this);
+    this.watches = new WatchHub(this::nextResourceVersion);
+    this.store = new ObjectStore(this, watches);
     this.writer = new ObjectWriter(store, this::nextResourceVersion, validator);
     this.writes = new WriteHandler(writer);
     this.deletes = new DeleteHandler(writer);
+    this.scale = new ScaleSubresource(writer);
     this.discovery = new Discovery(types);
     store.addListener(new Cascades(writer, types, deletes, lock, controllers));
     underWriteLock(
@@ -149,10 +154,20 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
   }
 
   private MockResponse route(RecordedRequest recorded, ApiRequest request, ResourceType type) {
+    if (ScaleSubresource.handles(request, type)) {
+      if (request.method().equals("GET")) {
+        return respond(underWriteLock(() -> scale.get(request, type)));
+      }
+      if (request.method().equals("PUT") || request.method().equals("PATCH")) {
+        return respond(underWriteLock(() -> scale.write(request, type)));
+      }
+      throw new ApiException(
+          405, "MethodNotAllowed", request.method() + " is not allowed on scale");
+    }
     switch (request.method()) {
       case "GET":
         if (request.isWatch()) {
-          return super.handleGet(recorded.getPath());
+          return watch(recorded, request, type);
         }
         if (request.name() == null) {
           return list(recorded, request, type);
@@ -238,6 +253,27 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
         .setResponseCode(200)
         .setHeader("Content-Type", "application/json")
         .setBody(body.toString());
+  }
+
+  private MockResponse watch(RecordedRequest recorded, ApiRequest request, ResourceType type) {
+    AttributeSet query = attributeExtractor.fromPath(recorded.getPath());
+    if (request.name() != null) {
+      query = query.add(new Attribute(KubernetesAttributesExtractor.NAME, request.name()));
+    }
+    String namespace = type.namespaced() ? request.namespace() : null;
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      return new MockResponse()
+          .withWebSocketUpgrade(
+              watches.open(
+                  type.group() + "/" + type.plural(),
+                  query,
+                  request.query().get("resourceVersion"),
+                  store.objectsOf(type.group(), type.plural(), namespace)));
+    } finally {
+      read.unlock();
+    }
   }
 
   private MockResponse deleteCollection(

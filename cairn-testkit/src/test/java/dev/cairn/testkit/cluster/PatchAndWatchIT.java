@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -223,5 +227,40 @@ class PatchAndWatchIT {
                 assertThat(client.configMaps().inNamespace(ns).withLabel("group").list().getItems())
                     .extracting(c -> c.getMetadata().getName())
                     .containsExactly("y1"));
+  }
+
+  @Test
+  void aWatchFromAResourceVersionReplaysWhatHappenedSince() {
+    var configMaps = client.configMaps().inNamespace(ns);
+    for (String name : List.of("a", "b")) {
+      configMaps
+          .resource(new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().build())
+          .create();
+    }
+    String listed = configMaps.list().getMetadata().getResourceVersion();
+    configMaps.withName("b").delete();
+    configMaps
+        .resource(new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata().build())
+        .create();
+    List<String> events = new CopyOnWriteArrayList<>();
+
+    try (Watch watch =
+        configMaps.watch(
+            new ListOptionsBuilder().withResourceVersion(listed).build(),
+            new Watcher<ConfigMap>() {
+              @Override
+              public void eventReceived(Action action, ConfigMap resource) {
+                events.add(action + " " + resource.getMetadata().getName());
+              }
+
+              @Override
+              public void onClose(WatcherException cause) {}
+            })) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
+      configMaps.withName("a").delete();
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 3);
+    }
+
+    assertThat(events).containsExactly("DELETED b", "ADDED c", "DELETED a");
   }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -72,12 +71,7 @@ class ReadinessSimulatorIT {
                 e.getManager().equals("kube-controller-manager")
                     && "status".equals(e.getSubresource()));
 
-    client
-        .apps()
-        .deployments()
-        .inNamespace(ns)
-        .withName("web")
-        .edit(d -> new DeploymentBuilder(d).editSpec().withReplicas(5).endSpec().build());
+    client.apps().deployments().inNamespace(ns).withName("web").scale(5);
 
     await()
         .ignoreExceptions()
