@@ -177,4 +177,139 @@ class ResourceManagerIT {
     assertThat(cluster.client().configMaps().inNamespace("default").withName("hands-off").get())
         .isNull();
   }
+
+  @Test
+  void objectsThatNeedTheSetsDefinitionsAreValidatedAfterStageOne() {
+    List<KubeObject> set = new ArrayList<>();
+    set.addAll(Manifests.read(Manifests.crd("late.test.cairn.dev", "Doohickey", "doohickeys")));
+    set.addAll(Manifests.read(Manifests.configMap("default", "after-stage-one", "1")));
+    set.addAll(
+        Manifests.read(
+            """
+            apiVersion: late.test.cairn.dev/v1
+            kind: Doohickey
+            metadata:
+              name: stray
+              namespace: not-there
+            """));
+
+    assertThatThrownBy(() -> manager.apply(set, ApplyOptions.defaults()))
+        .isInstanceOfSatisfying(
+            ApplyException.class,
+            e -> {
+              assertThat(e.getMessage()).startsWith("validation after stage 1 failed");
+              assertThat(e.failures())
+                  .singleElement()
+                  .satisfies(
+                      f -> {
+                        assertThat(f.id().toString()).isEqualTo("Doohickey/not-there/stray");
+                        assertThat(f.reason()).contains("namespaces \"not-there\" not found");
+                      });
+              assertThat(e.partial().entries())
+                  .extracting(entry -> entry.id().kind() + " " + entry.action())
+                  .containsExactly("CustomResourceDefinition CREATED");
+            });
+    assertThat(
+            cluster.client().configMaps().inNamespace("default").withName("after-stage-one").get())
+        .isNull();
+  }
+
+  @Test
+  void fieldsOwnedByAnotherManagerAreTakenOnlyWhenConflictsAreForced() {
+    KubeObject theirs = Manifests.one(Manifests.configMap("default", "shared", "theirs"));
+    client.apply(theirs, "kubectl", false);
+    KubeObject ours = Manifests.one(Manifests.configMap("default", "shared", "ours"));
+
+    assertThatThrownBy(
+            () -> manager.apply(List.of(ours), ApplyOptions.defaults().withForceConflicts(false)))
+        .isInstanceOfSatisfying(
+            ApplyException.class,
+            e ->
+                assertThat(e.failures())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.reason()).contains("conflict with \"kubectl\"")));
+
+    ChangeSet forced = manager.apply(List.of(ours), ApplyOptions.defaults());
+    assertThat(forced.actionOf(ours.id())).contains(Action.CONFIGURED);
+    assertThat(
+            cluster.client().configMaps().inNamespace("default").withName("shared").get().getData())
+        .containsEntry("key", "ours");
+  }
+
+  @Test
+  void appliesInStagesWhateverTheInputOrder() {
+    List<KubeObject> set =
+        Manifests.read(
+            Manifests.deployment("staged", "web", 1)
+                + "---\n"
+                + """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata:
+                  name: staged-reader
+                rules:
+                - apiGroups: [""]
+                  resources: ["configmaps"]
+                  verbs: ["get"]
+                """
+                + "---\n"
+                + Manifests.configMap("staged", "settings", "1")
+                + "---\n"
+                + Manifests.namespace("staged"));
+
+    ChangeSet result = manager.apply(set, ApplyOptions.defaults());
+
+    assertThat(result.entries())
+        .extracting(e -> e.id().toString() + " " + e.action())
+        .containsExactly(
+            "Namespace/staged CREATED",
+            "ClusterRole/staged-reader CREATED",
+            "ConfigMap/staged/settings CREATED",
+            "Deployment/staged/web CREATED");
+  }
+
+  @Test
+  void anUnknownKindFailsValidation() {
+    List<KubeObject> set =
+        Manifests.read(
+            """
+            apiVersion: nowhere.test.cairn.dev/v1
+            kind: Phantom
+            metadata:
+              name: ghost
+              namespace: default
+            """);
+
+    assertThatThrownBy(() -> manager.apply(set, ApplyOptions.defaults()))
+        .isInstanceOfSatisfying(
+            ApplyException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("Phantom/default/ghost")
+                    .contains("no kind \"Phantom\" is registered"));
+  }
+
+  @Test
+  void clientListsByLabel() {
+    ApplyOptions owned = ApplyOptions.defaults().withLabels(Map.of("cairn.dev/name", "listed"));
+    manager.apply(
+        Manifests.read(
+            Manifests.configMap("default", "listed-a", "1")
+                + "---\n"
+                + Manifests.configMap("default", "listed-b", "1")),
+        owned);
+    manager.apply(
+        List.of(Manifests.one(Manifests.configMap("default", "unlisted", "1"))),
+        ApplyOptions.defaults());
+
+    List<KubeObject> found =
+        client.list(
+            new dev.cairn.manifest.GroupVersionKind("", "v1", "ConfigMap"),
+            "default",
+            Map.of("cairn.dev/name", "listed"));
+
+    assertThat(found)
+        .extracting(KubeObject::name)
+        .containsExactlyInAnyOrder("listed-a", "listed-b");
+  }
 }
