@@ -80,6 +80,7 @@ class ConfinementTest {
     Kustomizer widened =
         Kustomizer.defaults().withOptions(KustomizeOptions.defaults().withBoundary(repo));
     assertThat(widened.buildYaml(app)).contains("from-base");
+    assertThat(widened.build(app).get(0).origin().file()).isEqualTo("../base/cm.yaml");
     Files.writeString(app.resolve("kustomization.yaml"), "resources:\n- ../base/cm.yaml\n");
     assertThatThrownBy(() -> widened.build(app))
         .isInstanceOf(KustomizeException.class)

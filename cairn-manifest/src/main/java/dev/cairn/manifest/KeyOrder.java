@@ -21,28 +21,34 @@ final class KeyOrder implements Comparator<String> {
     return less(a, b) ? -1 : 1;
   }
 
-  private static boolean less(String left, String right) {
-    int[] a = left.codePoints().toArray();
-    int[] b = right.codePoints().toArray();
+  /**
+   * Walks both strings by code point; up to the first difference they share their char offsets, so
+   * one index serves both. Digit runs are scanned by char: digits are never surrogates.
+   */
+  private static boolean less(String a, String b) {
     boolean digits = false;
-    for (int i = 0; i < a.length && i < b.length; i++) {
-      if (a[i] == b[i]) {
-        digits = Character.isDigit(a[i]);
+    int i = 0;
+    while (i < a.length() && i < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(i);
+      if (ca == cb) {
+        digits = Character.isDigit(ca);
+        i += Character.charCount(ca);
         continue;
       }
-      boolean aLetter = Character.isLetter(a[i]);
-      boolean bLetter = Character.isLetter(b[i]);
+      boolean aLetter = Character.isLetter(ca);
+      boolean bLetter = Character.isLetter(cb);
       if (aLetter && bLetter) {
-        return a[i] < b[i];
+        return ca < cb;
       }
       if (aLetter || bLetter) {
         return digits ? aLetter : bLetter;
       }
       long aNumber = 0;
       long bNumber = 0;
-      if (a[i] == '0' || b[i] == '0') {
-        for (int j = i - 1; j >= 0 && Character.isDigit(a[j]); j--) {
-          if (a[j] != '0') {
+      if (ca == '0' || cb == '0') {
+        for (int j = i - 1; j >= 0 && Character.isDigit(a.charAt(j)); j--) {
+          if (a.charAt(j) != '0') {
             aNumber = 1;
             bNumber = 1;
             break;
@@ -50,12 +56,12 @@ final class KeyOrder implements Comparator<String> {
         }
       }
       int aEnd = i;
-      for (; aEnd < a.length && Character.isDigit(a[aEnd]); aEnd++) {
-        aNumber = aNumber * 10 + (a[aEnd] - '0');
+      for (; aEnd < a.length() && Character.isDigit(a.charAt(aEnd)); aEnd++) {
+        aNumber = aNumber * 10 + (a.charAt(aEnd) - '0');
       }
       int bEnd = i;
-      for (; bEnd < b.length && Character.isDigit(b[bEnd]); bEnd++) {
-        bNumber = bNumber * 10 + (b[bEnd] - '0');
+      for (; bEnd < b.length() && Character.isDigit(b.charAt(bEnd)); bEnd++) {
+        bNumber = bNumber * 10 + (b.charAt(bEnd) - '0');
       }
       if (aNumber != bNumber) {
         return aNumber < bNumber;
@@ -63,8 +69,8 @@ final class KeyOrder implements Comparator<String> {
       if (aEnd != bEnd) {
         return aEnd < bEnd;
       }
-      return a[i] < b[i];
+      return ca < cb;
     }
-    return a.length < b.length;
+    return a.length() < b.length();
   }
 }

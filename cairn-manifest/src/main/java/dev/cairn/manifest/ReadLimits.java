@@ -16,9 +16,16 @@ public record ReadLimits(int maxDocumentBytes, int maxDepth, int maxAliases, int
     }
   }
 
+  private static final int DEFAULT_MAX_EXPANDED_NODES = 1_000_000;
+
+  /** The three limits named in the first published API; alias expansion keeps its default. */
+  public ReadLimits(int maxDocumentBytes, int maxDepth, int maxAliases) {
+    this(maxDocumentBytes, maxDepth, maxAliases, DEFAULT_MAX_EXPANDED_NODES);
+  }
+
   /** Roomy enough for any real manifest, CRDs with large schemas included. */
   public static ReadLimits defaults() {
-    return new ReadLimits(8 * 1024 * 1024, 100, 100, 1_000_000);
+    return new ReadLimits(8 * 1024 * 1024, 100, 100, DEFAULT_MAX_EXPANDED_NODES);
   }
 
   public ReadLimits withMaxDocumentBytes(int value) {

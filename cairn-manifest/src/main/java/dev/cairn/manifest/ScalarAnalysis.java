@@ -8,10 +8,12 @@ package dev.cairn.manifest;
 record ScalarAnalysis(
     boolean multiline, boolean plainAllowed, boolean singleQuotedAllowed, boolean blockAllowed) {
 
+  private static final ScalarAnalysis EMPTY = new ScalarAnalysis(false, true, true, false);
+
   static ScalarAnalysis of(String text) {
-    int[] cps = text.codePoints().toArray();
-    if (cps.length == 0) {
-      return new ScalarAnalysis(false, true, true, false);
+    int length = text.length();
+    if (length == 0) {
+      return EMPTY;
     }
     boolean blockIndicators = text.startsWith("---") || text.startsWith("...");
     boolean lineBreaks = false;
@@ -25,10 +27,13 @@ record ScalarAnalysis(
     boolean previousSpace = false;
     boolean previousBreak = false;
     boolean precededByWhitespace = true;
-    for (int i = 0; i < cps.length; i++) {
-      int c = cps[i];
-      boolean followedByWhitespace = i + 1 >= cps.length || isBlankOrBreak(cps[i + 1]);
-      if (i == 0) {
+    for (int i = 0; i < length; ) {
+      int c = text.codePointAt(i);
+      int next = i + Character.charCount(c);
+      boolean first = i == 0;
+      boolean last = next >= length;
+      boolean followedByWhitespace = last || isBlankOrBreak(text.codePointAt(next));
+      if (first) {
         if ("#,[]{}&*!|>'\"%@`".indexOf(c) >= 0) {
           blockIndicators = true;
         }
@@ -46,11 +51,6 @@ record ScalarAnalysis(
       if (!isPrintable(c)) {
         specialCharacters = true;
       }
-      if (isBreak(c)) {
-        lineBreaks = true;
-      }
-      boolean first = i == 0;
-      boolean last = i == cps.length - 1;
       if (c == ' ') {
         leadingSpace |= first;
         trailingSpace |= last;
@@ -58,6 +58,7 @@ record ScalarAnalysis(
         previousSpace = true;
         previousBreak = false;
       } else if (isBreak(c)) {
+        lineBreaks = true;
         leadingBreak |= first;
         trailingBreak |= last;
         spaceBreak |= previousSpace;
@@ -68,6 +69,7 @@ record ScalarAnalysis(
         previousBreak = false;
       }
       precededByWhitespace = isBlankOrBreak(c);
+      i = next;
     }
     boolean plain = true;
     boolean single = true;

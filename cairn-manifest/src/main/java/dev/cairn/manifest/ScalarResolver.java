@@ -59,6 +59,10 @@ final class ScalarResolver {
     if (timestamp != null) {
       return NODES.textNode(timestamp);
     }
+    if (first == '.' && !goUnderscores(text)) {
+      // go-yaml parses a value starting with '.' as it is, where Go allows '_' only between digits.
+      return NODES.textNode(text);
+    }
     JsonNode number = number(text.replace("_", ""));
     return number != null ? number : NODES.textNode(text);
   }
@@ -85,8 +89,22 @@ final class ScalarResolver {
     // Decimal integers too large for 64 bits match the float pattern and become floats; hex,
     // octal and binary ones do not, and stay strings, as in go-yaml.
     if (YAML_FLOAT.matcher(plain).matches()) {
-      return NODES.numberNode(Double.parseDouble(plain));
+      double value = Double.parseDouble(plain);
+      // Go's ParseFloat fails on overflow, so go-yaml keeps such text as a string.
+      return Double.isInfinite(value) ? null : NODES.numberNode(value);
     }
     return null;
+  }
+
+  private static boolean goUnderscores(String text) {
+    for (int i = text.indexOf('_'); i >= 0; i = text.indexOf('_', i + 1)) {
+      if (i == 0
+          || i == text.length() - 1
+          || !Character.isDigit(text.charAt(i - 1))
+          || !Character.isDigit(text.charAt(i + 1))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

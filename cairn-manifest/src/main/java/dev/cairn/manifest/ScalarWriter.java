@@ -43,12 +43,13 @@ final class ScalarWriter {
   }
 
   private void writePlain(String text, int indent, boolean allowBreaks) {
-    int[] cps = text.codePoints().toArray();
+    int length = text.length();
     boolean spaces = false;
-    for (int i = 0; i < cps.length; i++) {
-      int c = cps[i];
+    for (int i = 0; i < length; ) {
+      int c = text.codePointAt(i);
+      int next = i + Character.charCount(c);
       if (c == ' ') {
-        boolean nextIsSpace = i + 1 < cps.length && cps[i + 1] == ' ';
+        boolean nextIsSpace = next < length && text.charAt(next) == ' ';
         if (allowBreaks && !spaces && out.column() > BEST_WIDTH && !nextIsSpace) {
           out.newlineAndIndent(indent);
         } else {
@@ -59,23 +60,25 @@ final class ScalarWriter {
         out.write(c);
         spaces = false;
       }
+      i = next;
     }
   }
 
   private void writeSingleQuoted(String text, int indent, boolean allowBreaks) {
-    int[] cps = text.codePoints().toArray();
+    int length = text.length();
     out.write('\'');
     boolean spaces = false;
     boolean breaks = false;
-    for (int i = 0; i < cps.length; i++) {
-      int c = cps[i];
+    for (int i = 0; i < length; ) {
+      int c = text.codePointAt(i);
+      int next = i + Character.charCount(c);
       if (c == ' ') {
-        boolean nextIsSpace = i + 1 < cps.length && cps[i + 1] == ' ';
+        boolean nextIsSpace = next < length && text.charAt(next) == ' ';
         if (allowBreaks
             && !spaces
             && out.column() > BEST_WIDTH
             && i != 0
-            && i != cps.length - 1
+            && next < length
             && !nextIsSpace) {
           out.newlineAndIndent(indent);
         } else {
@@ -99,6 +102,7 @@ final class ScalarWriter {
         spaces = false;
         breaks = false;
       }
+      i = next;
     }
     if (breaks) {
       out.indentTo(indent);
@@ -107,12 +111,17 @@ final class ScalarWriter {
   }
 
   private void writeDoubleQuoted(String text, int indent, boolean allowBreaks) {
-    int[] cps = text.codePoints().toArray();
+    int length = text.length();
     out.write('"');
+    // The emitter's byte-order-mark test looks at the start of the string, not at the current
+    // character, so a string that starts with U+FEFF has every character escaped.
+    boolean escapeAll = length > 0 && text.charAt(0) == 0xFEFF;
     boolean spaces = false;
-    for (int i = 0; i < cps.length; i++) {
-      int c = cps[i];
-      if (!ScalarAnalysis.isPrintable(c)
+    for (int i = 0; i < length; ) {
+      int c = text.codePointAt(i);
+      int next = i + Character.charCount(c);
+      if (escapeAll
+          || !ScalarAnalysis.isPrintable(c)
           || c == 0xFEFF
           || ScalarAnalysis.isBreak(c)
           || c == '"'
@@ -120,9 +129,9 @@ final class ScalarWriter {
         out.writeAscii(escape(c));
         spaces = false;
       } else if (c == ' ') {
-        if (allowBreaks && !spaces && out.column() > BEST_WIDTH && i != 0 && i != cps.length - 1) {
+        if (allowBreaks && !spaces && out.column() > BEST_WIDTH && i != 0 && next < length) {
           out.newlineAndIndent(indent);
-          if (i + 1 < cps.length && cps[i + 1] == ' ') {
+          if (next < length && text.charAt(next) == ' ') {
             out.write('\\');
           }
         } else {
@@ -133,6 +142,7 @@ final class ScalarWriter {
         out.write(c);
         spaces = false;
       }
+      i = next;
     }
     out.write('"');
   }
@@ -170,8 +180,9 @@ final class ScalarWriter {
     out.writeAscii(chompingIndicator(text));
     out.newline();
     boolean breaks = true;
-    int[] cps = text.codePoints().toArray();
-    for (int c : cps) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
       if (ScalarAnalysis.isBreak(c)) {
         out.writeBreak(c);
         breaks = true;

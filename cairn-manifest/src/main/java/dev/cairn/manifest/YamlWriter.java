@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class YamlWriter {
 
-  private static final String SEPARATOR = "---\n";
+  private static final String SEPARATOR = "---";
   private static final int SIMPLE_KEY_BYTES = 128;
 
   private YamlWriter() {}
@@ -27,14 +27,15 @@ public final class YamlWriter {
 
   /** Several documents, separated by {@code ---} lines exactly like kustomize's output. */
   public static String writeAll(List<? extends JsonNode> documents) {
-    StringBuilder text = new StringBuilder(1024 * documents.size());
+    TextOut out = new TextOut(2048 * Math.max(1, documents.size()));
     for (int i = 0; i < documents.size(); i++) {
       if (i > 0) {
-        text.append(SEPARATOR);
+        out.writeAscii(SEPARATOR);
+        out.newline();
       }
-      text.append(write(documents.get(i)));
+      writeDocument(documents.get(i), out);
     }
-    return text.toString();
+    return out.toString();
   }
 
   private static void writeDocument(JsonNode node, TextOut out) {

@@ -17,6 +17,8 @@ class ReadLimitsTest {
             .withMaxExpandedNodes(7);
     assertThat(limits).isEqualTo(new ReadLimits(10, 3, 2, 7));
     assertThat(ReadLimits.defaults().maxDepth()).isEqualTo(100);
+    assertThat(new ReadLimits(10, 3, 2).maxExpandedNodes())
+        .isEqualTo(ReadLimits.defaults().maxExpandedNodes());
   }
 
   @Test

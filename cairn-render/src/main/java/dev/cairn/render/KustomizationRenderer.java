@@ -101,6 +101,10 @@ public final class KustomizationRenderer {
       return out;
     } catch (KustomizeException e) {
       String message = e.getMessage();
+      if (e.file() != null && message.startsWith(e.file())) {
+        Origin file = artifactOrigin(boundary, dir, new Origin(e.file(), 0));
+        message = file.file() + message.substring(e.file().length());
+      }
       if (hiddenPrefix != null) {
         message = message.replace(hiddenPrefix + "/", "").replace(hiddenPrefix.toString(), ".");
       }
@@ -144,7 +148,14 @@ public final class KustomizationRenderer {
       return substitution.apply(object, where);
     } catch (TemplateException e) {
       throw new RenderException(
-          Reason.SUBSTITUTION_FAILED, "post build failed for " + where + ": " + e.getMessage());
+          Reason.SUBSTITUTION_FAILED,
+          "post build failed for "
+              + where
+              + ": "
+              + e.problem()
+              + " (line "
+              + e.line()
+              + " of the object as YAML)");
     } catch (ManifestException e) {
       throw new RenderException(
           Reason.SUBSTITUTION_FAILED,

@@ -207,6 +207,7 @@ class KustomizationRendererTest {
         .isInstanceOf(RenderException.class)
         .hasMessageStartingWith("kustomize build failed:")
         .hasMessageContaining("nope")
+        .hasMessageNotContaining("cairn-render-")
         .extracting(e -> ((RenderException) e).reason())
         .isEqualTo(Reason.KUSTOMIZE_FAILED);
     assertThatThrownBy(
@@ -292,9 +293,9 @@ class KustomizationRendererTest {
 
     assertThatThrownBy(() -> renderer.render(artifact, spec, RenderInputs.none()))
         .isInstanceOf(RenderException.class)
-        .hasMessageStartingWith("post build failed for Ingress/apps/web (")
-        .hasMessageContaining("(base/ingress.yaml:1)")
-        .hasMessageContaining("variable \"cluster_domain\" is not set and has no default")
+        .hasMessage(
+            "post build failed for Ingress/apps/web (base/ingress.yaml:1): variable"
+                + " \"cluster_domain\" is not set and has no default (line 8 of the object as YAML)")
         .extracting(e -> ((RenderException) e).reason())
         .isEqualTo(Reason.SUBSTITUTION_FAILED);
 
@@ -351,5 +352,56 @@ class KustomizationRendererTest {
     assertThat(one.toString()).doesNotContain("data");
     assertThat(new RenderInputs(Map.of("v", "secret-value")).toString())
         .doesNotContain("secret-value");
+  }
+
+  @Test
+  void symlinksInsideTheArtifactWorkAndSymlinksOutAreRefused() throws IOException {
+    Path outside = write(tmp.resolve("outside"), "secret.yaml", configMap("stolen", ""));
+    Path artifact =
+        write(
+            tmp.resolve("a"),
+            "shared/cm.yaml",
+            configMap("shared", ""),
+            "app/own.yaml",
+            configMap("own", ""));
+    Files.createSymbolicLink(artifact.resolve("app/linked.yaml"), Path.of("../shared/cm.yaml"));
+
+    RenderedSet set = renderer.render(artifact, spec("path: app\n"), RenderInputs.none());
+    assertThat(ids(set)).containsExactlyInAnyOrder("ConfigMap/shared", "ConfigMap/own");
+
+    Files.createSymbolicLink(
+        artifact.resolve("app/escape.yaml"), outside.resolve("secret.yaml").toAbsolutePath());
+    assertThatThrownBy(() -> renderer.render(artifact, spec("path: app\n"), RenderInputs.none()))
+        .isInstanceOf(RenderException.class)
+        .hasMessageStartingWith("kustomize build failed:")
+        .hasMessageContaining("escape.yaml")
+        .extracting(e -> ((RenderException) e).reason())
+        .isEqualTo(Reason.KUSTOMIZE_FAILED);
+  }
+
+  @Test
+  void aYamlFileThatIsNoKubernetesObjectFailsNamingTheFile() {
+    Path artifact =
+        write(
+            tmp.resolve("a"),
+            "app/cm.yaml",
+            configMap("c", ""),
+            "app/values.yaml",
+            "replicaCount: 2\nimage:\n  tag: latest\n");
+
+    assertThatThrownBy(() -> renderer.render(artifact, spec("path: app\n"), RenderInputs.none()))
+        .isInstanceOf(RenderException.class)
+        .hasMessageStartingWith("kustomize build failed:")
+        .hasMessageContaining("values.yaml");
+  }
+
+  @Test
+  void anObjectWithoutANameIsRefused() {
+    Path artifact =
+        write(tmp.resolve("a"), "app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n");
+
+    assertThatThrownBy(() -> renderer.render(artifact, spec("path: app\n"), RenderInputs.none()))
+        .isInstanceOf(RenderException.class)
+        .hasMessageStartingWith("kustomize build failed: app/cm.yaml:1: ");
   }
 }

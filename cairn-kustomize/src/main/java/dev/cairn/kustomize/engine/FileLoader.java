@@ -35,23 +35,25 @@ public final class FileLoader {
     }
   }
 
-  /** A path for messages: relative to the build directory when possible. */
+  /**
+   * A path for messages and origins: relative to the build directory (with {@code ..} for bases
+   * elsewhere inside the boundary); absolute only for paths outside the boundary.
+   */
   public String display(Path p) {
     Path abs = p.toAbsolutePath().normalize();
-    if (abs.startsWith(displayRoot)) {
-      String rel = displayRoot.relativize(abs).toString();
+    Path base = displayRoot;
+    if (!abs.startsWith(displayRoot)) {
+      try {
+        base = displayRoot.toRealPath();
+      } catch (IOException e) {
+        base = displayRoot;
+      }
+    }
+    if (abs.startsWith(base) || abs.startsWith(boundary)) {
+      String rel = base.relativize(abs).toString();
       return rel.isEmpty() ? "." : rel;
     }
-    try {
-      Path real = displayRoot.toRealPath();
-      if (abs.startsWith(real)) {
-        String rel = real.relativize(abs).toString();
-        return rel.isEmpty() ? "." : rel;
-      }
-    } catch (IOException e) {
-      // fall through
-    }
-    return abs.getFileName() == null ? abs.toString() : abs.toString();
+    return abs.toString();
   }
 
   /** The real path of the build directory, checked against the boundary. */

@@ -62,7 +62,6 @@ public final class Kustomization {
           "generators",
           "transformers",
           "validators",
-          "configurations",
           "crds",
           "openapi");
 
@@ -97,6 +96,16 @@ public final class Kustomization {
       }
     }
     checkEntries(fields, file);
+    boolean onlyTypeMeta = true;
+    for (var names = fields.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("apiVersion") && !name.equals("kind")) {
+        onlyTypeMeta = false;
+      }
+    }
+    if (onlyTypeMeta) {
+      throw new KustomizeException(file, 0, "kustomization file is empty");
+    }
     String kind = fields.path("kind").asText("Kustomization");
     if (!kind.equals("Kustomization") && !kind.equals("Component")) {
       throw new KustomizeException(

@@ -1,8 +1,6 @@
 package dev.cairn.kustomize.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cairn.kustomize.KustomizeException;
@@ -117,13 +115,5 @@ final class Replacements {
       }
       slot.set(newValue.deepCopy());
     }
-  }
-
-  static ObjectNode emptyMap() {
-    return JsonNodeFactory.instance.objectNode();
-  }
-
-  static boolean isList(JsonNode n) {
-    return n instanceof ArrayNode;
   }
 }

@@ -2,6 +2,7 @@ package dev.cairn.kustomize.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.kustomize.KustomizeException;
+import dev.cairn.kustomize.transform.TransformerConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,16 @@ import java.util.Map;
 public final class ResourceSet {
   private final List<Resource> resources = new ArrayList<>();
   private final List<JsonNode> vars = new ArrayList<>();
+  private TransformerConfig config = TransformerConfig.defaults();
+
+  /** The transformer field specs in force (built-ins plus configurations from below). */
+  public TransformerConfig config() {
+    return config;
+  }
+
+  public void mergeConfig(TransformerConfig other) {
+    config = config.merge(other);
+  }
 
   /** The legacy var definitions collected from this set's kustomizations. */
   public List<JsonNode> vars() {
@@ -65,6 +76,7 @@ public final class ResourceSet {
 
     public void appendAll(ResourceSet other) {
       vars.addAll(other.vars);
+      mergeConfig(other.config);
       for (Resource r : other.resources) {
         append(r);
       }
@@ -132,6 +144,7 @@ public final class ResourceSet {
       copy.resources.add(r.deepCopy());
     }
     copy.vars.addAll(vars);
+    copy.config = config;
     return copy;
   }
 }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.kustomize.KustomizeException;
 import dev.cairn.kustomize.generate.Generator;
 import dev.cairn.kustomize.generate.GeneratorArgs;
-import dev.cairn.kustomize.transform.FieldSpecTable;
 import dev.cairn.kustomize.transform.ImageRule;
 import dev.cairn.kustomize.transform.MapInserter;
 import dev.cairn.kustomize.transform.Namespacer;
 import dev.cairn.kustomize.transform.PrefixSuffix;
 import dev.cairn.kustomize.transform.Replicas;
+import dev.cairn.kustomize.transform.TransformerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +57,12 @@ final class TargetBuilder {
    */
   ResourceSet accumulateInto(Kustomization k, ResourceSet set, Path origin) {
     resources(k, set, origin);
+    for (String file : k.strings("configurations")) {
+      String where = ctx.display(k, file);
+      for (var doc : Documents.read(where, ctx.readText(k, file))) {
+        set.mergeConfig(TransformerConfig.parse(doc.content(), where));
+      }
+    }
     generators(k, set, origin);
     for (String component : k.strings("components")) {
       Path dir = ctx.loader().resolveDir(k.dir(), component, k.file());
@@ -195,9 +201,10 @@ final class TargetBuilder {
     Patches patches = new Patches(ctx, k);
     patches.strategicMergeList(set);
     patches.patches(set);
-    Namespacer.apply(set, k.text("namespace"));
+    TransformerConfig config = set.config();
+    Namespacer.apply(set, k.text("namespace"), config.section("namespace"));
     PrefixSuffix.apply(set, k.text("namePrefix"), k.text("nameSuffix"));
-    FieldSpecTable specs = FieldSpecTable.get();
+    TransformerConfig specs = config;
     for (JsonNode label : k.list("labels")) {
       var pairs = Kustomization.stringMap(label.get("pairs"), k.file(), "labels.pairs");
       List<dev.cairn.kustomize.transform.FieldSpec> fs = new ArrayList<>();
@@ -227,7 +234,11 @@ final class TargetBuilder {
     MapInserter.apply(set, k.stringMap("commonAnnotations"), specs.section("commonAnnotations"));
     patches.json6902List(set);
     for (JsonNode replica : k.list("replicas")) {
-      Replicas.apply(set, replica.path("name").asText(), replica.path("count").asLong());
+      Replicas.apply(
+          set,
+          replica.path("name").asText(),
+          replica.path("count").asLong(),
+          config.section("replicas"));
     }
     List<JsonNode> images = new ArrayList<>(k.list("images"));
     images.addAll(k.list("imageTags"));
@@ -237,7 +248,7 @@ final class TargetBuilder {
               image.path("newName").asText(""),
               image.path("newTag").asText(""),
               image.path("digest").asText(""))
-          .apply(set);
+          .apply(set, config.section("images"));
     }
     Replacements.apply(ctx, k, set);
   }

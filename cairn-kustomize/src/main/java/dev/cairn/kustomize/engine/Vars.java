@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cairn.kustomize.KustomizeException;
 import dev.cairn.kustomize.transform.FieldSpec;
-import dev.cairn.kustomize.transform.FieldSpecTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ final class Vars {
       }
       values.put(name, valueOf(v, set, file));
     }
-    List<FieldSpec> specs = FieldSpecTable.get().section("varReference");
+    List<FieldSpec> specs = set.config().section("varReference");
     for (Resource r : set.list()) {
       ResId id = r.id();
       for (FieldSpec fs : specs) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.kustomize.engine.Resource;
 import dev.cairn.kustomize.engine.ResourceSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +23,24 @@ public record ImageRule(String name, String newName, String newTag, String diges
     return s == null ? "" : s;
   }
 
-  public void apply(ResourceSet set) {
+  /** Rewrites every container image, then the image strings at configured extra paths. */
+  public void apply(ResourceSet set, List<FieldSpec> extraPaths) {
     for (Resource r : set.list()) {
       walk(r.node());
+      var id = r.id();
+      for (FieldSpec fs : extraPaths) {
+        if (fs.selects(id)) {
+          fs.walk(
+              r.node(),
+              (parent, field) -> {
+                JsonNode v = parent.get(field);
+                String updated = v != null && v.isTextual() ? rewrite(v.asText()) : null;
+                if (updated != null) {
+                  parent.put(field, updated);
+                }
+              });
+        }
+      }
     }
   }
 

@@ -75,7 +75,7 @@ public final class NameReferences {
 
   public static void fix(ResourceSet set) {
     NameReferences refs = new NameReferences(set);
-    FieldSpecTable table = FieldSpecTable.get();
+    TransformerConfig table = set.config();
     for (Resource referrer : set.list()) {
       ResId id = referrer.id();
       for (NameRef ref : table.nameRefsFor(id.kind())) {

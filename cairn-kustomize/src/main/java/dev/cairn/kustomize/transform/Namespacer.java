@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.kustomize.engine.Resource;
 import dev.cairn.kustomize.engine.ResourceSet;
+import java.util.List;
 
 /**
  * The {@code namespace:} field: sets metadata.namespace of every namespaced object, the namespace
@@ -14,7 +15,7 @@ import dev.cairn.kustomize.engine.ResourceSet;
 public final class Namespacer {
   private Namespacer() {}
 
-  public static void apply(ResourceSet set, String namespace) {
+  public static void apply(ResourceSet set, String namespace, List<FieldSpec> specs) {
     if (namespace == null || namespace.isEmpty()) {
       return;
     }
@@ -35,7 +36,7 @@ public final class Namespacer {
           }
         }
       }
-      for (FieldSpec fs : FieldSpecTable.get().section("namespace")) {
+      for (FieldSpec fs : specs) {
         if (fs.selects(id)) {
           fs.walk(r.node(), (parent, field) -> parent.put(field, namespace));
         }

@@ -14,6 +14,9 @@ import java.util.Map;
  * scalar becomes a number or a boolean (quotes in the source file are gone by then; Flux documents
  * {@code ${quote}${var}${quote}} for strings).
  *
+ * <p>Values are read back as Flux reads them (YAML 1.1): {@code yes}, {@code on}, ... are booleans
+ * and plain timestamps keep their text.
+ *
  * <p>Objects labelled or annotated {@code kustomize.toolkit.fluxcd.io/substitute: disabled} or
  * {@code cairn.dev/substitute: disabled} are left alone.
  */
@@ -80,6 +83,7 @@ public final class PostBuildSubstitution {
           "substitution turned one object into " + read.size() + " YAML documents");
     }
     ObjectNode node = read.get(0).node();
+    Yaml11Scalars.apply(expanded, node);
     return KubeObject.of(node, object.origin());
   }
 }

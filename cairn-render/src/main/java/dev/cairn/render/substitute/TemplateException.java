@@ -7,20 +7,20 @@ package dev.cairn.render.substitute;
 public final class TemplateException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final String problem;
   private final String variable;
   private final int line;
 
-  private TemplateException(String message, String variable, int line) {
-    super(message);
+  private TemplateException(String problem, String variable, int line) {
+    super(line > 0 ? "line " + line + ": " + problem : problem);
+    this.problem = problem;
     this.variable = variable;
     this.line = line;
   }
 
   static TemplateException unset(String variable, int line) {
     return new TemplateException(
-        "line " + line + ": variable \"" + variable + "\" is not set and has no default",
-        variable,
-        line);
+        "variable \"" + variable + "\" is not set and has no default", variable, line);
   }
 
   static TemplateException invalidName(String variable, String pattern) {
@@ -29,7 +29,12 @@ public final class TemplateException extends RuntimeException {
   }
 
   static TemplateException syntax(String problem, int line) {
-    return new TemplateException("line " + line + ": " + problem, null, line);
+    return new TemplateException(problem, null, line);
+  }
+
+  /** What is wrong, without the line. */
+  public String problem() {
+    return problem;
   }
 
   /** The unset or invalid variable, or null for a syntax error. */

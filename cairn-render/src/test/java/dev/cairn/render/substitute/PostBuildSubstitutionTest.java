@@ -125,4 +125,46 @@ class PostBuildSubstitutionTest {
         .isInstanceOf(TemplateException.class)
         .hasMessageContaining("'bad-name' var name is invalid");
   }
+
+  @Test
+  void readsSubstitutedValuesBackWithYaml11RulesLikeFlux() {
+    PostBuildSubstitution sub =
+        new PostBuildSubstitution(
+            Map.of("flag", "yes", "off", "Off", "date", "2024-01-31", "word", "maybe"),
+            true,
+            false);
+    KubeObject in =
+        object(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: c
+              annotations:
+                built: ${date}
+                kept: "yes"
+            data:
+              a: ${flag}
+              b: ${off}
+              c: ${word}
+              d: "on-${flag}"
+              list:
+              - ${flag}
+              - x
+            """);
+
+    KubeObject out = sub.apply(in, "c");
+
+    assertThat(out.node().at("/data/a").isBoolean()).isTrue();
+    assertThat(out.node().at("/data/a").booleanValue()).isTrue();
+    assertThat(out.node().at("/data/b").booleanValue()).isFalse();
+    assertThat(out.node().at("/data/b").isBoolean()).isTrue();
+    assertThat(out.node().at("/data/c").asText()).isEqualTo("maybe");
+    assertThat(out.node().at("/data/d").asText()).isEqualTo("on-yes");
+    assertThat(out.node().at("/data/list/0").isBoolean()).isTrue();
+    assertThat(out.node().at("/metadata/annotations/built").asText()).isEqualTo("2024-01-31");
+    assertThat(out.node().at("/metadata/annotations/kept").asText())
+        .as("a string from the file stays a string")
+        .isEqualTo("yes");
+  }
 }
