@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param credentials basic, bearer or SSH credentials; {@link GitCredentials#none()} for none
  * @param ignore extra ignore patterns in {@code .sourceignore} (gitignore) syntax, one per entry
  * @param verify signature verification, or null for none
+ * @param caCertificate PEM certificate(s) to trust for https instead of the JDK's defaults (Flux's
+ *     {@code certSecretRef} {@code ca.crt}), or null
  */
 public record GitSourceSpec(
     String url,
@@ -21,7 +23,8 @@ public record GitSourceSpec(
     Duration timeout,
     GitCredentials credentials,
     List<String> ignore,
-    VerifySpec verify) {
+    VerifySpec verify,
+    String caCertificate) {
   public GitSourceSpec {
     Objects.requireNonNull(url, "url");
     ref = ref == null ? GitRef.defaults() : ref;
@@ -32,26 +35,30 @@ public record GitSourceSpec(
 
   /** Branch {@code master}, 60 s timeout, no credentials, no extra ignores, no verification. */
   public static GitSourceSpec of(String url) {
-    return new GitSourceSpec(url, GitRef.defaults(), null, null, null, null);
+    return new GitSourceSpec(url, GitRef.defaults(), null, null, null, null, null);
   }
 
   public GitSourceSpec withRef(GitRef value) {
-    return new GitSourceSpec(url, value, timeout, credentials, ignore, verify);
+    return new GitSourceSpec(url, value, timeout, credentials, ignore, verify, caCertificate);
   }
 
   public GitSourceSpec withTimeout(Duration value) {
-    return new GitSourceSpec(url, ref, value, credentials, ignore, verify);
+    return new GitSourceSpec(url, ref, value, credentials, ignore, verify, caCertificate);
   }
 
   public GitSourceSpec withCredentials(GitCredentials value) {
-    return new GitSourceSpec(url, ref, timeout, value, ignore, verify);
+    return new GitSourceSpec(url, ref, timeout, value, ignore, verify, caCertificate);
   }
 
   public GitSourceSpec withIgnore(List<String> value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, value, verify);
+    return new GitSourceSpec(url, ref, timeout, credentials, value, verify, caCertificate);
+  }
+
+  public GitSourceSpec withCaCertificate(String pem) {
+    return new GitSourceSpec(url, ref, timeout, credentials, ignore, verify, pem);
   }
 
   public GitSourceSpec withVerify(VerifySpec value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, ignore, value);
+    return new GitSourceSpec(url, ref, timeout, credentials, ignore, value, caCertificate);
   }
 }

@@ -1,6 +1,8 @@
 package dev.cairn.source.git;
 
 import dev.cairn.source.Redactor;
+import dev.cairn.source.SourceException;
+import dev.cairn.source.TrustedCertificates;
 import java.util.Map;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.transport.SshTransport;
@@ -9,18 +11,24 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * Applies one source's credentials and timeout to a JGit transport command: basic auth through a
- * credentials provider, a bearer token as an extra HTTP header, SSH keys and known hosts through a
- * per-fetch sshd session factory.
+ * credentials provider, a bearer token as an extra HTTP header, a private CA through a
+ * per-transport connection factory, SSH keys and known hosts through a per-fetch sshd session
+ * factory.
  */
 final class GitTransport implements AutoCloseable {
   private final GitUrl url;
   private final GitSourceSpec spec;
   private final SshSessions.PerFetch sshSessions;
   private final Redactor redactor;
+  private final CaTrustingConnections trustedConnections;
 
-  GitTransport(GitUrl url, GitSourceSpec spec, SshSessions ssh) {
+  GitTransport(GitUrl url, GitSourceSpec spec, SshSessions ssh) throws SourceException {
     this.url = url;
     this.spec = spec;
+    this.trustedConnections =
+        url.isHttp() && spec.caCertificate() != null && !spec.caCertificate().isBlank()
+            ? new CaTrustingConnections(TrustedCertificates.trustManagers(spec.caCertificate()))
+            : null;
     this.sshSessions = url.isSsh() ? ssh.factoryFor(spec.credentials()) : null;
     this.redactor = Redactor.of(spec.credentials().secrets().toArray(String[]::new));
   }
@@ -41,6 +49,9 @@ final class GitTransport implements AutoCloseable {
           if (transport instanceof TransportHttp http && credentials.hasBearer()) {
             http.setAdditionalHeaders(
                 Map.of("Authorization", "Bearer " + credentials.bearerToken()));
+          }
+          if (transport instanceof TransportHttp http && trustedConnections != null) {
+            http.setHttpConnectionFactory(trustedConnections);
           }
           if (transport instanceof SshTransport ssh && sshSessions != null) {
             ssh.setSshSessionFactory(sshSessions.factory());

@@ -3,6 +3,7 @@ package dev.cairn.source.helm;
 import dev.cairn.source.Redactor;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
+import dev.cairn.source.TrustedCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

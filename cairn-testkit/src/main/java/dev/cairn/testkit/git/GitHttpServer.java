@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jgit.http.server.GitServlet;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -32,11 +34,21 @@ public final class GitHttpServer implements AutoCloseable {
   private final Path baseDirectory;
   private final Server server;
   private final AtomicInteger requests = new AtomicInteger();
+  private final String scheme;
 
-  private GitHttpServer(Path baseDirectory, String expectedAuthorization) throws Exception {
+  private GitHttpServer(Path baseDirectory, String expectedAuthorization, SSLContext tls)
+      throws Exception {
     this.baseDirectory = baseDirectory;
+    this.scheme = tls == null ? "http" : "https";
     this.server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    ServerConnector connector;
+    if (tls == null) {
+      connector = new ServerConnector(server);
+    } else {
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setSslContext(tls);
+      connector = new ServerConnector(server, ssl);
+    }
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
@@ -70,6 +82,16 @@ public final class GitHttpServer implements AutoCloseable {
                     .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** Starts an HTTPS server presenting {@code tls}'s certificate, without authentication. */
+  public static GitHttpServer startTls(Path baseDirectory, SSLContext tls) {
+    try {
+      Files.createDirectories(baseDirectory);
+      return new GitHttpServer(baseDirectory, null, tls);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start Git HTTPS server: " + e.getMessage(), e);
+    }
+  }
+
   /** Starts a server that demands {@code Authorization: Bearer <token>}. */
   public static GitHttpServer startWithBearer(Path baseDirectory, String token) {
     return startExpecting(baseDirectory, "Bearer " + token);
@@ -78,7 +100,7 @@ public final class GitHttpServer implements AutoCloseable {
   private static GitHttpServer startExpecting(Path baseDirectory, String authorization) {
     try {
       Files.createDirectories(baseDirectory);
-      return new GitHttpServer(baseDirectory, authorization);
+      return new GitHttpServer(baseDirectory, authorization, null);
     } catch (Exception e) {
       throw new IllegalStateException("cannot start Git HTTP server: " + e.getMessage(), e);
     }
@@ -102,7 +124,7 @@ public final class GitHttpServer implements AutoCloseable {
 
   /** The clone URL of repository {@code name}. */
   public String url(String name) {
-    return "http://127.0.0.1:" + port() + "/" + name + ".git";
+    return scheme + "://127.0.0.1:" + port() + "/" + name + ".git";
   }
 
   /** The bare repository directory behind {@code name}. */

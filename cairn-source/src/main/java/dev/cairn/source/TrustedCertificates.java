@@ -1,7 +1,5 @@
-package dev.cairn.source.helm;
+package dev.cairn.source;
 
-import dev.cairn.source.SourceException;
-import dev.cairn.source.SourceReason;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,13 +8,30 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
-/** An SSL context that trusts exactly the PEM certificates given (a private CA). */
-final class TrustedCertificates {
+/**
+ * Trust in exactly the PEM certificates given (a private CA, Flux's {@code ca.crt}) instead of the
+ * JDK's default trust store. Host names are still checked.
+ */
+public final class TrustedCertificates {
   private TrustedCertificates() {}
 
-  static SSLContext sslContext(String pem) throws SourceException {
+  /** An SSL context trusting only the given certificates. */
+  public static SSLContext sslContext(String pem) throws SourceException {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trustManagers(pem), null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new SourceException(
+          SourceReason.INVALID_SPEC, "cannot build TLS settings for the CA: " + e.getMessage());
+    }
+  }
+
+  /** Trust managers trusting only the given certificates. */
+  public static TrustManager[] trustManagers(String pem) throws SourceException {
     try {
       Collection<? extends Certificate> certificates =
           CertificateFactory.getInstance("X.509")
@@ -33,9 +48,7 @@ final class TrustedCertificates {
       TrustManagerFactory trust =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context;
+      return trust.getTrustManagers();
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new SourceException(
           SourceReason.INVALID_SPEC,
