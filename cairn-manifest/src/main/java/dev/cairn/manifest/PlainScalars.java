@@ -24,9 +24,6 @@ final class PlainScalars {
       return true;
     }
     char first = text.charAt(0);
-    if (first == '.' && Character.isDigit(text.length() > 1 ? text.charAt(1) : ' ')) {
-      return true;
-    }
     if ((Character.isDigit(first) || first == '+' || first == '-')
         && BASE60_FLOAT.matcher(text).matches()) {
       return true;

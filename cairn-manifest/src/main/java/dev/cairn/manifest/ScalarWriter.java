@@ -104,9 +104,6 @@ final class ScalarWriter {
       }
       i = next;
     }
-    if (breaks) {
-      out.indentTo(indent);
-    }
     out.write('\'');
   }
 

@@ -162,7 +162,7 @@ public final class YamlWriter {
     while (it.hasNext()) {
       fields.add(it.next());
     }
-    fields.sort((a, b) -> KeyOrder.INSTANCE.compare(a.getKey(), b.getKey()));
+    KeyOrder.sort(fields);
     return fields;
   }
 }
