@@ -392,4 +392,40 @@ class KustomizationReconcilerIT {
     assertThat(writes.get("patch kustomizations.cairn.dev/status")).isEqualTo(1L);
     assertThat(ready(live(f, "app").getStatus()).getStatus()).isEqualTo("True");
   }
+
+  @Test
+  void stallsOnADependencyCycleAndSkipsWhenSuspended(TestCluster cluster) throws Exception {
+    Fixture f = fixture(cluster, "cycle");
+    f.work().write("app/a.yaml", configMapYaml("a", "1"));
+    f.commit("first");
+    createSource(f);
+    createKustomization(f, "one", "path: ./app\nprune: true\ndependsOn: [{name: two}]\n");
+    createKustomization(f, "two", "path: ./app\nprune: true\ndependsOn: [{name: one}]\n");
+
+    sources.reconcile(f.ns(), "repo", Trigger.INTERVAL).orElseThrow();
+    ReconcileResult<KustomizationStatus> result =
+        kustomizations.reconcile(f.ns(), "one", Trigger.INTERVAL).orElseThrow();
+
+    assertThat(result.requeue()).isFalse();
+    KustomizationStatus status = live(f, "one").getStatus();
+    assertThat(ready(status).getReason()).isEqualTo("DependencyCycle");
+    assertThat(ready(status).getMessage())
+        .isEqualTo(
+            "dependsOn forms a cycle: %s/one -> %s/two -> %s/one"
+                .formatted(f.ns(), f.ns(), f.ns()));
+    assertThat(status.getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Stalled");
+              assertThat(c.getStatus()).isEqualTo("True");
+            });
+
+    createKustomization(f, "paused", "path: ./app\nprune: true\nsuspend: true\n");
+    ReconcileResult<KustomizationStatus> paused =
+        kustomizations.reconcile(f.ns(), "paused", Trigger.INTERVAL).orElseThrow();
+    assertThat(paused.patchStatus()).isFalse();
+    assertThat(paused.requeue()).isFalse();
+    assertThat(live(f, "paused").getStatus()).isNull();
+    assertThat(configMap(f, "a")).isNull();
+  }
 }
