@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * applies it in stages with the ownership labels {@value #NAME_LABEL} and {@value
  * #NAMESPACE_LABEL}; the new inventory is what the apply left in the cluster. Prune ({@code prune:
  * true}) deletes what the previous inventory held and the new one does not; objects whose delete
- * failed stay in the inventory so the next run retries them.
+ * failed stay in the inventory so the next run retries them. An apply that fails half-way adds what
+ * it did create to the previous inventory.
  */
 final class ApplyStep {
   static final String NAME_LABEL = "cairn.dev/name";
@@ -44,6 +45,13 @@ final class ApplyStep {
       applied = manager.apply(run.rendered().objects(), options);
     } catch (ApplyException e) {
       run.applied(e.partial());
+      if (e.partial().hasChanges()) {
+        // Objects created before the failure are ours now: keep them in the inventory so that a
+        // later prune can remove them.
+        List<InventoryEntry> kept = new ArrayList<>(run.previousInventory());
+        kept.addAll(Inventories.fromChangeSet(e.partial()));
+        run.newInventory(kept.stream().distinct().toList());
+      }
       throw new ReconcileException.Failed(ConditionReasons.RECONCILIATION_FAILED, e.getMessage());
     }
     run.applied(applied);

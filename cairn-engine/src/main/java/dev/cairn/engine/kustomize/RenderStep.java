@@ -10,13 +10,14 @@ import dev.cairn.render.RenderInputs;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.artifact.ArtifactStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Step {@code render}: unpacks the source artifact into a temporary directory, reads the
@@ -24,6 +25,8 @@ import java.time.Instant;
  * error fails the run with {@code BuildFailed}; nothing is applied then.
  */
 final class RenderStep {
+  private static final Logger LOG = LoggerFactory.getLogger(RenderStep.class);
+
   private final ArtifactStore store;
   private final KustomizationRenderer renderer;
   private final SubstitutionSources variables;
@@ -95,7 +98,8 @@ final class RenderStep {
             }
           });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete work directory " + dir, e);
+      // A leftover temp directory must not turn a good run into a failed one.
+      LOG.warn("cannot delete work directory {}: {}", dir, e.toString());
     }
   }
 }

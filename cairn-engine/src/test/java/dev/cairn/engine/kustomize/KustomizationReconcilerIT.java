@@ -428,4 +428,24 @@ class KustomizationReconcilerIT {
     assertThat(live(f, "paused").getStatus()).isNull();
     assertThat(configMap(f, "a")).isNull();
   }
+
+  @Test
+  void readyExprDecidesWhenADependencyIsReady(TestCluster cluster) throws Exception {
+    Fixture f = fixture(cluster, "expr");
+    f.work().write("infra/a.yaml", configMapYaml("infra", "1"));
+    f.work().write("app/a.yaml", configMapYaml("app", "1"));
+    f.commit("first");
+    createSource(f);
+    createKustomization(f, "infra", "path: ./infra\nprune: true\n");
+    createKustomization(
+        f,
+        "app",
+        "path: ./app\nprune: true\n"
+            + "dependsOn: [{name: infra, readyExpr: \"has(status.lastAppliedRevision)\"}]\n");
+
+    assertThat(ready(sync(f, "app")).getReason()).isEqualTo("DependencyNotReady");
+
+    sync(f, "infra");
+    assertThat(ready(sync(f, "app")).getStatus()).isEqualTo("True");
+  }
 }
