@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
@@ -353,19 +354,41 @@ class KustomizationReconcilerIT {
                 .withData(Map.of("cluster_name", "prod-eu"))
                 .build())
         .create();
+    client
+        .secrets()
+        .inNamespace(f.ns())
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("cluster-secrets")
+                .endMetadata()
+                .withStringData(Map.of("region", "eu-west-1", "cluster_name", "overridden"))
+                .build())
+        .create();
     f.work().write("app/a.yaml", configMapYaml("a", "${cluster_name}"));
+    f.work().write("app/b.yaml", configMapYaml("b", "${region}"));
     f.commit("first");
     createSource(f);
     createKustomization(
         f,
         "app",
         "path: ./app\nprune: true\npostBuild:\n  substituteFrom:\n"
+            + "  - {kind: Secret, name: cluster-secrets}\n"
             + "  - {kind: ConfigMap, name: cluster-config}\n"
             + "  - {kind: Secret, name: absent-secret, optional: true}\n");
 
     KustomizationStatus status = sync(f, "app");
 
     assertThat(ready(status).getStatus()).isEqualTo("True");
+    // a later source overrides an earlier one: cluster-config wins over cluster-secrets
+    assertThat(configMap(f, "a").getData()).containsEntry("value", "prod-eu");
+    assertThat(configMap(f, "b").getData()).containsEntry("value", "eu-west-1");
+
+    client.configMaps().inNamespace(f.ns()).withName("cluster-config").delete();
+    status = sync(f, "app");
+    assertThat(ready(status).getReason()).isEqualTo("BuildFailed");
+    assertThat(ready(status).getMessage()).contains("ConfigMap/" + f.ns() + "/cluster-config");
+    assertThat(ready(status).getMessage()).doesNotContain("eu-west-1");
     assertThat(configMap(f, "a").getData()).containsEntry("value", "prod-eu");
   }
 
