@@ -16,6 +16,7 @@ import dev.cairn.health.HealthExpressionException;
 import dev.cairn.manifest.KubeObject;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 
 /**
@@ -54,16 +55,20 @@ final class DependencyCheck {
       if (found == null) {
         throw notReady(run, "dependency '" + name + "' not found");
       }
-      if (!ready(found, dep.readyExpr())) {
+      if (!ready(found, dep.readyExpr(), client.getKubernetesSerialization())) {
         throw notReady(run, "dependency '" + name + "' is not ready");
       }
     }
     return StepResult.proceed();
   }
 
-  private boolean ready(Kustomization dep, String readyExpr) {
+  /**
+   * Whether {@code dep} counts as ready, by {@code readyExpr} when set, else Ready at its
+   * generation.
+   */
+  static boolean ready(Kustomization dep, String readyExpr, KubernetesSerialization serialization) {
     if (readyExpr != null && !readyExpr.isBlank()) {
-      ObjectNode node = client.getKubernetesSerialization().convertValue(dep, ObjectNode.class);
+      ObjectNode node = serialization.convertValue(dep, ObjectNode.class);
       try {
         HealthChecks checks =
             HealthChecks.withExpressions(
