@@ -471,4 +471,45 @@ class KustomizationReconcilerIT {
     sync(f, "infra");
     assertThat(ready(sync(f, "app")).getStatus()).isEqualTo("True");
   }
+
+  @Test
+  void healthChecksAndCelExpressionsGateReadiness(TestCluster cluster) throws Exception {
+    Fixture f = fixture(cluster, "health");
+    f.work().write("app/web.yaml", deploymentYaml("v1"));
+    f.work().write("app/flag.yaml", configMapYaml("flag", "ok"));
+    f.commit("first");
+    createSource(f);
+    createKustomization(
+        f,
+        "app",
+        """
+        path: ./app
+        prune: true
+        timeout: 20s
+        healthChecks:
+        - {apiVersion: apps/v1, kind: Deployment, name: web}
+        - {apiVersion: v1, kind: ConfigMap, name: flag}
+        healthCheckExprs:
+        - apiVersion: v1
+          kind: ConfigMap
+          current: "self.data.value == 'ok'"
+          failed: "self.data.value == 'bad'"
+        """);
+
+    KustomizationStatus status = sync(f, "app");
+    assertThat(ready(status).getStatus()).isEqualTo("True");
+    assertThat(status.getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Healthy");
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getMessage()).startsWith("Health check passed in ");
+            });
+
+    f.work().write("app/flag.yaml", configMapYaml("flag", "bad"));
+    f.commit("bad flag");
+    status = sync(f, "app");
+    assertThat(ready(status).getReason()).isEqualTo("HealthCheckFailed");
+    assertThat(ready(status).getMessage()).contains("ConfigMap/" + f.ns() + "/flag");
+  }
 }
