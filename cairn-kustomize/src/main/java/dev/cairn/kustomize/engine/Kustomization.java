@@ -96,6 +96,7 @@ public final class Kustomization {
       }
     }
     checkEntries(fields, file);
+    KustomizationTypes.check(fields, file);
     boolean onlyTypeMeta = true;
     for (var names = fields.fieldNames(); names.hasNext(); ) {
       String name = names.next();
