@@ -39,6 +39,7 @@ final class TreeBuilder {
   private final Map<String, JsonNode> anchors = new HashMap<>();
   private JsonNode root;
   private int documentStart;
+  private int firstContentLine;
   private int documentLine;
   private int aliases;
   private long expandedNodes;
@@ -57,6 +58,8 @@ final class TreeBuilder {
     int pendingKeyLine;
     Map<String, Integer> keyLines;
     List<JsonNode> merges;
+    int mergeLine;
+    boolean dropPendingValue;
 
     Frame(JsonNode node, String anchor, int line) {
       this.node = node;
@@ -75,6 +78,7 @@ final class TreeBuilder {
         aliases = 0;
         expandedNodes = 0;
         documentStart = event.getStartMark().map(Mark::getIndex).orElse(0);
+        firstContentLine = 0;
         documentLine = 0;
       }
       case DocumentEnd -> {
@@ -92,10 +96,16 @@ final class TreeBuilder {
   }
 
   private void checkSize(Event event) {
+    if (firstContentLine == 0 && event instanceof NodeEvent) {
+      firstContentLine = line(event);
+    }
     int index = event.getStartMark().map(Mark::getIndex).orElse(0);
     if (index - documentStart > limits.maxDocumentBytes()) {
-      throw error(
-          event, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+      // Named by its first line: the document is the problem, not the place the count ran out.
+      int line = firstContentLine > 0 ? firstContentLine : line(event);
+      throw new ManifestException(
+          new Origin(sourceName, line),
+          "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
     }
   }
 
@@ -120,7 +130,7 @@ final class TreeBuilder {
   private void pop() {
     Frame frame = stack.pop();
     if (frame.merges != null) {
-      applyMerges((ObjectNode) frame.node, frame.merges);
+      applyMerges((ObjectNode) frame.node, frame.merges, frame.mergeLine);
     }
     if (frame.anchor != null) {
       anchors.put(frame.anchor, frame.node);
@@ -153,6 +163,11 @@ final class TreeBuilder {
     }
     frame.pendingKey = text;
     frame.pendingKeyLine = line(event);
+    // Only a plain << is a merge key; kustomize drops a quoted one together with its value.
+    frame.dropPendingValue =
+        text.equals(MERGE_KEY)
+            && event instanceof ScalarEvent scalar
+            && scalar.getScalarStyle() != ScalarStyle.PLAIN;
   }
 
   private static String keyText(JsonNode key, Event event) {
@@ -177,9 +192,12 @@ final class TreeBuilder {
       throw new ManifestException(
           new Origin(sourceName, line), "a mapping key must be a scalar, found " + describe(value));
     }
-    if (parent.pendingKey.equals(MERGE_KEY)) {
+    if (parent.dropPendingValue) {
+      parent.dropPendingValue = false;
+    } else if (parent.pendingKey.equals(MERGE_KEY)) {
       if (parent.merges == null) {
         parent.merges = new ArrayList<>();
+        parent.mergeLine = parent.pendingKeyLine;
       }
       parent.merges.add(value);
     } else {
@@ -188,7 +206,7 @@ final class TreeBuilder {
     parent.pendingKey = null;
   }
 
-  private void applyMerges(ObjectNode target, List<JsonNode> merges) {
+  private void applyMerges(ObjectNode target, List<JsonNode> merges, int line) {
     for (JsonNode merge : merges) {
       List<JsonNode> sources = new ArrayList<>();
       if (merge.isArray()) {
@@ -199,7 +217,7 @@ final class TreeBuilder {
       for (JsonNode source : sources) {
         if (!source.isObject()) {
           throw new ManifestException(
-              new Origin(sourceName, documentLine),
+              new Origin(sourceName, line),
               "map merge requires a mapping or a list of mappings, found " + describe(source));
         }
         Iterator<Map.Entry<String, JsonNode>> fields = source.fields();

@@ -30,6 +30,7 @@ class MalformedInputTest {
           bad !!int                              | a: !!int abc\\n                    | bad.yaml:1: cannot decode "abc" as int
           bad !!binary                           | a: 1\\nb: !!binary "%%%"\\n        | bad.yaml:2: cannot decode !!binary
           sequence tag on a mapping              | a: 1\\nb: !!seq {c: 1}\\n          | bad.yaml:2: tag tag:yaml.org,2002:seq does not fit
+          merge of a scalar                      | a: 1\\nb:\\n  <<: x\\n                | bad.yaml:3: map merge requires a mapping
           error in a later document              | a: 1\\n---\\nb: 2\\n---\\nc: [\\n   | bad.yaml:5:
           """)
   void namesFileAndLine(String what, String text, String expectedStart) {

@@ -61,7 +61,7 @@ class ReadLimitsTest {
   }
 
   @Test
-  void sizeIsCheckedPerDocumentWithTheLineWhereItIsExceeded() {
+  void sizeIsCheckedPerDocumentAndNamesTheDocumentsFirstLine() {
     YamlReader reader =
         YamlReader.defaults().withLimits(ReadLimits.defaults().withMaxDocumentBytes(30));
     String small = "a: 1\nb: 2\n";
@@ -69,7 +69,11 @@ class ReadLimitsTest {
     String big = "a: 1\n---\nk1: aaaaaaaaaa\nk2: bbbbbbbbbb\nk3: cccccccccc\n";
     assertThatThrownBy(() -> reader.readAll("s.yaml", big))
         .isInstanceOf(ManifestException.class)
-        .hasMessage("s.yaml:5: document is larger than the limit of 30 bytes");
+        .hasMessage("s.yaml:3: document is larger than the limit of 30 bytes");
+    String oneBigScalar = "a: 1\n---\nb: |\n  " + "y".repeat(100) + "\n---\nc: 1\n";
+    assertThatThrownBy(() -> reader.readAll("s.yaml", oneBigScalar))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage("s.yaml:3: document is larger than the limit of 30 bytes");
   }
 
   @Test

@@ -138,7 +138,7 @@ class YamlReaderTest {
     String big = "a: " + "x".repeat(50) + "\nb: " + "y".repeat(50) + "\nc: 1\n";
     assertThatThrownBy(() -> small.readAll("big.yaml", big))
         .isInstanceOf(ManifestException.class)
-        .hasMessage("big.yaml:3: document is larger than the limit of 100 bytes");
+        .hasMessage("big.yaml:1: document is larger than the limit of 100 bytes");
     assertThat(small.readAll("ok.yaml", "a: 1\n---\nb: 2\n")).hasSize(2);
   }
 
