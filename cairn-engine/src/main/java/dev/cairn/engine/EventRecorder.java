@@ -1,0 +1,99 @@
+package dev.cairn.engine;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes core/v1 Events about Cairn objects, one per call, with the source revision as the
+ * annotation {@value #REVISION_ANNOTATION}. Deciding when something is worth an event is the
+ * reconciler's job; this class only writes. A failed write is logged, never fatal.
+ */
+public final class EventRecorder {
+  public static final String REVISION_ANNOTATION = "cairn.dev/revision";
+  public static final String NORMAL = "Normal";
+  public static final String WARNING = "Warning";
+
+  /** Kubernetes refuses event messages longer than this. */
+  private static final int MAX_MESSAGE = 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
+
+  private final KubernetesClient client;
+  private final String component;
+  private final Clock clock;
+
+  /**
+   * @param component the reporting component, e.g. {@code cairn-controller}
+   */
+  public EventRecorder(KubernetesClient client, String component, Clock clock) {
+    this.client = client;
+    this.component = component;
+    this.clock = clock;
+  }
+
+  /** Records one event about {@code involved}; returns the event written, or null on failure. */
+  public Event record(
+      HasMetadata involved, String type, String reason, String message, String revision) {
+    String now =
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message;
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(involved.getMetadata().getName() + "." + suffix())
+            .withNamespace(involved.getMetadata().getNamespace())
+            .withAnnotations(revision == null ? Map.of() : Map.of(REVISION_ANNOTATION, revision))
+            .endMetadata()
+            .withNewInvolvedObject()
+            .withApiVersion(involved.getApiVersion())
+            .withKind(involved.getKind())
+            .withName(involved.getMetadata().getName())
+            .withNamespace(involved.getMetadata().getNamespace())
+            .withUid(involved.getMetadata().getUid())
+            .withResourceVersion(involved.getMetadata().getResourceVersion())
+            .endInvolvedObject()
+            .withType(type)
+            .withReason(reason)
+            .withMessage(text)
+            .withNewSource()
+            .withComponent(component)
+            .endSource()
+            .withReportingComponent(component)
+            .withFirstTimestamp(now)
+            .withLastTimestamp(now)
+            .withCount(1)
+            .build();
+    try {
+      return client
+          .v1()
+          .events()
+          .inNamespace(event.getMetadata().getNamespace())
+          .resource(event)
+          .create();
+    } catch (KubernetesClientException e) {
+      LOG.warn(
+          "cannot record event {} for {}: {}",
+          reason,
+          involved.getMetadata().getName(),
+          e.getMessage());
+      return null;
+    }
+  }
+
+  private static String suffix() {
+    byte[] bytes = new byte[8];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

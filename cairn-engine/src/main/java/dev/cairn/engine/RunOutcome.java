@@ -1,0 +1,29 @@
+package dev.cairn.engine;
+
+import java.time.Duration;
+
+/**
+ * How the steps of a run ended: all proceeded, one asked for an early requeue, one skipped the run
+ * (suspended), or one threw.
+ *
+ * @param lastStep the name of the step that ended the run (the last one when all proceeded)
+ * @param result the last step's result, null when it threw
+ * @param error what the step threw, null when none did
+ */
+public record RunOutcome(String lastStep, StepResult result, ReconcileException error) {
+
+  public boolean succeeded() {
+    return error == null && result != null && result.kind() != StepResult.Kind.SKIP;
+  }
+
+  public boolean skipped() {
+    return error == null && result != null && result.kind() == StepResult.Kind.SKIP;
+  }
+
+  /** The requeue a step asked for, or null. */
+  public Duration requestedRequeue() {
+    return result != null && result.kind() == StepResult.Kind.REQUEUE
+        ? result.requeueAfter()
+        : null;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.cairn.engine;
+
+import dev.cairn.api.ReconcileStatus;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Patches the status subresource of a Cairn object once per run. Only {@code status} is sent, so a
+ * spec change made during the run is never overwritten. An object deleted meanwhile is not an
+ * error.
+ */
+public final class StatusWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
+
+  private final KubernetesClient client;
+
+  public StatusWriter(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** Writes {@code status} onto the live object; returns false when the object is gone. */
+  public <S extends ReconcileStatus, T extends CustomResource<?, S>> boolean write(
+      Class<T> kind, T object, S status) {
+    try {
+      client
+          .resources(kind)
+          .inNamespace(object.getMetadata().getNamespace())
+          .withName(object.getMetadata().getName())
+          .editStatus(
+              live -> {
+                live.setStatus(status);
+                return live;
+              });
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        LOG.debug(
+            "{} {} is gone; status not written",
+            kind.getSimpleName(),
+            object.getMetadata().getName());
+        return false;
+      }
+      throw e;
+    }
+  }
+}

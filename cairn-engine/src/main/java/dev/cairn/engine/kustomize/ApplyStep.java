@@ -1,0 +1,87 @@
+package dev.cairn.engine.kustomize;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.InventoryEntry;
+import dev.cairn.apply.ApplyException;
+import dev.cairn.apply.ApplyOptions;
+import dev.cairn.apply.ChangeSet;
+import dev.cairn.apply.ChangeSetEntry;
+import dev.cairn.apply.ResourceManager;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.StepResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Steps {@code apply} and {@code prune}. Apply validates the whole rendered set by dry-run, then
+ * applies it in stages with the ownership labels {@value #NAME_LABEL} and {@value
+ * #NAMESPACE_LABEL}; the new inventory is what the apply left in the cluster. Prune ({@code prune:
+ * true}) deletes what the previous inventory held and the new one does not; objects whose delete
+ * failed stay in the inventory so the next run retries them. An apply that fails half-way adds what
+ * it did create to the previous inventory.
+ */
+final class ApplyStep {
+  static final String NAME_LABEL = "cairn.dev/name";
+  static final String NAMESPACE_LABEL = "cairn.dev/namespace";
+
+  private final ResourceManager manager;
+
+  ApplyStep(ResourceManager manager) {
+    this.manager = manager;
+  }
+
+  StepResult apply(KustomizationRun run) {
+    ApplyOptions options =
+        run.applyOptions()
+            .withLabels(
+                Map.of(NAME_LABEL, run.key().name(), NAMESPACE_LABEL, run.key().namespace()))
+            .withForce(Boolean.TRUE.equals(run.spec().force()))
+            .withWaitTimeout(run.timeout());
+    run.applyOptions(options);
+    ChangeSet applied;
+    try {
+      applied = manager.apply(run.rendered().objects(), options);
+    } catch (ApplyException e) {
+      run.applied(e.partial());
+      if (e.partial().hasChanges()) {
+        // Objects created before the failure are ours now: keep them in the inventory so that a
+        // later prune can remove them.
+        List<InventoryEntry> kept = new ArrayList<>(run.previousInventory());
+        kept.addAll(Inventories.fromChangeSet(e.partial()));
+        run.newInventory(kept.stream().distinct().toList());
+      }
+      throw new ReconcileException.Failed(ConditionReasons.RECONCILIATION_FAILED, e.getMessage());
+    }
+    run.applied(applied);
+    run.newInventory(Inventories.fromChangeSet(applied));
+    return StepResult.proceed();
+  }
+
+  StepResult prune(KustomizationRun run) {
+    if (!Boolean.TRUE.equals(run.spec().prune()) || run.previousInventory().isEmpty()) {
+      return StepResult.proceed();
+    }
+    ChangeSet pruned =
+        manager.prune(
+            Inventories.ids(run.previousInventory()),
+            Inventories.skeletons(run.newInventory()),
+            run.applyOptions());
+    run.pruned(pruned);
+    if (!pruned.hasFailures()) {
+      return StepResult.proceed();
+    }
+    List<InventoryEntry> kept = new ArrayList<>(run.newInventory());
+    for (ChangeSetEntry failure : pruned.failures()) {
+      kept.add(Inventories.entryOf(failure.id()));
+    }
+    run.newInventory(kept.stream().distinct().toList());
+    throw new ReconcileException.Failed(
+        ConditionReasons.PRUNE_FAILED,
+        "prune failed: "
+            + pruned.failures().stream()
+                .map(f -> f.id() + ": " + f.error())
+                .collect(Collectors.joining("; ")));
+  }
+}

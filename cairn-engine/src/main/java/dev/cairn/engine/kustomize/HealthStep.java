@@ -1,0 +1,106 @@
+package dev.cairn.engine.kustomize;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.CustomHealthCheck;
+import dev.cairn.api.ObjectRef;
+import dev.cairn.apply.ClusterClient;
+import dev.cairn.apply.ResourceManager;
+import dev.cairn.apply.WaitResult;
+import dev.cairn.engine.OwnedCondition;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.StepResult;
+import dev.cairn.health.HealthCheckExpr;
+import dev.cairn.health.HealthChecks;
+import dev.cairn.health.HealthExpressionException;
+import dev.cairn.manifest.ObjectId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step {@code waitForHealth}: with {@code wait: true} every applied object, otherwise the objects
+ * in {@code healthChecks}, must become Current within {@code timeout}; {@code healthCheckExprs} add
+ * CEL rules for custom kinds. Owns the {@code Healthy} condition (removed when nothing is checked).
+ */
+final class HealthStep {
+  private final ResourceManager manager;
+  private final ClusterClient cluster;
+
+  /**
+   * @param cluster used for a run-scoped manager when the Kustomization has CEL health rules
+   */
+  HealthStep(ResourceManager manager, ClusterClient cluster) {
+    this.manager = manager;
+    this.cluster = cluster;
+  }
+
+  StepResult waitForHealth(KustomizationRun run) {
+    List<ObjectId> ids = targets(run);
+    if (ids.isEmpty()) {
+      run.own(OwnedCondition.removed(ConditionTypes.HEALTHY));
+      return StepResult.proceed();
+    }
+    long start = System.nanoTime();
+    WaitResult result = withProbe(run, ids);
+    if (result.healthy()) {
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      run.own(
+          OwnedCondition.isTrue(
+              ConditionTypes.HEALTHY,
+              ConditionReasons.SUCCEEDED,
+              "Health check passed in " + History.formatDuration(took)));
+      return StepResult.proceed();
+    }
+    run.own(
+        OwnedCondition.isFalse(
+            ConditionTypes.HEALTHY, ConditionReasons.HEALTH_CHECK_FAILED, result.message()));
+    throw new ReconcileException.Failed(ConditionReasons.HEALTH_CHECK_FAILED, result.message());
+  }
+
+  private WaitResult withProbe(KustomizationRun run, List<ObjectId> ids) {
+    List<CustomHealthCheck> exprs = run.spec().healthCheckExprs();
+    if (exprs == null || exprs.isEmpty()) {
+      return manager.waitForHealth(ids, run.timeout());
+    }
+    HealthChecks checks;
+    try {
+      checks =
+          HealthChecks.withExpressions(
+              exprs.stream()
+                  .map(
+                      e ->
+                          new HealthCheckExpr(
+                              e.apiVersion(), e.kind(), e.current(), e.inProgress(), e.failed()))
+                  .toList());
+    } catch (HealthExpressionException | IllegalArgumentException e) {
+      throw new ReconcileException.Stalled(
+          ConditionReasons.INVALID_CEL_EXPRESSION, "healthCheckExprs: " + e.getMessage());
+    }
+    try (ResourceManager scoped = new ResourceManager(cluster, checks::check)) {
+      return scoped.waitForHealth(ids, run.timeout());
+    }
+  }
+
+  private static List<ObjectId> targets(KustomizationRun run) {
+    if (Boolean.TRUE.equals(run.spec().waitForReady())) {
+      return Inventories.ids(run.newInventory());
+    }
+    List<ObjectId> ids = new ArrayList<>();
+    if (run.spec().healthChecks() != null) {
+      for (ObjectRef ref : run.spec().healthChecks()) {
+        ObjectRef full = ref.inNamespace(run.key().namespace());
+        String apiVersion = full.apiVersion() == null ? "v1" : full.apiVersion();
+        int slash = apiVersion.lastIndexOf('/');
+        ids.add(
+            new ObjectId(
+                slash < 0 ? "" : apiVersion.substring(0, slash),
+                apiVersion.substring(slash + 1),
+                full.kind(),
+                full.namespace(),
+                full.name()));
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.cairn.engine.kustomize;
+
+import dev.cairn.api.Artifact;
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.kustomize.CrossNamespaceSourceReference;
+import dev.cairn.api.kustomize.KustomizationSourceKind;
+import dev.cairn.api.source.GitRepository;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.StepResult;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/**
+ * Step {@code resolveSource}: finds the Kustomization's source and its artifact. A missing source,
+ * or one that is not Ready or has no artifact yet, is not an error: the run waits ({@code
+ * ArtifactFailed}) and looks again after the retry interval.
+ */
+final class SourceResolver {
+  private final KubernetesClient client;
+
+  SourceResolver(KubernetesClient client) {
+    this.client = client;
+  }
+
+  StepResult resolve(KustomizationRun run) {
+    CrossNamespaceSourceReference ref = run.spec().sourceRef();
+    String namespace =
+        ref.namespace() == null || ref.namespace().isEmpty()
+            ? run.key().namespace()
+            : ref.namespace();
+    String described = ref.kind() + "/" + namespace + "/" + ref.name();
+    if (ref.kind() != KustomizationSourceKind.GitRepository) {
+      throw new ReconcileException.Stalled(
+          ConditionReasons.ARTIFACT_FAILED,
+          "Source '" + described + "': kind " + ref.kind() + " is not supported yet");
+    }
+    GitRepository source;
+    try {
+      source =
+          client.resources(GitRepository.class).inNamespace(namespace).withName(ref.name()).get();
+    } catch (KubernetesClientException e) {
+      throw new ReconcileException.Failed(
+          ConditionReasons.ARTIFACT_FAILED,
+          "cannot read Source '" + described + "': " + e.getMessage());
+    }
+    if (source == null) {
+      throw waiting(run, "Source '" + described + "' not found");
+    }
+    Artifact artifact = source.getStatus() == null ? null : source.getStatus().getArtifact();
+    if (artifact == null || !ready(source)) {
+      throw waiting(run, "Source is not ready, artifact not found");
+    }
+    run.artifact(artifact);
+    run.status().setLastAttemptedRevision(artifact.revision());
+    return StepResult.proceed();
+  }
+
+  private static boolean ready(GitRepository source) {
+    if (source.getStatus().getConditions() == null) {
+      return false;
+    }
+    for (Condition condition : source.getStatus().getConditions()) {
+      if (ConditionTypes.READY.equals(condition.getType())) {
+        return "True".equals(condition.getStatus());
+      }
+    }
+    return false;
+  }
+
+  private static ReconcileException.Waiting waiting(KustomizationRun run, String message) {
+    return new ReconcileException.Waiting(
+        ConditionReasons.ARTIFACT_FAILED, message, run.retryInterval());
+  }
+}

@@ -1,0 +1,97 @@
+package dev.cairn.engine.kustomize;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.kustomize.PostBuild;
+import dev.cairn.api.kustomize.SubstituteKind;
+import dev.cairn.api.kustomize.SubstituteReference;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.render.RenderInputs;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the {@code postBuild.substituteFrom} ConfigMaps and Secrets (in the Kustomization's
+ * namespace, in spec order). An absent source fails the run unless it is {@code optional}. Values
+ * never reach messages.
+ */
+final class SubstitutionSources {
+  private final KubernetesClient client;
+
+  SubstitutionSources(KubernetesClient client) {
+    this.client = client;
+  }
+
+  RenderInputs read(String namespace, PostBuild postBuild) {
+    if (postBuild == null || postBuild.substituteFrom() == null) {
+      return RenderInputs.none();
+    }
+    List<Map<String, String>> sources = new ArrayList<>();
+    for (SubstituteReference ref : postBuild.substituteFrom()) {
+      Map<String, String> data = readOne(namespace, ref);
+      if (data == null) {
+        if (Boolean.TRUE.equals(ref.optional())) {
+          continue;
+        }
+        throw new ReconcileException.Failed(
+            ConditionReasons.BUILD_FAILED,
+            "substitute from '"
+                + ref.kind()
+                + "/"
+                + namespace
+                + "/"
+                + ref.name()
+                + "' error: not found");
+      }
+      sources.add(data);
+    }
+    return RenderInputs.fromSources(sources);
+  }
+
+  private Map<String, String> readOne(String namespace, SubstituteReference ref) {
+    try {
+      if (ref.kind() == SubstituteKind.ConfigMap) {
+        ConfigMap map = client.configMaps().inNamespace(namespace).withName(ref.name()).get();
+        if (map == null) {
+          return null;
+        }
+        return map.getData() == null ? Map.of() : map.getData();
+      }
+      Secret secret = client.secrets().inNamespace(namespace).withName(ref.name()).get();
+      if (secret == null) {
+        return null;
+      }
+      Map<String, String> decoded = new LinkedHashMap<>();
+      if (secret.getData() != null) {
+        secret
+            .getData()
+            .forEach(
+                (k, v) ->
+                    decoded.put(
+                        k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+      }
+      if (secret.getStringData() != null) {
+        decoded.putAll(secret.getStringData());
+      }
+      return decoded;
+    } catch (KubernetesClientException e) {
+      throw new ReconcileException.Failed(
+          ConditionReasons.BUILD_FAILED,
+          "substitute from '"
+              + ref.kind()
+              + "/"
+              + namespace
+              + "/"
+              + ref.name()
+              + "' error: "
+              + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.cairn.engine.source;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.source.git.GitCredentials;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads Git credentials from a Secret with Flux's keys: {@code username}/{@code password}, {@code
+ * bearerToken}, {@code identity}/{@code identity.pub}/{@code known_hosts} (+ optional {@code
+ * password} as the key passphrase for SSH). Values never reach messages.
+ */
+final class GitCredentialsReader {
+  private final KubernetesClient client;
+
+  GitCredentialsReader(KubernetesClient client) {
+    this.client = client;
+  }
+
+  GitCredentials read(String namespace, String name, boolean ssh) {
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    if (secret == null) {
+      throw new ReconcileException.Failed(
+          ConditionReasons.AUTHENTICATION_FAILED,
+          "failed to get secret '" + namespace + "/" + name + "': not found");
+    }
+    Map<String, String> data = new HashMap<>();
+    if (secret.getData() != null) {
+      secret
+          .getData()
+          .forEach(
+              (k, v) ->
+                  data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+    }
+    if (secret.getStringData() != null) {
+      data.putAll(secret.getStringData());
+    }
+    if (ssh && data.containsKey("identity")) {
+      return GitCredentials.ssh(data.get("identity"), data.get("password"), data.get("known_hosts"))
+          .withUsername(data.get("username"));
+    }
+    if (data.containsKey("bearerToken")) {
+      return GitCredentials.bearer(data.get("bearerToken"));
+    }
+    if (data.containsKey("username") && data.containsKey("password")) {
+      return GitCredentials.basic(data.get("username"), data.get("password"));
+    }
+    throw new ReconcileException.Stalled(
+        ConditionReasons.AUTHENTICATION_FAILED,
+        "secret '"
+            + namespace
+            + "/"
+            + name
+            + "' has none of the keys username+password, bearerToken or identity");
+  }
+}

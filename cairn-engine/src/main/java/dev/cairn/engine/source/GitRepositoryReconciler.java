@@ -1,0 +1,224 @@
+package dev.cairn.engine.source;
+
+import dev.cairn.api.Artifact;
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.FluxDuration;
+import dev.cairn.api.source.GitRepository;
+import dev.cairn.api.source.GitRepositoryRef;
+import dev.cairn.api.source.GitRepositorySpec;
+import dev.cairn.api.source.GitRepositoryStatus;
+import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.OwnedCondition;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.ReconcileResult;
+import dev.cairn.engine.RunOutcome;
+import dev.cairn.engine.StatusSummarizer;
+import dev.cairn.engine.StatusWriter;
+import dev.cairn.engine.Step;
+import dev.cairn.engine.StepResult;
+import dev.cairn.engine.StepRunner;
+import dev.cairn.engine.Trigger;
+import dev.cairn.source.SourceException;
+import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.git.GitFetchResult;
+import dev.cairn.source.git.GitFetcher;
+import dev.cairn.source.git.GitRef;
+import dev.cairn.source.git.GitSourceSpec;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reconciles a GitRepository: {@code checkSuspend → checkSpec → readCredentials → fetch →
+ * recordArtifact}. A failed fetch keeps the last good artifact in status; Ready=False carries
+ * Flux's reason ({@code GitOperationFailed}, {@code AuthenticationFailed}, {@code ArtifactFailed},
+ * ...). Failures are retried at the interval.
+ */
+public final class GitRepositoryReconciler {
+  private final KubernetesClient client;
+  private final GitFetcher fetcher;
+  private final GitCredentialsReader secrets;
+  private final EventRecorder events;
+  private final StatusWriter writer;
+  private final String artifactBaseUrl;
+  private final Clock clock;
+  private final StatusSummarizer summarizer = new StatusSummarizer(ConditionReasons.SUCCEEDED);
+  private final StepRunner<GitRepositoryRun> steps;
+
+  /**
+   * @param artifactBaseUrl where consumers download artifacts; the artifact path is appended
+   */
+  public GitRepositoryReconciler(
+      KubernetesClient client,
+      GitFetcher fetcher,
+      EventRecorder events,
+      String artifactBaseUrl,
+      Clock clock) {
+    this.client = client;
+    this.fetcher = fetcher;
+    this.secrets = new GitCredentialsReader(client);
+    this.events = events;
+    this.writer = new StatusWriter(client);
+    this.artifactBaseUrl = artifactBaseUrl.endsWith("/") ? artifactBaseUrl : artifactBaseUrl + "/";
+    this.clock = clock;
+    this.steps =
+        new StepRunner<>(
+            List.of(
+                Step.of("checkSuspend", GitRepositoryReconciler::checkSuspend),
+                Step.of("checkSpec", GitRepositoryReconciler::checkSpec),
+                Step.of("readCredentials", this::readCredentials),
+                Step.of("fetch", this::fetch),
+                Step.of("recordArtifact", this::recordArtifact)));
+  }
+
+  /** Reads the GitRepository, reconciles it and patches its status; empty when it is gone. */
+  public Optional<ReconcileResult<GitRepositoryStatus>> reconcile(
+      String namespace, String name, Trigger trigger) {
+    GitRepository live =
+        client.resources(GitRepository.class).inNamespace(namespace).withName(name).get();
+    if (live == null) {
+      return Optional.empty();
+    }
+    ReconcileResult<GitRepositoryStatus> result = reconcile(live, trigger);
+    if (result.patchStatus()) {
+      writer.write(GitRepository.class, live, result.status());
+    }
+    return Optional.of(result);
+  }
+
+  /** Reconciles {@code object} and returns the status to write; does not patch it. */
+  public ReconcileResult<GitRepositoryStatus> reconcile(GitRepository object, Trigger trigger) {
+    GitRepository copy = client.getKubernetesSerialization().clone(object);
+    GitRepositoryStatus draft =
+        copy.getStatus() == null ? new GitRepositoryStatus() : copy.getStatus();
+    Condition previousReady = draft.conditions(clock).get(ConditionTypes.READY).orElse(null);
+    Artifact previousArtifact = draft.getArtifact();
+    GitRepositoryRun run = new GitRepositoryRun(copy, trigger, draft, clock);
+    RunOutcome outcome = steps.run(run);
+    Duration interval = interval(copy.getSpec());
+    ReconcileResult<GitRepositoryStatus> result =
+        summarizer.summarize(run, outcome, interval, interval);
+    if (!outcome.skipped()) {
+      announce(run, outcome, previousReady, previousArtifact);
+    }
+    return result;
+  }
+
+  private void announce(
+      GitRepositoryRun run, RunOutcome outcome, Condition previousReady, Artifact previous) {
+    Artifact now = run.status().getArtifact();
+    if (outcome.error() == null && now != null && !now.sameContentAs(previous)) {
+      events.record(
+          run.object(),
+          EventRecorder.NORMAL,
+          ConditionReasons.NEW_ARTIFACT,
+          "stored artifact for commit '" + now.revision() + "'",
+          now.revision());
+    }
+    ReconcileException error = outcome.error();
+    if (error != null
+        && (previousReady == null
+            || !"False".equals(previousReady.getStatus())
+            || !error.getMessage().equals(previousReady.getMessage()))) {
+      events.record(run.object(), EventRecorder.WARNING, error.reason(), error.getMessage(), null);
+    }
+  }
+
+  private static Duration interval(GitRepositorySpec spec) {
+    try {
+      return FluxDuration.parse(spec.interval());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static StepResult checkSuspend(GitRepositoryRun run) {
+    return Boolean.TRUE.equals(run.object().getSpec().suspend())
+        ? StepResult.skip("suspended")
+        : StepResult.proceed();
+  }
+
+  private static StepResult checkSpec(GitRepositoryRun run) {
+    GitRepositorySpec spec = run.object().getSpec();
+    if (interval(spec) == null) {
+      throw new ReconcileException.Stalled(
+          "InvalidSpec", "spec.interval '" + spec.interval() + "' is not a duration");
+    }
+    if (spec.verify() != null) {
+      throw new ReconcileException.Stalled(
+          ConditionReasons.VERIFICATION_ERROR,
+          "spec.verify is not supported by this version of Cairn's engine");
+    }
+    if (spec.include() != null && !spec.include().isEmpty()) {
+      throw new ReconcileException.Stalled(
+          "InvalidSpec", "spec.include is not supported by this version of Cairn's engine");
+    }
+    return StepResult.proceed();
+  }
+
+  private StepResult readCredentials(GitRepositoryRun run) {
+    GitRepositorySpec spec = run.object().getSpec();
+    if (spec.secretRef() != null) {
+      run.credentials(
+          secrets.read(
+              run.key().namespace(), spec.secretRef().name(), spec.url().startsWith("ssh://")));
+    }
+    return StepResult.proceed();
+  }
+
+  private StepResult fetch(GitRepositoryRun run) {
+    GitRepositorySpec spec = run.object().getSpec();
+    GitSourceSpec request =
+        GitSourceSpec.of(spec.url())
+            .withRef(ref(spec.ref()))
+            .withTimeout(FluxDuration.parse(spec.timeout() == null ? "60s" : spec.timeout()))
+            .withCredentials(run.credentials())
+            .withIgnore(
+                spec.ignore() == null ? List.of() : Arrays.asList(spec.ignore().split("\n")));
+    SourceKey key = new SourceKey("gitrepository", run.key().namespace(), run.key().name());
+    try {
+      GitFetchResult result = fetcher.fetch(key, request);
+      run.fetched(result);
+      run.own(OwnedCondition.removed(ConditionTypes.FETCH_FAILED));
+      return StepResult.proceed();
+    } catch (SourceException e) {
+      String reason = e.reason().conditionReason();
+      run.own(OwnedCondition.isTrue(ConditionTypes.FETCH_FAILED, reason, e.getMessage()));
+      throw new ReconcileException.Failed(reason, e.getMessage());
+    }
+  }
+
+  private StepResult recordArtifact(GitRepositoryRun run) {
+    dev.cairn.source.artifact.Artifact stored = run.fetched().artifact();
+    Artifact artifact =
+        new Artifact(
+            stored.path(),
+            artifactBaseUrl + stored.path(),
+            run.fetched().revision(),
+            stored.digest(),
+            DateTimeFormatter.ISO_INSTANT.format(stored.lastUpdateTime()),
+            stored.size(),
+            null);
+    run.status().setArtifact(artifact);
+    run.own(
+        OwnedCondition.isTrue(
+            ConditionTypes.ARTIFACT_IN_STORAGE,
+            ConditionReasons.SUCCEEDED,
+            "stored artifact for revision '" + artifact.revision() + "'"));
+    run.succeedWith("stored artifact for revision '" + artifact.revision() + "'");
+    return StepResult.proceed();
+  }
+
+  private static GitRef ref(GitRepositoryRef ref) {
+    if (ref == null) {
+      return GitRef.defaults();
+    }
+    return new GitRef(ref.branch(), ref.tag(), ref.semver(), ref.name(), ref.commit());
+  }
+}

@@ -1,0 +1,180 @@
+package dev.cairn.engine.kustomize;
+
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.kustomize.Kustomization;
+import dev.cairn.api.kustomize.KustomizationStatus;
+import dev.cairn.api.schema.CairnCrds;
+import dev.cairn.api.source.GitRepository;
+import dev.cairn.apply.ApplyOptions;
+import dev.cairn.apply.Fabric8ClusterClient;
+import dev.cairn.apply.ResourceManager;
+import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.ReconcileResult;
+import dev.cairn.engine.Trigger;
+import dev.cairn.engine.source.GitRepositoryReconciler;
+import dev.cairn.render.KustomizationRenderer;
+import dev.cairn.source.artifact.ArtifactStore;
+import dev.cairn.source.artifact.ArtifactStoreOptions;
+import dev.cairn.source.git.GitFetcher;
+import dev.cairn.testkit.cluster.TestCluster;
+import dev.cairn.testkit.git.GitHttpServer;
+import dev.cairn.testkit.git.GitWorkingCopy;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What the Kustomization ITs share: CRDs installed in the test cluster, a smart-HTTP Git server,
+ * the artifact store and both reconcilers, plus helpers to push manifests and reconcile.
+ */
+final class Harness {
+  Path temp;
+  GitHttpServer git;
+  KubernetesClient client;
+  ResourceManager manager;
+  GitRepositoryReconciler sources;
+  KustomizationReconciler kustomizations;
+
+  static Harness start(TestCluster cluster) throws Exception {
+    Harness h = new Harness();
+    h.temp = Files.createTempDirectory("engine-it-");
+    h.git = GitHttpServer.start(h.temp.resolve("repos"));
+    h.client = cluster.client();
+    for (var kind : CairnCrds.KINDS) {
+      CustomResourceDefinition crd =
+          h.client
+              .getKubernetesSerialization()
+              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
+      h.client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
+    }
+    ArtifactStore store =
+        new ArtifactStore(h.temp.resolve("store"), ArtifactStoreOptions.defaults());
+    Clock clock = Clock.systemUTC();
+    EventRecorder events = new EventRecorder(h.client, "cairn", clock);
+    Fabric8ClusterClient cluster8 = new Fabric8ClusterClient(h.client);
+    h.manager = new ResourceManager(cluster8);
+    h.sources =
+        new GitRepositoryReconciler(
+            h.client,
+            new GitFetcher(h.temp.resolve("cache"), store),
+            events,
+            "http://cairn-source.cairn-system/",
+            clock);
+    h.kustomizations =
+        new KustomizationReconciler(
+            h.client,
+            store,
+            KustomizationRenderer.defaults(),
+            h.manager,
+            cluster8,
+            events,
+            ApplyOptions.defaults(),
+            clock);
+    return h;
+  }
+
+  void close() {
+    manager.close();
+    git.close();
+  }
+
+  /** A repository with its working copy, a GitRepository and a namespace for one test. */
+  record Fixture(String ns, String url, GitWorkingCopy work) {
+    String commit(String message) {
+      String sha = work.commitAll(message);
+      work.push(url);
+      return sha;
+    }
+  }
+
+  Fixture fixture(TestCluster cluster, String name) throws Exception {
+    String ns = cluster.createNamespace(name);
+    String url = git.createRepository(ns);
+    GitWorkingCopy work = GitWorkingCopy.init(Files.createTempDirectory(temp, name));
+    return new Fixture(ns, url, work);
+  }
+
+  void createSource(Fixture f) {
+    String yaml =
+        """
+        apiVersion: cairn.dev/v1
+        kind: GitRepository
+        metadata: {name: repo, namespace: %s}
+        spec: {url: "%s", interval: 1m, ref: {branch: main}}
+        """
+            .formatted(f.ns(), f.url());
+    client
+        .resource(client.getKubernetesSerialization().unmarshal(yaml, GitRepository.class))
+        .create();
+  }
+
+  void createKustomization(Fixture f, String name, String specYaml) {
+    String yaml =
+        """
+        apiVersion: cairn.dev/v1
+        kind: Kustomization
+        metadata: {name: %s, namespace: %s}
+        spec:
+          interval: 5m
+          sourceRef: {kind: GitRepository, name: repo}
+          targetNamespace: %s
+        %s
+        """
+            .formatted(name, f.ns(), f.ns(), specYaml.indent(2));
+    client
+        .resource(client.getKubernetesSerialization().unmarshal(yaml, Kustomization.class))
+        .create();
+  }
+
+  KustomizationStatus sync(Fixture f, String name) {
+    sources.reconcile(f.ns(), "repo", Trigger.INTERVAL).orElseThrow();
+    ReconcileResult<KustomizationStatus> result =
+        kustomizations.reconcile(f.ns(), name, Trigger.INTERVAL).orElseThrow();
+    return live(f, name).getStatus();
+  }
+
+  Kustomization live(Fixture f, String name) {
+    return client.resources(Kustomization.class).inNamespace(f.ns()).withName(name).get();
+  }
+
+  static Condition ready(KustomizationStatus status) {
+    return status.getConditions().stream()
+        .filter(c -> ConditionTypes.READY.equals(c.getType()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  ConfigMap configMap(Fixture f, String name) {
+    return client.configMaps().inNamespace(f.ns()).withName(name).get();
+  }
+
+  static String configMapYaml(String name, String value) {
+    return """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: %s}
+        data: {value: "%s"}
+        """
+        .formatted(name, value);
+  }
+
+  static String deploymentYaml(String note) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, annotations: {note: "%s"}}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: "nginx:1.27"}]
+        """
+        .formatted(note);
+  }
+}

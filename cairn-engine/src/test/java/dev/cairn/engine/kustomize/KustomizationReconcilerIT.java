@@ -1,0 +1,231 @@
+package dev.cairn.engine.kustomize;
+
+import static dev.cairn.engine.kustomize.Harness.configMapYaml;
+import static dev.cairn.engine.kustomize.Harness.deploymentYaml;
+import static dev.cairn.engine.kustomize.Harness.ready;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.api.InventoryEntry;
+import dev.cairn.api.kustomize.KustomizationStatus;
+import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.Trigger;
+import dev.cairn.testkit.cluster.ClusterExtension;
+import dev.cairn.testkit.cluster.RequestCounter;
+import dev.cairn.testkit.cluster.TestCluster;
+import io.fabric8.kubernetes.api.model.Event;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Kustomizations applying commits pushed by the git CLI to a real smart-HTTP Git server, against
+ * the simulated cluster: apply, prune, broken commits and recovery, health checks, steady state.
+ */
+@ExtendWith(ClusterExtension.class)
+class KustomizationReconcilerIT {
+  private static Harness h;
+
+  @BeforeAll
+  static void start(TestCluster cluster) throws Exception {
+    h = Harness.start(cluster);
+  }
+
+  @AfterAll
+  static void stop() {
+    h.close();
+  }
+
+  @Test
+  void appliesCommitsAndPrunesDeletedFiles(TestCluster cluster) throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "apply");
+    f.work().write("app/a.yaml", configMapYaml("a", "one"));
+    f.work().write("app/b.yaml", configMapYaml("b", "one"));
+    String first = f.commit("first");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: true\n");
+
+    KustomizationStatus status = h.sync(f, "app");
+
+    assertThat(ready(status).getStatus()).isEqualTo("True");
+    assertThat(ready(status).getReason()).isEqualTo("ReconciliationSucceeded");
+    assertThat(ready(status).getMessage()).isEqualTo("Applied revision: main@sha1:" + first);
+    assertThat(status.getLastAppliedRevision()).isEqualTo("main@sha1:" + first);
+    assertThat(status.getObservedGeneration()).isEqualTo(1L);
+    assertThat(status.getInventory().entries())
+        .extracting(InventoryEntry::id)
+        .containsExactly(f.ns() + "_a__ConfigMap", f.ns() + "_b__ConfigMap");
+    assertThat(h.configMap(f, "a").getMetadata().getLabels())
+        .containsEntry("cairn.dev/name", "app")
+        .containsEntry("cairn.dev/namespace", f.ns());
+    assertThat(status.getHistory()).hasSize(1);
+    assertThat(status.getHistory().get(0).metadata())
+        .containsEntry("revision", "main@sha1:" + first);
+
+    f.work().write("app/a.yaml", configMapYaml("a", "two"));
+    String second = f.commit("second");
+    status = h.sync(f, "app");
+    assertThat(h.configMap(f, "a").getData()).containsEntry("value", "two");
+    assertThat(status.getLastAppliedRevision()).isEqualTo("main@sha1:" + second);
+    assertThat(status.getHistory()).hasSize(2);
+    List<Event> events = h.client.v1().events().inNamespace(f.ns()).list().getItems();
+    assertThat(events)
+        .anySatisfy(
+            e -> {
+              assertThat(e.getMessage()).isEqualTo("ConfigMap/" + f.ns() + "/a configured");
+              assertThat(e.getMetadata().getAnnotations())
+                  .containsEntry(EventRecorder.REVISION_ANNOTATION, "main@sha1:" + second);
+            });
+
+    f.work().delete("app/b.yaml");
+    f.commit("third");
+    status = h.sync(f, "app");
+    assertThat(h.configMap(f, "b")).isNull();
+    assertThat(h.configMap(f, "a")).isNotNull();
+    assertThat(status.getInventory().entries())
+        .extracting(InventoryEntry::id)
+        .containsExactly(f.ns() + "_a__ConfigMap");
+  }
+
+  @Test
+  void brokenCommitsKeepThePreviousObjectsUntilAGoodOne(TestCluster cluster) throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "broken");
+    f.work().write("app/a.yaml", configMapYaml("a", "${greeting}"));
+    f.work().write("app/web.yaml", deploymentYaml("v1"));
+    String good = f.commit("good");
+    h.createSource(f);
+    h.createKustomization(
+        f,
+        "app",
+        "path: ./app\nprune: true\nwait: true\ntimeout: 20s\n"
+            + "postBuild: {substitute: {greeting: hello}}\n");
+    KustomizationStatus status = h.sync(f, "app");
+    assertThat(ready(status).getStatus()).isEqualTo("True");
+    List<InventoryEntry> goodInventory = status.getInventory().entries();
+    assertThat(goodInventory).hasSize(2);
+
+    // 1. bad YAML
+    f.work().write("app/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a\n");
+    String bad = f.commit("bad yaml");
+    status = h.sync(f, "app");
+    assertThat(ready(status).getStatus()).isEqualTo("False");
+    assertThat(ready(status).getReason()).isEqualTo("BuildFailed");
+    assertThat(ready(status).getMessage()).contains("a.yaml");
+    assertThat(status.getLastAttemptedRevision()).isEqualTo("main@sha1:" + bad);
+    assertThat(status.getLastAppliedRevision()).isEqualTo("main@sha1:" + good);
+    assertThat(status.getInventory().entries()).isEqualTo(goodInventory);
+    assertThat(h.configMap(f, "a").getData()).containsEntry("value", "hello");
+
+    // 2. a variable that is not set
+    f.work().write("app/a.yaml", configMapYaml("a", "${missing_variable}"));
+    f.commit("missing variable");
+    status = h.sync(f, "app");
+    assertThat(ready(status).getReason()).isEqualTo("BuildFailed");
+    assertThat(ready(status).getMessage()).contains("missing_variable");
+    assertThat(status.getInventory().entries()).isEqualTo(goodInventory);
+    assertThat(h.configMap(f, "a").getData()).containsEntry("value", "hello");
+
+    // 3. a Deployment that never becomes healthy
+    cluster.readiness().keepFailing("Deployment", f.ns(), "web");
+    f.work().write("app/a.yaml", configMapYaml("a", "${greeting}"));
+    f.work().write("app/web.yaml", deploymentYaml("v2"));
+    f.commit("failing rollout");
+    status = h.sync(f, "app");
+    assertThat(ready(status).getStatus()).isEqualTo("False");
+    assertThat(ready(status).getReason()).isEqualTo("HealthCheckFailed");
+    assertThat(ready(status).getMessage()).contains("Deployment/" + f.ns() + "/web");
+    assertThat(status.getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Healthy");
+              assertThat(c.getStatus()).isEqualTo("False");
+            });
+    assertThat(status.getLastAppliedRevision()).isEqualTo("main@sha1:" + good);
+    assertThat(status.getInventory().entries()).isEqualTo(goodInventory);
+    assertThat(h.configMap(f, "a")).isNotNull();
+
+    // 4. recovery
+    cluster.readiness().stopFailing("Deployment", f.ns(), "web");
+    f.work().write("app/web.yaml", deploymentYaml("v3"));
+    String fixed = f.commit("fixed");
+    status = h.sync(f, "app");
+    assertThat(ready(status).getStatus()).isEqualTo("True");
+    assertThat(status.getLastAppliedRevision()).isEqualTo("main@sha1:" + fixed);
+    assertThat(status.getConditions())
+        .noneSatisfy(c -> assertThat(c.getType()).isEqualTo("Reconciling"));
+    List<Event> warnings =
+        h.client.v1().events().inNamespace(f.ns()).list().getItems().stream()
+            .filter(e -> "Warning".equals(e.getType()))
+            .toList();
+    assertThat(warnings)
+        .extracting(Event::getReason)
+        .containsExactlyInAnyOrder("BuildFailed", "BuildFailed", "HealthCheckFailed");
+  }
+
+  @Test
+  void steadyStateWritesOnlyTheStatus(TestCluster cluster) throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "steady");
+    f.work().write("app/a.yaml", configMapYaml("a", "one"));
+    f.work().write("app/web.yaml", deploymentYaml("v1"));
+    f.commit("first");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: true\nwait: true\n");
+    assertThat(ready(h.sync(f, "app")).getStatus()).isEqualTo("True");
+    h.sources.reconcile(f.ns(), "repo", Trigger.INTERVAL);
+    RequestCounter requests = cluster.requests();
+    requests.reset();
+
+    h.kustomizations.reconcile(f.ns(), "app", Trigger.INTERVAL).orElseThrow();
+
+    Map<String, Long> writes = new java.util.TreeMap<>(requests.snapshot());
+    writes
+        .keySet()
+        .removeIf(k -> k.startsWith("get ") || k.startsWith("list ") || k.startsWith("watch "));
+    assertThat(writes).containsOnlyKeys("patch kustomizations.cairn.dev/status");
+    assertThat(writes.get("patch kustomizations.cairn.dev/status")).isEqualTo(1L);
+    assertThat(ready(h.live(f, "app").getStatus()).getStatus()).isEqualTo("True");
+  }
+
+  @Test
+  void healthChecksAndCelExpressionsGateReadiness(TestCluster cluster) throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "health");
+    f.work().write("app/web.yaml", deploymentYaml("v1"));
+    f.work().write("app/flag.yaml", configMapYaml("flag", "ok"));
+    f.commit("first");
+    h.createSource(f);
+    h.createKustomization(
+        f,
+        "app",
+        """
+        path: ./app
+        prune: true
+        timeout: 20s
+        healthChecks:
+        - {apiVersion: apps/v1, kind: Deployment, name: web}
+        - {apiVersion: v1, kind: ConfigMap, name: flag}
+        healthCheckExprs:
+        - apiVersion: v1
+          kind: ConfigMap
+          current: "self.data.value == 'ok'"
+          failed: "self.data.value == 'bad'"
+        """);
+
+    KustomizationStatus status = h.sync(f, "app");
+    assertThat(ready(status).getStatus()).isEqualTo("True");
+    assertThat(status.getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Healthy");
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getMessage()).startsWith("Health check passed in ");
+            });
+
+    f.work().write("app/flag.yaml", configMapYaml("flag", "bad"));
+    f.commit("bad flag");
+    status = h.sync(f, "app");
+    assertThat(ready(status).getReason()).isEqualTo("HealthCheckFailed");
+    assertThat(ready(status).getMessage()).contains("ConfigMap/" + f.ns() + "/flag");
+  }
+}
