@@ -9,12 +9,10 @@ import dev.cairn.render.RenderException;
 import dev.cairn.render.RenderInputs;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.artifact.ArtifactStore;
+import dev.cairn.source.artifact.DirectoryTrees;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,26 +75,8 @@ final class RenderStep {
   }
 
   private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
     try {
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              Files.delete(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      DirectoryTrees.delete(dir);
     } catch (IOException e) {
       // A leftover temp directory must not turn a good run into a failed one.
       LOG.warn("cannot delete work directory {}: {}", dir, e.toString());

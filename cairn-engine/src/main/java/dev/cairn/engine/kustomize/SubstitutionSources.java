@@ -40,15 +40,7 @@ final class SubstitutionSources {
         if (Boolean.TRUE.equals(ref.optional())) {
           continue;
         }
-        throw new ReconcileException.Failed(
-            ConditionReasons.BUILD_FAILED,
-            "substitute from '"
-                + ref.kind()
-                + "/"
-                + namespace
-                + "/"
-                + ref.name()
-                + "' error: not found");
+        throw failure(namespace, ref, "not found");
       }
       sources.add(data);
     }
@@ -82,16 +74,21 @@ final class SubstitutionSources {
       }
       return decoded;
     } catch (KubernetesClientException e) {
-      throw new ReconcileException.Failed(
-          ConditionReasons.BUILD_FAILED,
-          "substitute from '"
-              + ref.kind()
-              + "/"
-              + namespace
-              + "/"
-              + ref.name()
-              + "' error: "
-              + e.getMessage());
+      throw failure(namespace, ref, e.getMessage());
     }
+  }
+
+  private static ReconcileException.Failed failure(
+      String namespace, SubstituteReference ref, String detail) {
+    return new ReconcileException.Failed(
+        ConditionReasons.BUILD_FAILED,
+        "substitute from '"
+            + ref.kind()
+            + "/"
+            + namespace
+            + "/"
+            + ref.name()
+            + "' error: "
+            + detail);
   }
 }
