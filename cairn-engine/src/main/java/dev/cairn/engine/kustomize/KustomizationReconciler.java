@@ -9,6 +9,7 @@ import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.StatusSummarizer;
@@ -33,7 +34,8 @@ import java.util.Optional;
  * writes at most one event per real change and patches the status once. Thread-safe: per-run state
  * lives in a {@link KustomizationRun}.
  */
-public final class KustomizationReconciler {
+public final class KustomizationReconciler
+    implements KindReconciler<Kustomization, KustomizationStatus> {
   private final KubernetesClient client;
   private final StepRunner<KustomizationRun> steps;
   private final StatusSummarizer summarizer =
@@ -81,7 +83,13 @@ public final class KustomizationReconciler {
     return steps.names();
   }
 
+  @Override
+  public Class<Kustomization> resourceClass() {
+    return Kustomization.class;
+  }
+
   /** Reads the Kustomization, reconciles it and patches its status; empty when it is gone. */
+  @Override
   public Optional<ReconcileResult<KustomizationStatus>> reconcile(
       String namespace, String name, Trigger trigger) {
     Kustomization live =

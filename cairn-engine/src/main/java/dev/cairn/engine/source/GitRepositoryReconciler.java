@@ -9,6 +9,7 @@ import dev.cairn.api.source.GitRepositoryRef;
 import dev.cairn.api.source.GitRepositorySpec;
 import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.ReconcileResult;
@@ -40,7 +41,8 @@ import java.util.Optional;
  * Flux's reason ({@code GitOperationFailed}, {@code AuthenticationFailed}, {@code ArtifactFailed},
  * ...). Failures are retried at the interval.
  */
-public final class GitRepositoryReconciler {
+public final class GitRepositoryReconciler
+    implements KindReconciler<GitRepository, GitRepositoryStatus> {
   private final KubernetesClient client;
   private final GitFetcher fetcher;
   private final GitCredentialsReader secrets;
@@ -77,7 +79,13 @@ public final class GitRepositoryReconciler {
                 Step.of("recordArtifact", this::recordArtifact)));
   }
 
+  @Override
+  public Class<GitRepository> resourceClass() {
+    return GitRepository.class;
+  }
+
   /** Reads the GitRepository, reconciles it and patches its status; empty when it is gone. */
+  @Override
   public Optional<ReconcileResult<GitRepositoryStatus>> reconcile(
       String namespace, String name, Trigger trigger) {
     GitRepository live =
