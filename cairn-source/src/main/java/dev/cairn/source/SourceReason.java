@@ -27,7 +27,9 @@ public enum SourceReason {
   /** A chart could not be downloaded, or its digest did not match the index. */
   CHART_PULL_FAILED("ChartPullFailed"),
   /** A commit or tag signature is missing or does not verify against the given keys. */
-  INVALID_COMMIT_SIGNATURE("InvalidCommitSignature");
+  INVALID_COMMIT_SIGNATURE("InvalidCommitSignature"),
+  /** A chart's values files are missing or cannot be read or merged. */
+  VALUES_FILES_FAILED("ValuesFilesError");
 
   private final String conditionReason;
 

@@ -43,13 +43,19 @@ final class ChartArchives {
     return "sha256:" + actual;
   }
 
-  static Artifact store(
+  /**
+   * Unpacks a verified package, applies {@code options} and stores the chart directory; the
+   * artifact's revision is the stored chart's version.
+   */
+  static HelmChartResult store(
       ArtifactStore store,
       SourceKey key,
       String chart,
       String version,
       byte[] packaged,
-      ExtractLimits limits)
+      String digest,
+      ExtractLimits limits,
+      ChartBuildOptions options)
       throws SourceException {
     Path unpacked = null;
     try {
@@ -61,7 +67,10 @@ final class ChartArchives {
             SourceReason.CHART_PULL_FAILED,
             "package of chart " + chart + " " + version + " has no " + chart + "/Chart.yaml");
       }
-      return store.storeDirectory(key, version, unpacked);
+      ChartCustomization.Applied applied =
+          ChartCustomization.apply(unpacked.resolve(chart), version, options);
+      Artifact artifact = store.storeDirectory(key, applied.version(), unpacked);
+      return new HelmChartResult(artifact, chart, applied.version(), digest, applied.valuesFiles());
     } catch (IOException e) {
       throw new SourceException(
           SourceReason.STORAGE_OPERATION_FAILED,

@@ -34,6 +34,16 @@ public final class ChartFromArtifact {
    */
   public HelmChartResult extract(SourceKey chartKey, Artifact source, String path)
       throws SourceException {
+    return extract(chartKey, source, path, ChartBuildOptions.defaults());
+  }
+
+  /**
+   * As {@link #extract(SourceKey, Artifact, String)}, changing the stored copy as {@code build}
+   * says (values files merged into {@code values.yaml}, version metadata).
+   */
+  public HelmChartResult extract(
+      SourceKey chartKey, Artifact source, String path, ChartBuildOptions build)
+      throws SourceException {
     Path work = null;
     try {
       work = Files.createTempDirectory("cairn-git-chart-");
@@ -57,13 +67,15 @@ public final class ChartFromArtifact {
         throw new SourceException(
             SourceReason.CHART_PULL_FAILED, "chart name '" + name + "' is not a plain name");
       }
+      ChartCustomization.Applied applied = ChartCustomization.apply(chartDir, version, build);
       Path finalChartDir = chartDir;
       Artifact artifact =
           store.store(
               chartKey,
-              version,
+              applied.version(),
               writer -> DirectoryArchiver.writeUnder(finalChartDir, name, writer));
-      return new HelmChartResult(artifact, name, version, artifact.digest());
+      return new HelmChartResult(
+          artifact, name, applied.version(), artifact.digest(), applied.valuesFiles());
     } catch (IOException e) {
       throw new SourceException(
           SourceReason.STORAGE_OPERATION_FAILED,

@@ -5,11 +5,17 @@ import dev.cairn.source.SourceReason;
 import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.SourceKey;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Helm repositories of {@code type: default}: fetches index.yaml (parsed once per digest), finds
@@ -58,18 +64,52 @@ public final class HelmRepositoryFetcher {
       throws SourceException {
     URI base = baseUri(repo);
     HelmIndexResult index = fetchIndex(indexKeyFor(chartKey), repo);
-    return pullChart(chartKey, repo, index.index(), chart, base);
+    return pullChart(chartKey, repo, index.index(), chart, base, ChartBuildOptions.defaults());
   }
 
   /** Pulls the best matching chart version listed in an index already fetched. */
   public HelmChartResult pullChart(
       SourceKey chartKey, HelmRepositorySpec repo, HelmIndex index, HelmChartSpec chart)
       throws SourceException {
-    return pullChart(chartKey, repo, index, chart, baseUri(repo));
+    return pullChart(chartKey, repo, index, chart, ChartBuildOptions.defaults());
+  }
+
+  /**
+   * Pulls the best matching chart version listed in an index already fetched and stores it changed
+   * as {@code build} says (values files merged, version metadata).
+   */
+  public HelmChartResult pullChart(
+      SourceKey chartKey,
+      HelmRepositorySpec repo,
+      HelmIndex index,
+      HelmChartSpec chart,
+      ChartBuildOptions build)
+      throws SourceException {
+    return pullChart(chartKey, repo, index, chart, baseUri(repo), build);
+  }
+
+  /**
+   * The parsed index of an index artifact this fetcher stored (its revision is the index digest);
+   * parsed once per digest.
+   */
+  public HelmIndex storedIndex(Artifact indexArtifact) throws SourceException {
+    HelmIndex cached = indexesByDigest.get(indexArtifact.revision());
+    if (cached != null) {
+      return cached;
+    }
+    byte[] bytes = readIndex(indexArtifact);
+    HelmIndex index = HelmIndex.parse(bytes, "artifact " + indexArtifact.path());
+    indexesByDigest.put("sha256:" + ChartArchives.sha256Hex(bytes), index);
+    return index;
   }
 
   private HelmChartResult pullChart(
-      SourceKey chartKey, HelmRepositorySpec repo, HelmIndex index, HelmChartSpec chart, URI base)
+      SourceKey chartKey,
+      HelmRepositorySpec repo,
+      HelmIndex index,
+      HelmChartSpec chart,
+      URI base,
+      ChartBuildOptions build)
       throws SourceException {
     ChartVersion version =
         index
@@ -99,10 +139,41 @@ public final class HelmRepositoryFetcher {
                 SourceReason.CHART_PULL_FAILED,
                 "download chart");
     String digest = ChartArchives.verify(packaged, version.digest(), what);
-    Artifact artifact =
-        ChartArchives.store(
-            store, chartKey, chart.chart(), version.version(), packaged, options.chartLimits());
-    return new HelmChartResult(artifact, chart.chart(), version.version(), digest);
+    return ChartArchives.store(
+        store,
+        chartKey,
+        chart.chart(),
+        version.version(),
+        packaged,
+        digest,
+        options.chartLimits(),
+        build);
+  }
+
+  private byte[] readIndex(Artifact indexArtifact) throws SourceException {
+    try (InputStream file = store.open(indexArtifact);
+        TarArchiveInputStream tar =
+            new TarArchiveInputStream(
+                new GzipCompressorInputStream(new BufferedInputStream(file)))) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        if (entry.isFile() && "index.yaml".equals(entry.getName())) {
+          byte[] bytes =
+              tar.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxIndexBytes() + 1));
+          if (bytes.length > options.maxIndexBytes()) {
+            break;
+          }
+          return bytes;
+        }
+      }
+    } catch (IOException e) {
+      throw new SourceException(
+          SourceReason.STORAGE_OPERATION_FAILED,
+          "cannot read index artifact " + indexArtifact.path() + ": " + e.getMessage(),
+          e);
+    }
+    throw new SourceException(
+        SourceReason.INDEXATION_FAILED,
+        "index artifact " + indexArtifact.path() + " holds no index.yaml within the size limit");
   }
 
   private HelmHttp http(HelmRepositorySpec spec, URI base) throws SourceException {

@@ -3,7 +3,6 @@ package dev.cairn.source.helm;
 import dev.cairn.source.SemverSelector;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.SourceKey;
 import java.net.URI;
@@ -40,6 +39,13 @@ public final class OciChartFetcher {
 
   public HelmChartResult pullChart(SourceKey key, HelmRepositorySpec repo, HelmChartSpec chart)
       throws SourceException {
+    return pullChart(key, repo, chart, ChartBuildOptions.defaults());
+  }
+
+  /** Pulls the best matching version and stores it changed as {@code build} says. */
+  public HelmChartResult pullChart(
+      SourceKey key, HelmRepositorySpec repo, HelmChartSpec chart, ChartBuildOptions build)
+      throws SourceException {
     Reference ref = Reference.of(repo, chart.chart());
     HelmHttp http =
         new HelmHttp(
@@ -68,9 +74,8 @@ public final class OciChartFetcher {
             .body();
     String digest =
         ChartArchives.verify(packaged, layerDigest, "chart layer of " + ref.display(tag));
-    Artifact artifact =
-        ChartArchives.store(store, key, chart.chart(), version, packaged, options.chartLimits());
-    return new HelmChartResult(artifact, chart.chart(), version, digest);
+    return ChartArchives.store(
+        store, key, chart.chart(), version, packaged, digest, options.chartLimits(), build);
   }
 
   private static String resolveVersion(HelmHttp http, Reference ref, HelmChartSpec chart)
