@@ -1,0 +1,87 @@
+package dev.cairn.engine.source;
+
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.source.HelmChartSpec;
+import dev.cairn.api.source.ReconcileStrategy;
+import dev.cairn.engine.OwnedCondition;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.StepResult;
+import dev.cairn.source.SourceException;
+import dev.cairn.source.SourceReason;
+import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.helm.ChartBuildOptions;
+import dev.cairn.source.helm.ChartFromArtifact;
+import dev.cairn.source.helm.HelmChartResult;
+import dev.cairn.source.helm.HelmIndex;
+import dev.cairn.source.helm.HelmRepositoryFetcher;
+import dev.cairn.source.helm.OciChartFetcher;
+
+/**
+ * Step {@code build}: pulls the chart from the HelmRepository (its stored index for {@code type:
+ * default}, the registry for {@code type: oci}) or copies it out of the GitRepository's artifact,
+ * merges {@code valuesFiles} and stores it under {@code helmchart/<namespace>/<name>}. Version
+ * metadata as Flux sets it: the object's generation when values files are merged, and for {@code
+ * reconcileStrategy: Revision} from Git the first 12 hex digits of the commit.
+ */
+final class ChartBuildStep {
+  private final HelmRepositoryFetcher repositories;
+  private final OciChartFetcher registries;
+  private final ChartFromArtifact trees;
+
+  ChartBuildStep(
+      HelmRepositoryFetcher repositories, OciChartFetcher registries, ChartFromArtifact trees) {
+    this.repositories = repositories;
+    this.registries = registries;
+    this.trees = trees;
+  }
+
+  StepResult build(HelmChartRun run) {
+    HelmChartSpec spec = run.spec();
+    ChartBuildOptions options = options(run);
+    SourceKey key = new SourceKey("helmchart", run.key().namespace(), run.key().name());
+    dev.cairn.source.helm.HelmChartSpec chart =
+        dev.cairn.source.helm.HelmChartSpec.of(spec.chart(), spec.version());
+    try {
+      HelmChartResult result;
+      if (run.repository() == null) {
+        result =
+            trees.extract(
+                key, SourceArtifacts.toStore(run.sourceArtifact()), spec.chart(), options);
+      } else if (HelmRepositoryAccess.isOci(run.repository().getSpec())) {
+        result = registries.pullChart(key, run.request(), chart, options);
+      } else {
+        HelmIndex index = repositories.storedIndex(SourceArtifacts.toStore(run.sourceArtifact()));
+        result = repositories.pullChart(key, run.request(), index, chart, options);
+      }
+      run.built(result);
+      run.own(OwnedCondition.removed(ConditionTypes.FETCH_FAILED));
+      return StepResult.proceed();
+    } catch (SourceException e) {
+      String reason = e.reason().conditionReason();
+      String message =
+          e.reason() == SourceReason.CHART_NOT_FOUND
+              ? "invalid chart reference: " + e.getMessage()
+              : e.getMessage();
+      run.own(OwnedCondition.isTrue(ConditionTypes.FETCH_FAILED, reason, message));
+      throw new ReconcileException.Failed(reason, message);
+    }
+  }
+
+  static ChartBuildOptions options(HelmChartRun run) {
+    HelmChartSpec spec = run.spec();
+    ChartBuildOptions options =
+        ChartBuildOptions.defaults()
+            .withValuesFiles(spec.valuesFiles())
+            .withIgnoreMissingValuesFiles(Boolean.TRUE.equals(spec.ignoreMissingValuesFiles()));
+    String metadata = "";
+    if (run.repository() == null && spec.reconcileStrategy() == ReconcileStrategy.Revision) {
+      String revision = run.sourceArtifact().revision();
+      String hex = revision.substring(revision.lastIndexOf(':') + 1);
+      metadata = hex.substring(0, Math.min(12, hex.length()));
+    }
+    if (!options.effectiveValuesFiles().isEmpty()) {
+      metadata = (metadata.isEmpty() ? "" : metadata + ".") + run.generation();
+    }
+    return options.withVersionMetadata(metadata);
+  }
+}

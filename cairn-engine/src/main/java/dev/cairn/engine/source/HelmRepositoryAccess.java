@@ -1,0 +1,106 @@
+package dev.cairn.engine.source;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.FluxDuration;
+import dev.cairn.api.source.HelmRepository;
+import dev.cairn.api.source.HelmRepositorySpec;
+import dev.cairn.api.source.HelmRepositoryType;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.source.helm.HelmCredentials;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns a HelmRepository into cairn-source's request: URL, type, timeout, {@code insecure}, basic
+ * credentials from {@code spec.secretRef} ({@code username}/{@code password}) and a CA from {@code
+ * spec.certSecretRef} ({@code ca.crt}), as Flux reads them. Secret values never reach messages.
+ */
+final class HelmRepositoryAccess {
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  private final KubernetesClient client;
+
+  HelmRepositoryAccess(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** The request for {@code repository}, reading its Secrets. */
+  dev.cairn.source.helm.HelmRepositorySpec request(HelmRepository repository) {
+    HelmRepositorySpec spec = repository.getSpec();
+    String namespace = repository.getMetadata().getNamespace();
+    HelmCredentials credentials = HelmCredentials.none();
+    if (spec.secretRef() != null) {
+      Map<String, String> data = read(namespace, spec.secretRef().name());
+      String username = data.get("username");
+      String password = data.get("password");
+      if (username == null || username.isEmpty() || password == null) {
+        throw new ReconcileException.Failed(
+            ConditionReasons.AUTHENTICATION_FAILED,
+            "invalid '"
+                + spec.secretRef().name()
+                + "' secret data: required fields 'username' and 'password'");
+      }
+      credentials = HelmCredentials.basic(username, password);
+    }
+    String ca = null;
+    if (spec.certSecretRef() != null) {
+      ca = read(namespace, spec.certSecretRef().name()).get("ca.crt");
+      if (ca == null) {
+        throw new ReconcileException.Failed(
+            ConditionReasons.AUTHENTICATION_FAILED,
+            "secret '" + namespace + "/" + spec.certSecretRef().name() + "' has no key 'ca.crt'");
+      }
+    }
+    return new dev.cairn.source.helm.HelmRepositorySpec(
+        spec.url(),
+        isOci(spec)
+            ? dev.cairn.source.helm.HelmRepositorySpec.Type.OCI
+            : dev.cairn.source.helm.HelmRepositorySpec.Type.DEFAULT,
+        credentials,
+        Boolean.TRUE.equals(spec.insecure()),
+        timeout(spec),
+        ca);
+  }
+
+  static boolean isOci(HelmRepositorySpec spec) {
+    return spec.type() == HelmRepositoryType.OCI;
+  }
+
+  /** {@code spec.timeout}, 60 s when unset; null when it does not parse. */
+  static Duration timeout(HelmRepositorySpec spec) {
+    if (spec.timeout() == null || spec.timeout().isBlank()) {
+      return DEFAULT_TIMEOUT;
+    }
+    try {
+      return FluxDuration.parse(spec.timeout());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private Map<String, String> read(String namespace, String name) {
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    if (secret == null) {
+      throw new ReconcileException.Failed(
+          ConditionReasons.AUTHENTICATION_FAILED,
+          "failed to get secret '" + namespace + "/" + name + "': not found");
+    }
+    Map<String, String> data = new HashMap<>();
+    if (secret.getData() != null) {
+      secret
+          .getData()
+          .forEach(
+              (k, v) ->
+                  data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+    }
+    if (secret.getStringData() != null) {
+      data.putAll(secret.getStringData());
+    }
+    return data;
+  }
+}

@@ -1,0 +1,218 @@
+package dev.cairn.engine.source;
+
+import dev.cairn.api.Artifact;
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.FluxDuration;
+import dev.cairn.api.source.HelmRepository;
+import dev.cairn.api.source.HelmRepositorySpec;
+import dev.cairn.api.source.HelmRepositoryStatus;
+import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.OwnedCondition;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.ReconcileResult;
+import dev.cairn.engine.RunOutcome;
+import dev.cairn.engine.StatusSummarizer;
+import dev.cairn.engine.StatusWriter;
+import dev.cairn.engine.Step;
+import dev.cairn.engine.StepResult;
+import dev.cairn.engine.StepRunner;
+import dev.cairn.engine.Trigger;
+import dev.cairn.source.SourceException;
+import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.helm.HelmRepositoryFetcher;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reconciles a HelmRepository: {@code checkSuspend → checkSpec → readCredentials → fetchIndex →
+ * recordArtifact}. {@code type: default} stores index.yaml as the artifact (revision = index
+ * digest); a failed fetch keeps the last good artifact. {@code type: oci} has no index and no
+ * artifact, as in Flux: once its URL is valid it is Ready with "Helm repository is Ready".
+ */
+public final class HelmRepositoryReconciler
+    implements KindReconciler<HelmRepository, HelmRepositoryStatus> {
+  static final String OCI_READY_MESSAGE = "Helm repository is Ready";
+
+  private final KubernetesClient client;
+  private final HelmRepositoryFetcher fetcher;
+  private final HelmRepositoryAccess access;
+  private final EventRecorder events;
+  private final StatusWriter writer;
+  private final SourceArtifacts artifacts;
+  private final Clock clock;
+  private final StatusSummarizer summarizer = new StatusSummarizer(ConditionReasons.SUCCEEDED);
+  private final StepRunner<HelmRepositoryRun> steps;
+
+  /**
+   * @param artifactBaseUrl where consumers download artifacts; the artifact path is appended
+   */
+  public HelmRepositoryReconciler(
+      KubernetesClient client,
+      HelmRepositoryFetcher fetcher,
+      EventRecorder events,
+      String artifactBaseUrl,
+      Clock clock) {
+    this.client = client;
+    this.fetcher = fetcher;
+    this.access = new HelmRepositoryAccess(client);
+    this.events = events;
+    this.writer = new StatusWriter(client);
+    this.artifacts = new SourceArtifacts(artifactBaseUrl);
+    this.clock = clock;
+    this.steps =
+        new StepRunner<>(
+            List.of(
+                Step.of("checkSuspend", HelmRepositoryReconciler::checkSuspend),
+                Step.of("checkSpec", HelmRepositoryReconciler::checkSpec),
+                Step.of("readCredentials", this::readCredentials),
+                Step.of("fetchIndex", this::fetchIndex),
+                Step.of("recordArtifact", this::recordArtifact)));
+  }
+
+  @Override
+  public Class<HelmRepository> resourceClass() {
+    return HelmRepository.class;
+  }
+
+  /** Reads the HelmRepository, reconciles it and patches its status; empty when it is gone. */
+  @Override
+  public Optional<ReconcileResult<HelmRepositoryStatus>> reconcile(
+      String namespace, String name, Trigger trigger) {
+    HelmRepository live =
+        client.resources(HelmRepository.class).inNamespace(namespace).withName(name).get();
+    if (live == null) {
+      return Optional.empty();
+    }
+    ReconcileResult<HelmRepositoryStatus> result = reconcile(live, trigger);
+    if (result.patchStatus()) {
+      writer.write(HelmRepository.class, live, result.status());
+    }
+    return Optional.of(result);
+  }
+
+  /** Reconciles {@code object} and returns the status to write; does not patch it. */
+  public ReconcileResult<HelmRepositoryStatus> reconcile(HelmRepository object, Trigger trigger) {
+    HelmRepository copy = client.getKubernetesSerialization().clone(object);
+    HelmRepositoryStatus draft =
+        copy.getStatus() == null ? new HelmRepositoryStatus() : copy.getStatus();
+    Condition previousReady = draft.conditions(clock).get(ConditionTypes.READY).orElse(null);
+    Artifact previousArtifact = draft.getArtifact();
+    HelmRepositoryRun run = new HelmRepositoryRun(copy, trigger, draft, clock);
+    RunOutcome outcome = steps.run(run);
+    Duration interval = interval(copy.getSpec());
+    ReconcileResult<HelmRepositoryStatus> result =
+        summarizer.summarize(run, outcome, interval, interval);
+    if (!outcome.skipped()) {
+      Artifact now = run.status().getArtifact();
+      SourceArtifacts.announce(
+          events,
+          run.object(),
+          outcome,
+          previousReady,
+          previousArtifact,
+          now,
+          ConditionReasons.NEW_ARTIFACT,
+          now == null ? "" : "stored fetched index from '" + copy.getSpec().url() + "'");
+    }
+    return result;
+  }
+
+  /** {@code spec.interval}; null when unset (allowed for {@code type: oci}) or unparsable. */
+  private static Duration interval(HelmRepositorySpec spec) {
+    if (spec.interval() == null) {
+      return null;
+    }
+    try {
+      return FluxDuration.parse(spec.interval());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static StepResult checkSuspend(HelmRepositoryRun run) {
+    return Boolean.TRUE.equals(run.object().getSpec().suspend())
+        ? StepResult.skip("suspended")
+        : StepResult.proceed();
+  }
+
+  private static StepResult checkSpec(HelmRepositoryRun run) {
+    HelmRepositorySpec spec = run.object().getSpec();
+    boolean oci = HelmRepositoryAccess.isOci(spec);
+    if (interval(spec) == null && (!oci || spec.interval() != null)) {
+      throw new ReconcileException.Stalled(
+          "InvalidSpec", "spec.interval '" + spec.interval() + "' is not a duration");
+    }
+    if (HelmRepositoryAccess.timeout(spec) == null) {
+      throw new ReconcileException.Stalled(
+          "InvalidSpec", "spec.timeout '" + spec.timeout() + "' is not a duration");
+    }
+    String scheme = scheme(spec.url());
+    if (oci ? !"oci".equals(scheme) : !("http".equals(scheme) || "https".equals(scheme))) {
+      throw new ReconcileException.Stalled(
+          ConditionReasons.URL_INVALID,
+          oci
+              ? "invalid OCI registry URL: '" + spec.url() + "' must start with oci://"
+              : "invalid Helm repository URL: '" + spec.url() + "' must be http(s)://");
+    }
+    return StepResult.proceed();
+  }
+
+  private static String scheme(String url) {
+    try {
+      URI uri = new URI(url == null ? "" : url.strip());
+      return uri.getHost() == null ? null : uri.getScheme();
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private StepResult readCredentials(HelmRepositoryRun run) {
+    run.request(access.request(run.object()));
+    return StepResult.proceed();
+  }
+
+  private StepResult fetchIndex(HelmRepositoryRun run) {
+    if (HelmRepositoryAccess.isOci(run.object().getSpec())) {
+      return StepResult.proceed();
+    }
+    SourceKey key = new SourceKey("helmrepository", run.key().namespace(), run.key().name());
+    try {
+      run.fetched(fetcher.fetchIndex(key, run.request()));
+      run.own(OwnedCondition.removed(ConditionTypes.FETCH_FAILED));
+      return StepResult.proceed();
+    } catch (SourceException e) {
+      String reason = e.reason().conditionReason();
+      String message = "failed to fetch Helm repository index: " + e.getMessage();
+      run.own(OwnedCondition.isTrue(ConditionTypes.FETCH_FAILED, reason, message));
+      throw new ReconcileException.Failed(reason, message);
+    }
+  }
+
+  private StepResult recordArtifact(HelmRepositoryRun run) {
+    if (run.fetched() == null) {
+      run.status().setArtifact(null);
+      run.status().setUrl(null);
+      run.own(OwnedCondition.removed(ConditionTypes.FETCH_FAILED));
+      run.own(OwnedCondition.removed(ConditionTypes.ARTIFACT_IN_STORAGE));
+      run.succeedWith(OCI_READY_MESSAGE);
+      return StepResult.proceed();
+    }
+    Artifact artifact = artifacts.toStatus(run.fetched().artifact(), run.fetched().digest());
+    run.status().setArtifact(artifact);
+    run.status().setUrl(artifact.url());
+    String message = "stored artifact: revision '" + artifact.revision() + "'";
+    run.own(
+        OwnedCondition.isTrue(
+            ConditionTypes.ARTIFACT_IN_STORAGE, ConditionReasons.SUCCEEDED, message));
+    run.succeedWith(message);
+    return StepResult.proceed();
+  }
+}
