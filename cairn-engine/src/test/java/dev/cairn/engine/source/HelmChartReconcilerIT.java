@@ -173,8 +173,8 @@ class HelmChartReconcilerIT {
   }
 
   /** The stored chart, unpacked. */
-  static Path unpack(ArtifactStore store, Artifact artifact) throws Exception {
-    Path dir = Files.createTempDirectory(temp, "chart-");
+  static Path unpack(ArtifactStore store, Artifact artifact, Path parent) throws Exception {
+    Path dir = Files.createTempDirectory(parent, "chart-");
     store.extract(SourceArtifacts.toStore(artifact), dir.resolve("out"));
     return dir.resolve("out");
   }
@@ -202,7 +202,7 @@ class HelmChartReconcilerIT {
     assertThat(status.getObservedChartName()).isEqualTo("web");
     assertThat(status.getObservedSourceArtifactRevision()).isEqualTo(repo.getArtifact().revision());
     assertThat(status.getObservedValuesFiles()).isNull();
-    Path unpacked = unpack(store, status.getArtifact());
+    Path unpacked = unpack(store, status.getArtifact(), temp);
     assertThat(unpacked.resolve("web/Chart.yaml")).content().contains("version: 1.0.0");
     assertThat(unpacked.resolve("web/values.yaml")).exists();
     assertThat(unpacked.resolve("web/templates/deployment.yaml")).exists();
@@ -220,7 +220,7 @@ class HelmChartReconcilerIT {
     assertThat(condition(status.getConditions(), "Ready").getMessage())
         .isEqualTo("pulled 'web' chart with version '1.1.0'");
     assertThat(status.getObservedSourceArtifactRevision()).isEqualTo(repo.getArtifact().revision());
-    assertThat(unpack(store, status.getArtifact()).resolve("web/Chart.yaml"))
+    assertThat(unpack(store, status.getArtifact(), temp).resolve("web/Chart.yaml"))
         .content()
         .contains("version: 1.1.0");
   }
@@ -326,7 +326,7 @@ class HelmChartReconcilerIT {
     assertThat(status.getArtifact().revision()).isEqualTo(version);
     assertThat(status.getObservedValuesFiles())
         .containsExactly("values.yaml", "values-prod.yaml", "values-extra.yaml");
-    Path unpacked = unpack(store, status.getArtifact());
+    Path unpacked = unpack(store, status.getArtifact(), temp);
     var values =
         YamlReader.defaults()
             .readAll("values.yaml", Files.readString(unpacked.resolve("vals/values.yaml")))
