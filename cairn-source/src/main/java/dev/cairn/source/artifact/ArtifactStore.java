@@ -165,6 +165,59 @@ public final class ArtifactStore {
     return new TarballExtractor(options.extractLimits()).extract(fileOf(artifact), target);
   }
 
+  /**
+   * Writes a small text note next to a source's artifacts (atomically: temp file + move), for what
+   * a fetcher must remember across restarts; deleted with the source. {@code name} is lowercase
+   * letters, digits and dashes.
+   */
+  public void writeNote(SourceKey key, String name, String text) throws SourceException {
+    synchronized (lockOf(key)) {
+      Path directory = directoryOf(key);
+      Path temp = null;
+      try {
+        Files.createDirectories(directory);
+        temp = Files.createTempFile(directory, ".note-", ".tmp");
+        Files.writeString(temp, text, java.nio.charset.StandardCharsets.UTF_8);
+        Files.move(
+            temp,
+            directory.resolve(noteFile(name)),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new SourceException(
+            SourceReason.STORAGE_OPERATION_FAILED,
+            "cannot write note " + name + " of " + key + ": " + e.getMessage(),
+            e);
+      } finally {
+        deleteIfPresent(temp);
+      }
+    }
+  }
+
+  /** The note {@link #writeNote} wrote last, if any. */
+  public Optional<String> readNote(SourceKey key, String name) throws SourceException {
+    synchronized (lockOf(key)) {
+      Path file = directoryOf(key).resolve(noteFile(name));
+      try {
+        return Files.isRegularFile(file)
+            ? Optional.of(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8))
+            : Optional.empty();
+      } catch (IOException e) {
+        throw new SourceException(
+            SourceReason.STORAGE_OPERATION_FAILED,
+            "cannot read note " + name + " of " + key + ": " + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  private static String noteFile(String name) {
+    if (!name.matches("[a-z0-9-]+")) {
+      throw new IllegalArgumentException("note name must be lowercase letters, digits, dashes");
+    }
+    return name + ".note";
+  }
+
   /** Deletes all artifacts and the history of a source. */
   public void delete(SourceKey key) throws SourceException {
     synchronized (lockOf(key)) {
@@ -189,7 +242,10 @@ public final class ArtifactStore {
         String name = file.getFileName().toString();
         boolean staleTarball = name.endsWith(SUFFIX) && !keep.contains(name);
         // temp files of this source are only alive under its lock: any left is from a crash
-        boolean crashLeftover = name.startsWith(".artifact-") || name.startsWith(".history-");
+        boolean crashLeftover =
+            name.startsWith(".artifact-")
+                || name.startsWith(".history-")
+                || name.startsWith(".note-");
         if (staleTarball || crashLeftover) {
           Files.deleteIfExists(file);
         }

@@ -10,6 +10,13 @@ import dev.cairn.source.artifact.Artifact;
  * @param commit the 40-hex commit id that was archived
  * @param objectsReceived how many objects the fetch transferred into the local mirror (0 when the
  *     mirror was already up to date)
+ * @param archived whether the tree was archived by this call; false when the current artifact was
+ *     built from exactly the same inputs (revision, ignore rules, includes), also before a restart
  */
 public record GitFetchResult(
-    Artifact artifact, String revision, String commit, long objectsReceived) {}
+    Artifact artifact, String revision, String commit, long objectsReceived, boolean archived) {
+
+  public GitFetchResult(Artifact artifact, String revision, String commit, long objectsReceived) {
+    this(artifact, revision, commit, objectsReceived, true);
+  }
+}

@@ -38,6 +38,8 @@ public final class GitFetcher {
   private final GitMirror mirrors;
   private final SshSessions ssh;
   private final ArtifactStore store;
+  private static final String INPUTS_NOTE = "git-inputs";
+
   private final Map<SourceKey, ArchivedInputs> lastArchived = new ConcurrentHashMap<>();
 
   /**
@@ -73,7 +75,8 @@ public final class GitFetcher {
         }
         ArchivedInputs inputs = new ArchivedInputs(url.value(), revision, spec.ignore(), includes);
         Artifact composed = reuse(key, inputs);
-        if (composed == null) {
+        boolean archived = composed == null;
+        if (archived) {
           Artifact artifact =
               store.store(
                   key,
@@ -81,6 +84,7 @@ public final class GitFetcher {
                   writer -> TreeArchiver.write(repository, commit, spec.ignore(), writer));
           composed = new ArtifactComposer(store).compose(key, artifact, includes);
           lastArchived.put(key, inputs.withResult(composed));
+          store.writeNote(key, INPUTS_NOTE, inputs.fingerprint() + "\t" + composed.digest());
         }
         LOG.info(
             "fetched {} of {} for {}: {} ({} objects received, artifact {})",
@@ -90,7 +94,7 @@ public final class GitFetcher {
             revision,
             received,
             composed.digest());
-        return new GitFetchResult(composed, revision, commit.name(), received);
+        return new GitFetchResult(composed, revision, commit.name(), received, archived);
       }
     } catch (IOException e) {
       throw new SourceException(
@@ -111,10 +115,33 @@ public final class GitFetcher {
    */
   private Artifact reuse(SourceKey key, ArchivedInputs inputs) throws SourceException {
     ArchivedInputs previous = lastArchived.get(key);
-    if (previous == null || !previous.sameInputs(inputs)) {
+    if (previous == null) {
+      return reuseAfterRestart(key, inputs);
+    }
+    if (!previous.sameInputs(inputs)) {
       return null;
     }
     return store.current(key).filter(previous.result()::equals).orElse(null);
+  }
+
+  /**
+   * After a restart: the note written next to the artifacts names the inputs' fingerprint and the
+   * artifact they gave; reuse it when both still match the store's current artifact.
+   */
+  private Artifact reuseAfterRestart(SourceKey key, ArchivedInputs inputs) throws SourceException {
+    String[] note = store.readNote(key, INPUTS_NOTE).orElse("").strip().split("\t");
+    if (note.length != 2 || !note[0].equals(inputs.fingerprint())) {
+      return null;
+    }
+    Artifact current =
+        store
+            .current(key)
+            .filter(a -> a.digest().equals(note[1]) && a.revision().equals(inputs.revision()))
+            .orElse(null);
+    if (current != null) {
+      lastArchived.put(key, inputs.withResult(current));
+    }
+    return current;
   }
 
   /** What an artifact was built from, and the artifact. */
@@ -131,6 +158,27 @@ public final class GitFetcher {
 
     ArchivedInputs withResult(Artifact artifact) {
       return new ArchivedInputs(url, revision, ignore, includes, artifact);
+    }
+
+    /** A hash of the inputs, kept on disk: no URL or path text is written out. */
+    String fingerprint() {
+      String text =
+          url
+              + "\n"
+              + revision
+              + "\n"
+              + String.join("\u0000", ignore)
+              + "\n"
+              + includes.stream().map(ArtifactInclude::toString).toList();
+      try {
+        return "sha256:"
+            + java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK always provides SHA-256", e);
+      }
     }
 
     boolean sameInputs(ArchivedInputs other) {

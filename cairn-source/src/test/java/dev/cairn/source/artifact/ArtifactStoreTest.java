@@ -160,4 +160,21 @@ class ArtifactStoreTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(store.current(KEY)).isEmpty();
   }
+
+  @Test
+  void notesAreKeptNextToTheArtifactsAndDeletedWithTheSource() throws Exception {
+    ArtifactStore store = store(2);
+    store.store(KEY, "main@sha1:" + "a".repeat(40), oneFile("a.yaml", "a"));
+
+    store.writeNote(KEY, "git-inputs", "first");
+    store.writeNote(KEY, "git-inputs", "second");
+
+    assertThat(store.readNote(KEY, "git-inputs")).hasValue("second");
+    assertThat(store.readNote(KEY, "other")).isEmpty();
+    assertThat(store.current(KEY)).isPresent();
+    assertThatThrownBy(() -> store.writeNote(KEY, "../escape", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    store.delete(KEY);
+    assertThat(store.readNote(KEY, "git-inputs")).isEmpty();
+  }
 }

@@ -268,6 +268,36 @@ class GitFetcherIT {
   }
 
   @Test
+  void anUnchangedRevisionIsNotArchivedAgainAfterARestart() throws Exception {
+    Remote remote = newRemote();
+    remote.copy().write("a.yaml", "a").write("b.yaml", "b").commitAll("two files");
+    remote.copy().push(remote.url());
+    GitSourceSpec spec = GitSourceSpec.of(remote.url()).withRef(GitRef.ofBranch("main"));
+    GitFetchResult first = fetcher.fetch(key("skip"), spec);
+    GitFetchResult inMemory = fetcher.fetch(key("skip"), spec);
+
+    GitFetchResult afterRestart =
+        new GitFetcher(temp.resolve("cache"), store).fetch(key("skip"), spec);
+    GitFetchResult otherIgnore =
+        new GitFetcher(temp.resolve("cache"), store)
+            .fetch(key("skip"), spec.withIgnore(List.of("b.yaml")));
+    remote.copy().write("c.yaml", "c").commitAll("third");
+    remote.copy().push(remote.url());
+    GitFetchResult newCommit =
+        new GitFetcher(temp.resolve("cache"), store)
+            .fetch(key("skip"), spec.withIgnore(List.of("b.yaml")));
+
+    assertThat(first.archived()).isTrue();
+    assertThat(inMemory.archived()).isFalse();
+    assertThat(afterRestart.archived()).isFalse();
+    assertThat(afterRestart.artifact()).isEqualTo(first.artifact());
+    assertThat(otherIgnore.archived()).isTrue();
+    assertThat(files(extract(otherIgnore.artifact()))).containsExactly("a.yaml");
+    assertThat(newCommit.archived()).isTrue();
+    assertThat(files(extract(newCommit.artifact()))).containsExactly("a.yaml", "c.yaml");
+  }
+
+  @Test
   void changedIgnoreRulesProduceANewArtifactForTheSameRevision() throws Exception {
     Remote remote = newRemote();
     remote.copy().write("a.yaml", "a").write("b.yaml", "b").commitAll("two files");
