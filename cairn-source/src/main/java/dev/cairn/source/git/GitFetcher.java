@@ -7,9 +7,12 @@ import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactComposer;
 import dev.cairn.source.artifact.ArtifactInclude;
 import dev.cairn.source.artifact.ArtifactStore;
+import dev.cairn.source.artifact.DirectoryTrees;
 import dev.cairn.source.artifact.SourceKey;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +41,7 @@ public final class GitFetcher {
   private final GitMirror mirrors;
   private final SshSessions ssh;
   private final ArtifactStore store;
+  private final Clock clock;
   private static final String INPUTS_NOTE = "git-inputs";
 
   private final Map<SourceKey, ArchivedInputs> lastArchived = new ConcurrentHashMap<>();
@@ -47,9 +51,53 @@ public final class GitFetcher {
    * @param store where artifacts go
    */
   public GitFetcher(Path cacheDirectory, ArtifactStore store) {
+    this(cacheDirectory, store, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock when mirrors are used, for {@link #deleteMirrorsUnusedSince(Instant)}
+   */
+  public GitFetcher(Path cacheDirectory, ArtifactStore store, Clock clock) {
     this.mirrors = new GitMirror(cacheDirectory.resolve("mirrors"));
     this.ssh = new SshSessions(cacheDirectory.resolve("ssh"));
     this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * Deletes the mirrors of URLs no fetch used since {@code cutoff} (e.g. now minus 7 days), so URLs
+   * no GitRepository names any more stop taking disk space; a mirror being fetched into is left
+   * alone. A later fetch of a deleted URL clones it again.
+   *
+   * @return how many mirrors were deleted
+   */
+  public int deleteMirrorsUnusedSince(Instant cutoff) throws SourceException {
+    int deleted = 0;
+    try {
+      for (Path mirror : mirrors.mirrors()) {
+        ReentrantLock lock = mirrors.lockOf(mirror);
+        if (!lock.tryLock()) {
+          continue;
+        }
+        try {
+          if (GitMirror.lastUsed(mirror).isBefore(cutoff)) {
+            DirectoryTrees.delete(mirror);
+            deleted++;
+          }
+        } finally {
+          lock.unlock();
+        }
+      }
+    } catch (IOException e) {
+      throw new SourceException(
+          SourceReason.STORAGE_OPERATION_FAILED,
+          "cannot delete unused Git mirrors: " + e.getMessage(),
+          e);
+    }
+    if (deleted > 0) {
+      LOG.info("deleted {} Git mirrors unused since {}", deleted, cutoff);
+    }
+    return deleted;
   }
 
   /** Fetches, verifies and archives; the artifact becomes the source's current one. */
@@ -65,6 +113,7 @@ public final class GitFetcher {
     lock.lock();
     try (GitTransport transport = new GitTransport(url, spec, ssh);
         Repository repository = openMirror(url)) {
+      mirrors.markUsed(url, clock.instant());
       FetchPlan plan = plan(url, spec, transport);
       long received = fetchInto(repository, url, plan, transport);
       try (RevWalk walk = new RevWalk(repository)) {

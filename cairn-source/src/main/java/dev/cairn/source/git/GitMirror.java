@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -17,6 +21,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * incrementally; a lock per mirror keeps two fetches of the same URL from interleaving.
  */
 final class GitMirror {
+  private static final String LAST_USED = "cairn-last-used";
+
   private final Path cacheDirectory;
   private final ConcurrentHashMap<Path, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -36,7 +42,41 @@ final class GitMirror {
   }
 
   ReentrantLock lockOf(GitUrl url) {
-    return locks.computeIfAbsent(directoryOf(url), d -> new ReentrantLock());
+    return lockOf(directoryOf(url));
+  }
+
+  ReentrantLock lockOf(Path mirror) {
+    return locks.computeIfAbsent(mirror, d -> new ReentrantLock());
+  }
+
+  /** Records that the mirror of {@code url} was used at {@code now} (call under its lock). */
+  void markUsed(GitUrl url, Instant now) throws IOException {
+    Files.writeString(directoryOf(url).resolve(LAST_USED), now.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** The mirror directories under the cache directory. */
+  List<Path> mirrors() throws IOException {
+    if (!Files.isDirectory(cacheDirectory)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(cacheDirectory)) {
+      return children
+          .filter(p -> p.getFileName().toString().endsWith(".git") && Files.isDirectory(p))
+          .toList();
+    }
+  }
+
+  /** When a mirror was last used; its directory's modification time if it has no record. */
+  static Instant lastUsed(Path mirror) throws IOException {
+    Path record = mirror.resolve(LAST_USED);
+    if (Files.isRegularFile(record)) {
+      try {
+        return Instant.parse(Files.readString(record, StandardCharsets.UTF_8).strip());
+      } catch (DateTimeParseException e) {
+        // an unreadable record counts as no record
+      }
+    }
+    return Files.getLastModifiedTime(mirror).toInstant();
   }
 
   /** Opens the mirror of {@code url}, creating an empty bare repository the first time. */

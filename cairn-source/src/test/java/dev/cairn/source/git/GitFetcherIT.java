@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -265,6 +268,36 @@ class GitFetcherIT {
     assertThat(first.objectsReceived()).isPositive();
     assertThat(again.objectsReceived()).isZero();
     assertThat(again.artifact()).isEqualTo(first.artifact());
+  }
+
+  @Test
+  void mirrorsUnusedSinceTheCutoffAreDeletedAndClonedAgainWhenNeeded() throws Exception {
+    Remote old = newRemote();
+    old.copy().write("a", "a").commitAll("a");
+    old.copy().push(old.url());
+    Remote recent = newRemote();
+    recent.copy().write("b", "b").commitAll("b");
+    recent.copy().push(recent.url());
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    GitSourceSpec oldSpec = GitSourceSpec.of(old.url()).withRef(GitRef.ofBranch("main"));
+    GitSourceSpec recentSpec = GitSourceSpec.of(recent.url()).withRef(GitRef.ofBranch("main"));
+    new GitFetcher(temp.resolve("cache"), store, Clock.fixed(start, ZoneOffset.UTC))
+        .fetch(key("old"), oldSpec);
+    GitFetcher later =
+        new GitFetcher(
+            temp.resolve("cache"),
+            store,
+            Clock.fixed(start.plus(Duration.ofDays(10)), ZoneOffset.UTC));
+    later.fetch(key("recent"), recentSpec);
+
+    int deleted = later.deleteMirrorsUnusedSince(start.plus(Duration.ofDays(3)));
+
+    assertThat(deleted).isEqualTo(1);
+    assertThat(later.deleteMirrorsUnusedSince(start.plus(Duration.ofDays(3)))).isZero();
+    assertThat(later.fetch(key("recent"), recentSpec).objectsReceived()).isZero();
+    GitFetchResult recloned = later.fetch(key("old"), oldSpec);
+    assertThat(recloned.objectsReceived()).isPositive();
+    assertThat(files(extract(recloned.artifact()))).containsExactly("a");
   }
 
   @Test
