@@ -55,14 +55,7 @@ final class ReleaseStep {
     HelmRender render = run.render();
     if (inSync(run, latest)) {
       drift.check(run, latest);
-      run.succeedWith(
-          "Helm release "
-              + latest.describe()
-              + " with chart "
-              + latest.chartName()
-              + "@"
-              + latest.chartVersion()
-              + " is deployed and healthy");
+      run.succeedWith(successMessage(latest));
       record(run, history);
       return StepResult.proceed();
     }
@@ -169,6 +162,17 @@ final class ReleaseStep {
       }
       throw new ReconcileException.Stalled(reason, message + " (no retries remaining)");
     }
+  }
+
+  /** The Ready message of a deployed revision, as the action that made it said it. */
+  static String successMessage(ReleaseRecord r) {
+    String chart = " with chart " + r.chartName() + "@" + r.chartVersion();
+    String d = r.description();
+    if (d.startsWith("Rollback")) {
+      return "Helm rollback succeeded for release " + r.describe() + chart + " (" + d + ")";
+    }
+    String action = d.startsWith("Upgrade") ? UPGRADE : INSTALL;
+    return "Helm " + action + " succeeded for release " + r.describe() + chart;
   }
 
   private static boolean sameInputs(HelmReleaseRun run, ReleaseRecord latest) {
