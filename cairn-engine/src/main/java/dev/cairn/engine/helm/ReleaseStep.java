@@ -59,8 +59,17 @@ final class ReleaseStep {
       record(run, history);
       return StepResult.proceed();
     }
+    // Never deployed (nothing yet, only failed installs) or uninstalled: install; else upgrade.
+    boolean everDeployed =
+        history.stream()
+            .anyMatch(
+                r ->
+                    ReleaseRecord.DEPLOYED.equals(r.status())
+                        || ReleaseRecord.SUPERSEDED.equals(r.status()));
     String action =
-        latest == null || ReleaseRecord.UNINSTALLED.equals(latest.status()) ? INSTALL : UPGRADE;
+        latest == null || ReleaseRecord.UNINSTALLED.equals(latest.status()) || !everDeployed
+            ? INSTALL
+            : UPGRADE;
     int retries = retries(run, action);
     if (latest != null
         && ReleaseRecord.FAILED.equals(latest.status())
@@ -207,7 +216,9 @@ final class ReleaseStep {
     }
     status.setLastAttemptedGeneration(run.generation());
     if (run.newInventory() != null) {
-      status.setInventory(new ResourceInventory(run.newInventory()));
+      // The CRD requires entries when an inventory is present: an empty one is written as none.
+      status.setInventory(
+          run.newInventory().isEmpty() ? null : new ResourceInventory(run.newInventory()));
     }
   }
 

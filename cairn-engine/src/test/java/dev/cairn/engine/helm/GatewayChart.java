@@ -125,4 +125,71 @@ final class GatewayChart {
         chart.resolve("templates/broken.yaml"),
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name | nosuchfunc }}\n");
   }
+
+  /**
+   * Adds a CRD in {@code crds/}, a custom resource of it, a {@code pre-install,pre-upgrade} Job
+   * hook and a {@code post-install,post-upgrade} ConfigMap hook.
+   */
+  static void addHooksAndCrds(Path chart) throws IOException {
+    Files.createDirectories(chart.resolve("crds"));
+    Files.writeString(
+        chart.resolve("crds/routes.yaml"),
+        """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: routes.gateway.example.com}
+        spec:
+          group: gateway.example.com
+          names: {kind: Route, listKind: RouteList, plural: routes, singular: route}
+          scope: Namespaced
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                x-kubernetes-preserve-unknown-fields: true
+        """);
+    Files.writeString(
+        chart.resolve("templates/route.yaml"),
+        """
+        apiVersion: gateway.example.com/v1
+        kind: Route
+        metadata:
+          name: {{ .Release.Name }}-default
+        spec:
+          host: {{ .Values.ingress.host }}
+        """);
+    Files.writeString(
+        chart.resolve("templates/migrate.yaml"),
+        """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: {{ .Release.Name }}-migrate
+          annotations:
+            "helm.sh/hook": pre-install,pre-upgrade
+            "helm.sh/hook-weight": "-1"
+        spec:
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: migrate
+                image: "{{ .Values.image }}-migrate:{{ .Chart.AppVersion }}"
+        """);
+    Files.writeString(
+        chart.resolve("templates/announce.yaml"),
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{ .Release.Name }}-announce
+          annotations:
+            "helm.sh/hook": post-install,post-upgrade
+        data:
+          revision: "{{ .Release.Revision }}"
+        """);
+  }
 }

@@ -80,6 +80,11 @@ final class HelmHarness {
     if (broken) {
       GatewayChart.breakIt(chart);
     }
+    return publishDirectory(chart, name, version);
+  }
+
+  /** Packages and publishes a chart directory written by the test. */
+  Path publishDirectory(Path chart, String name, String version) {
     Path packaged = HelmCharts.packageChart(chart, temp.resolve("packages"), name, version);
     repo.addChart(name, version, packaged);
     return packaged;
