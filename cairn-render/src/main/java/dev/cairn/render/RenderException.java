@@ -21,7 +21,11 @@ public final class RenderException extends RuntimeException {
     /** Post-build substitution failed: syntax, unset variable (strict), invalid name, bad YAML. */
     SUBSTITUTION_FAILED,
     /** Files could not be read or written. */
-    IO
+    IO,
+    /** Helm could not render the chart (template error, bad Chart.yaml, values schema). */
+    HELM_FAILED,
+    /** A post-renderer (Kustomize patches, images) failed on Helm's output. */
+    POST_RENDER_FAILED
   }
 
   private final Reason reason;

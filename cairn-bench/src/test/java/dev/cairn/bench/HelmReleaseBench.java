@@ -1,0 +1,242 @@
+package dev.cairn.bench;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.helm.HelmRelease;
+import dev.cairn.api.helm.HelmReleaseStatus;
+import dev.cairn.api.schema.CairnCrds;
+import dev.cairn.api.source.HelmChart;
+import dev.cairn.api.source.HelmChartStatus;
+import dev.cairn.api.source.HelmRepository;
+import dev.cairn.apply.ApplyOptions;
+import dev.cairn.apply.Fabric8ClusterClient;
+import dev.cairn.apply.ResourceManager;
+import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.StatusWriter;
+import dev.cairn.engine.Trigger;
+import dev.cairn.engine.helm.HelmReleaseReconciler;
+import dev.cairn.render.helm.HelmPostRenderer;
+import dev.cairn.render.helm.HelmTemplateRenderer;
+import dev.cairn.source.artifact.Artifact;
+import dev.cairn.source.artifact.ArtifactStore;
+import dev.cairn.source.artifact.ArtifactStoreOptions;
+import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.helm.HelmChartSpec;
+import dev.cairn.source.helm.HelmFetcherOptions;
+import dev.cairn.source.helm.HelmRepositoryFetcher;
+import dev.cairn.source.helm.HelmRepositorySpec;
+import dev.cairn.testkit.cluster.SimulatedCluster;
+import dev.cairn.testkit.cluster.SimulatedClusterOptions;
+import dev.cairn.testkit.helm.HelmCharts;
+import dev.cairn.testkit.helm.HelmRepoServer;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * N HelmReleases of a podinfo-like chart (Deployment, Service, ServiceAccount, ConfigMap) from one
+ * Helm repository, reconciled by {@code workers} threads against the simulated cluster (readiness
+ * after 200 ms, as its default): time from creating the HelmReleases until all are Ready, and the
+ * peak heap of the JVM (engine, simulated API server and repository server together). HelmChart
+ * statuses are filled here by pulling with cairn-source, as the HelmChart reconciler would.
+ *
+ * <pre>java -cp ... dev.cairn.bench.HelmReleaseBench [releases=100] [workers=4]</pre>
+ */
+public final class HelmReleaseBench {
+  private HelmReleaseBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int releases = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    int workers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    AtomicLong peak = new AtomicLong();
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(20);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    sampler.setDaemon(true);
+    Path temp = Files.createTempDirectory("helm-bench-");
+    try (SimulatedCluster cluster = SimulatedCluster.start(SimulatedClusterOptions.defaults());
+        HelmRepoServer repo = HelmRepoServer.start(temp.resolve("repo"));
+        ResourceManager manager = new ResourceManager(new Fabric8ClusterClient(cluster.client()))) {
+      KubernetesClient client = cluster.client();
+      for (var kind : CairnCrds.KINDS) {
+        client
+            .apiextensions()
+            .v1()
+            .customResourceDefinitions()
+            .resource(
+                client
+                    .getKubernetesSerialization()
+                    .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class))
+            .serverSideApply();
+      }
+      Path chart = PodinfoChart.write(temp.resolve("src"));
+      repo.addChart(
+          "podinfo",
+          "6.7.0",
+          HelmCharts.packageChart(chart, temp.resolve("pkg"), "podinfo", "6.7.0"));
+      ArtifactStore store =
+          new ArtifactStore(temp.resolve("store"), ArtifactStoreOptions.defaults());
+      Clock clock = Clock.systemUTC();
+      HelmReleaseReconciler reconciler =
+          new HelmReleaseReconciler(
+              client,
+              store,
+              HelmTemplateRenderer.defaults(),
+              HelmPostRenderer.defaults(),
+              manager,
+              new Fabric8ClusterClient(client),
+              new EventRecorder(client, "cairn", clock),
+              ApplyOptions.defaults(),
+              clock);
+      HelmRepositoryFetcher fetcher =
+          new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
+      StatusWriter writer = new StatusWriter(client);
+      String ns = "bench";
+      client
+          .namespaces()
+          .resource(
+              new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName(ns)
+                  .endMetadata()
+                  .build())
+          .create();
+      client
+          .resource(
+              client
+                  .getKubernetesSerialization()
+                  .unmarshal(
+                      "apiVersion: cairn.dev/v1\nkind: HelmRepository\nmetadata: {name: podinfo, namespace: bench}\n"
+                          + "spec: {url: \""
+                          + repo.url()
+                          + "\", interval: 10m}\n",
+                      HelmRepository.class))
+          .create();
+
+      sampler.start();
+      long start = System.nanoTime();
+      for (int i = 0; i < releases; i++) {
+        client
+            .resource(
+                client
+                    .getKubernetesSerialization()
+                    .unmarshal(
+                        """
+            apiVersion: cairn.dev/v1
+            kind: HelmRelease
+            metadata: {name: podinfo-%d, namespace: bench}
+            spec:
+              interval: 10m
+              timeout: 2m
+              chart:
+                spec:
+                  chart: podinfo
+                  version: "6.x"
+                  sourceRef: {kind: HelmRepository, name: podinfo}
+              values: {replicaCount: 2}
+            """
+                            .formatted(i),
+                        HelmRelease.class))
+            .create();
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(workers);
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < releases; i++) {
+        String name = "podinfo-" + i;
+        runs.add(
+            pool.submit(
+                () -> {
+                  // As the controllers would: the release creates its HelmChart, the chart is
+                  // pulled, the release installs and waits for health.
+                  reconciler.reconcile(ns, name, Trigger.WATCH);
+                  HelmChart hc =
+                      client
+                          .resources(HelmChart.class)
+                          .inNamespace(ns)
+                          .withName(ns + "-" + name)
+                          .get();
+                  pull(fetcher, writer, hc, repo.url());
+                  reconciler.reconcile(ns, name, Trigger.WATCH);
+                  return null;
+                }));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+      pool.shutdown();
+      int ready = 0;
+      for (HelmRelease hr : client.resources(HelmRelease.class).inNamespace(ns).list().getItems()) {
+        HelmReleaseStatus status = hr.getStatus();
+        if (status != null
+            && status.getConditions() != null
+            && status.getConditions().stream()
+                .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"))) {
+          ready++;
+        }
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      sampler.interrupt();
+      System.out.printf(
+          "%d HelmReleases, %d workers: %d Ready in %.1f s, peak heap %d MiB (max heap %d MiB)%n",
+          releases,
+          workers,
+          ready,
+          took.toMillis() / 1000.0,
+          peak.get() >> 20,
+          Runtime.getRuntime().maxMemory() >> 20);
+      System.exit(ready == releases ? 0 : 1);
+    }
+  }
+
+  private static void pull(
+      HelmRepositoryFetcher fetcher, StatusWriter writer, HelmChart hc, String url)
+      throws Exception {
+    var result =
+        fetcher.pullChart(
+            new SourceKey("helmchart", hc.getMetadata().getNamespace(), hc.getMetadata().getName()),
+            HelmRepositorySpec.of(url),
+            HelmChartSpec.of(hc.getSpec().chart(), hc.getSpec().version()));
+    Artifact a = result.artifact();
+    HelmChartStatus status = new HelmChartStatus();
+    status.setArtifact(
+        new dev.cairn.api.Artifact(
+            a.path(),
+            "http://source/" + a.path(),
+            a.revision(),
+            a.digest(),
+            a.lastUpdateTime().toString(),
+            a.size(),
+            null));
+    status.setObservedChartName(result.chart());
+    status.setObservedGeneration(hc.getMetadata().getGeneration());
+    status
+        .conditions(Clock.systemUTC())
+        .markTrue(
+            ConditionTypes.READY,
+            ConditionReasons.SUCCEEDED,
+            "pulled",
+            hc.getMetadata().getGeneration());
+    writer.write(HelmChart.class, hc, status);
+  }
+}

@@ -1,0 +1,152 @@
+package dev.cairn.engine.helm;
+
+import dev.cairn.api.InventoryEntry;
+import dev.cairn.apply.ApplyException;
+import dev.cairn.apply.ApplyOptions;
+import dev.cairn.apply.ChangeSet;
+import dev.cairn.apply.ClusterClient;
+import dev.cairn.apply.ResourceManager;
+import dev.cairn.apply.WaitResult;
+import dev.cairn.manifest.KubeObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts one revision of a release into the cluster: CRDs (as the CRD policy says), the {@code
+ * pre-<event>} hooks (each applied and waited for, in weight order), the main set (validated as a
+ * whole by dry-run, then applied in stages), prune of what the previous inventory held and the new
+ * set lacks, the health wait, then the {@code post-<event>} hooks. Hooks are recreated on every run
+ * (Helm's default {@code before-hook-creation}) and are not part of the inventory; CRDs are never
+ * pruned.
+ */
+final class ReleaseApplier {
+  static final String NAME_LABEL = "helm.cairn.dev/name";
+  static final String NAMESPACE_LABEL = "helm.cairn.dev/namespace";
+  static final String DELETE_POLICY = "helm.sh/hook-delete-policy";
+
+  private final ResourceManager manager;
+  private final ClusterClient cluster;
+  private final ApplyOptions defaults;
+
+  ReleaseApplier(ResourceManager manager, ClusterClient cluster, ApplyOptions defaults) {
+    this.manager = manager;
+    this.cluster = cluster;
+    this.defaults = defaults;
+  }
+
+  /** What a revision left in the cluster. */
+  record Deployed(ChangeSet applied, List<InventoryEntry> inventory) {}
+
+  /** A revision that did not become healthy; {@code inventory} is what it left owned. */
+  static final class DeployFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<InventoryEntry> inventory;
+
+    DeployFailed(String message, List<InventoryEntry> inventory) {
+      super(message);
+      this.inventory = List.copyOf(inventory);
+    }
+
+    List<InventoryEntry> inventory() {
+      return inventory;
+    }
+  }
+
+  /** The desired state of one revision. {@code event} is install/upgrade, or null for no hooks. */
+  record Revision(
+      List<KubeObject> objects,
+      List<dev.cairn.render.helm.HelmHook> hooks,
+      List<KubeObject> crds,
+      String event,
+      boolean waitForHealth) {}
+
+  Deployed deploy(HelmReleaseRun run, Revision revision, List<InventoryEntry> previous) {
+    ApplyOptions options = options(run);
+    applyCrds(revision.crds());
+    runHooks(run, revision, "pre-", previous);
+    ChangeSet applied;
+    try {
+      applied = manager.apply(revision.objects(), options);
+    } catch (ApplyException e) {
+      List<InventoryEntry> kept = new ArrayList<>(previous);
+      kept.addAll(ReleaseInventory.fromChangeSet(e.partial()));
+      throw new DeployFailed(e.getMessage(), kept.stream().distinct().toList());
+    }
+    List<InventoryEntry> inventory = ReleaseInventory.fromChangeSet(applied);
+    ChangeSet pruned =
+        manager.prune(
+            ReleaseInventory.ids(previous), ReleaseInventory.skeletons(inventory), options);
+    if (pruned.hasFailures()) {
+      List<InventoryEntry> kept = new ArrayList<>(inventory);
+      pruned.failures().forEach(f -> kept.add(ReleaseInventory.entryOf(f.id())));
+      throw new DeployFailed(
+          "prune failed: "
+              + pruned.failures().get(0).id()
+              + ": "
+              + pruned.failures().get(0).error(),
+          kept);
+    }
+    if (revision.waitForHealth()) {
+      WaitResult health = manager.waitForHealth(ReleaseInventory.ids(inventory), run.timeout());
+      if (!health.healthy()) {
+        throw new DeployFailed(health.message(), inventory);
+      }
+    }
+    runHooks(run, revision, "post-", inventory);
+    return new Deployed(applied.plus(pruned), inventory);
+  }
+
+  /** Deletes every object of {@code inventory} (reverse kind order), keeping what others took. */
+  ChangeSet deleteAll(HelmReleaseRun run, List<InventoryEntry> inventory) {
+    return manager.prune(ReleaseInventory.ids(inventory), List.of(), options(run));
+  }
+
+  ApplyOptions options(HelmReleaseRun run) {
+    return defaults
+        .withLabels(Map.of(NAME_LABEL, run.key().name(), NAMESPACE_LABEL, run.key().namespace()))
+        .withWaitTimeout(run.timeout());
+  }
+
+  private void applyCrds(List<KubeObject> crds) {
+    if (crds.isEmpty()) {
+      return;
+    }
+    try {
+      manager.apply(crds, defaults);
+    } catch (ApplyException e) {
+      throw new DeployFailed("CRDs: " + e.getMessage(), List.of());
+    }
+  }
+
+  private void runHooks(
+      HelmReleaseRun run, Revision revision, String phase, List<InventoryEntry> inventory) {
+    if (revision.event() == null) {
+      return;
+    }
+    List<dev.cairn.render.helm.HelmHook> hooks =
+        revision.hooks().stream()
+            .filter(h -> h.runsOn(phase + revision.event()))
+            .sorted(Comparator.comparingInt(dev.cairn.render.helm.HelmHook::weight))
+            .toList();
+    for (dev.cairn.render.helm.HelmHook hook : hooks) {
+      KubeObject object = hook.object();
+      String policy = object.annotations().getOrDefault(DELETE_POLICY, "before-hook-creation");
+      cluster.delete(object.id());
+      try {
+        manager.apply(List.of(object), options(run));
+      } catch (ApplyException e) {
+        throw new DeployFailed(phase + revision.event() + " hook " + e.getMessage(), inventory);
+      }
+      WaitResult result = manager.waitForHealth(List.of(object.id()), run.timeout());
+      if (!result.healthy()) {
+        throw new DeployFailed(
+            phase + revision.event() + " hook failed: " + result.message(), inventory);
+      }
+      if (policy.contains("hook-succeeded")) {
+        cluster.delete(object.id());
+      }
+    }
+  }
+}
