@@ -1,30 +1,24 @@
 package dev.cairn.bench;
 
-import dev.cairn.api.ConditionReasons;
-import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.helm.HelmReleaseStatus;
 import dev.cairn.api.schema.CairnCrds;
-import dev.cairn.api.source.HelmChart;
-import dev.cairn.api.source.HelmChartStatus;
 import dev.cairn.api.source.HelmRepository;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.EventRecorder;
-import dev.cairn.engine.StatusWriter;
 import dev.cairn.engine.Trigger;
 import dev.cairn.engine.helm.HelmReleaseReconciler;
+import dev.cairn.engine.source.HelmChartReconciler;
+import dev.cairn.engine.source.HelmRepositoryReconciler;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
-import dev.cairn.source.artifact.SourceKey;
-import dev.cairn.source.helm.HelmChartSpec;
 import dev.cairn.source.helm.HelmFetcherOptions;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
-import dev.cairn.source.helm.HelmRepositorySpec;
+import dev.cairn.source.helm.OciChartFetcher;
 import dev.cairn.testkit.cluster.SimulatedCluster;
 import dev.cairn.testkit.cluster.SimulatedClusterOptions;
 import dev.cairn.testkit.helm.HelmCharts;
@@ -48,8 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * N HelmReleases of a podinfo-like chart (Deployment, Service, ServiceAccount, ConfigMap) from one
  * Helm repository, reconciled by {@code workers} threads against the simulated cluster (readiness
  * after 200 ms, as its default): time from creating the HelmReleases until all are Ready, and the
- * peak heap of the JVM (engine, simulated API server and repository server together). HelmChart
- * statuses are filled here by pulling with cairn-source, as the HelmChart reconciler would.
+ * peak heap of the JVM (engine, simulated API server and repository server together). The
+ * HelmRepository and HelmChart reconcilers pull the chart, as the controllers would.
  *
  * <pre>java -cp ... dev.cairn.bench.HelmReleaseBench [releases=100] [workers=4]</pre>
  */
@@ -111,7 +105,18 @@ public final class HelmReleaseBench {
               clock);
       HelmRepositoryFetcher fetcher =
           new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
-      StatusWriter writer = new StatusWriter(client);
+      EventRecorder events = new EventRecorder(client, "cairn", clock);
+      HelmRepositoryReconciler repositories =
+          new HelmRepositoryReconciler(client, fetcher, events, "http://source/", clock);
+      HelmChartReconciler charts =
+          new HelmChartReconciler(
+              client,
+              store,
+              fetcher,
+              new OciChartFetcher(store, HelmFetcherOptions.defaults()),
+              events,
+              "http://source/",
+              clock);
       String ns = "bench";
       client
           .namespaces()
@@ -136,6 +141,7 @@ public final class HelmReleaseBench {
 
       sampler.start();
       long start = System.nanoTime();
+      repositories.reconcile(ns, "podinfo", Trigger.WATCH);
       for (int i = 0; i < releases; i++) {
         client
             .resource(
@@ -170,13 +176,7 @@ public final class HelmReleaseBench {
                   // As the controllers would: the release creates its HelmChart, the chart is
                   // pulled, the release installs and waits for health.
                   reconciler.reconcile(ns, name, Trigger.WATCH);
-                  HelmChart hc =
-                      client
-                          .resources(HelmChart.class)
-                          .inNamespace(ns)
-                          .withName(ns + "-" + name)
-                          .get();
-                  pull(fetcher, writer, hc, repo.url());
+                  charts.reconcile(ns, ns + "-" + name, Trigger.WATCH);
                   reconciler.reconcile(ns, name, Trigger.WATCH);
                   return null;
                 }));
@@ -207,36 +207,5 @@ public final class HelmReleaseBench {
           Runtime.getRuntime().maxMemory() >> 20);
       System.exit(ready == releases ? 0 : 1);
     }
-  }
-
-  private static void pull(
-      HelmRepositoryFetcher fetcher, StatusWriter writer, HelmChart hc, String url)
-      throws Exception {
-    var result =
-        fetcher.pullChart(
-            new SourceKey("helmchart", hc.getMetadata().getNamespace(), hc.getMetadata().getName()),
-            HelmRepositorySpec.of(url),
-            HelmChartSpec.of(hc.getSpec().chart(), hc.getSpec().version()));
-    Artifact a = result.artifact();
-    HelmChartStatus status = new HelmChartStatus();
-    status.setArtifact(
-        new dev.cairn.api.Artifact(
-            a.path(),
-            "http://source/" + a.path(),
-            a.revision(),
-            a.digest(),
-            a.lastUpdateTime().toString(),
-            a.size(),
-            null));
-    status.setObservedChartName(result.chart());
-    status.setObservedGeneration(hc.getMetadata().getGeneration());
-    status
-        .conditions(Clock.systemUTC())
-        .markTrue(
-            ConditionTypes.READY,
-            ConditionReasons.SUCCEEDED,
-            "pulled",
-            hc.getMetadata().getGeneration());
-    writer.write(HelmChart.class, hc, status);
   }
 }

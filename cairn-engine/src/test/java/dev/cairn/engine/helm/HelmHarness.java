@@ -25,8 +25,8 @@ import java.time.Clock;
 
 /**
  * What the HelmRelease ITs share: Cairn's CRDs in the test cluster, a real Helm repository server,
- * the artifact store, the HelmRelease reconciler and the {@link ChartSourceFixture} that fills
- * HelmChart statuses.
+ * the artifact store, the HelmRelease reconciler and the real HelmRepository and HelmChart
+ * reconcilers ({@link ChartSources}).
  */
 final class HelmHarness {
   Path temp;
@@ -34,7 +34,7 @@ final class HelmHarness {
   KubernetesClient client;
   ResourceManager manager;
   ArtifactStore store;
-  ChartSourceFixture charts;
+  ChartSources charts;
   HelmReleaseReconciler releases;
 
   static HelmHarness start(TestCluster cluster) throws Exception {
@@ -53,7 +53,8 @@ final class HelmHarness {
     Clock clock = Clock.systemUTC();
     Fabric8ClusterClient cluster8 = new Fabric8ClusterClient(h.client);
     h.manager = new ResourceManager(cluster8);
-    h.charts = new ChartSourceFixture(h.client, h.store);
+    EventRecorder events = new EventRecorder(h.client, "cairn", clock);
+    h.charts = new ChartSources(h.client, h.store, events, clock);
     h.releases =
         new HelmReleaseReconciler(
             h.client,
@@ -62,7 +63,7 @@ final class HelmHarness {
             HelmPostRenderer.defaults(),
             h.manager,
             cluster8,
-            new EventRecorder(h.client, "cairn", clock),
+            events,
             ApplyOptions.defaults(),
             clock);
     return h;
@@ -98,10 +99,17 @@ final class HelmHarness {
         metadata: {name: %s, namespace: %s}
         spec: {url: "%s", interval: 5m%s}
         """
-            .formatted(name, ns, url, type == null ? "" : ", type: " + type);
+            .formatted(name, ns, url, type == null ? "" : ", type: " + type + plainHttp(type));
     client
         .resource(client.getKubernetesSerialization().unmarshal(yaml, HelmRepository.class))
         .create();
+  }
+
+  /**
+   * The test kit's registry serves plain HTTP, which Flux's OCI repositories reach with insecure.
+   */
+  private static String plainHttp(String type) {
+    return "oci".equals(type) ? ", insecure: true" : "";
   }
 
   void createRelease(String ns, String name, String specYaml) {
