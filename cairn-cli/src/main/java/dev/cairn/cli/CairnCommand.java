@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       UpCommand.class,
       BuildCommand.class,
+      ControllerCommand.class,
       VersionCommand.class,
       GenerateCompletion.class
     },
