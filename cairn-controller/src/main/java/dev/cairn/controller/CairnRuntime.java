@@ -5,13 +5,21 @@ import dev.cairn.apply.Fabric8ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.helm.HelmReleaseReconciler;
 import dev.cairn.engine.kustomize.KustomizationReconciler;
 import dev.cairn.engine.source.GitRepositoryReconciler;
+import dev.cairn.engine.source.HelmChartReconciler;
+import dev.cairn.engine.source.HelmRepositoryReconciler;
 import dev.cairn.render.KustomizationRenderer;
+import dev.cairn.render.helm.HelmPostRenderer;
+import dev.cairn.render.helm.HelmTemplateRenderer;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.git.GitFetcher;
+import dev.cairn.source.helm.HelmFetcherOptions;
+import dev.cairn.source.helm.HelmRepositoryFetcher;
+import dev.cairn.source.helm.OciChartFetcher;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -95,6 +103,34 @@ public final class CairnRuntime implements AutoCloseable {
             apply,
             clock),
         SourceWatches.kustomizationsOnGitRepositories());
+    HelmRepositoryFetcher helmRepositories =
+        new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
+    register(
+        new HelmRepositoryReconciler(
+            client, helmRepositories, events, options.artifactBaseUrl(), clock));
+    register(
+        new HelmChartReconciler(
+            client,
+            store,
+            helmRepositories,
+            new OciChartFetcher(store, HelmFetcherOptions.defaults()),
+            events,
+            options.artifactBaseUrl(),
+            clock),
+        SourceWatches.helmChartsOnHelmRepositories(),
+        SourceWatches.helmChartsOnGitRepositories());
+    register(
+        new HelmReleaseReconciler(
+            client,
+            store,
+            HelmTemplateRenderer.defaults(),
+            HelmPostRenderer.defaults(),
+            manager,
+            cluster,
+            events,
+            apply,
+            clock),
+        SourceWatches.helmReleasesOnHelmCharts());
 
     this.election =
         options
@@ -196,11 +232,12 @@ public final class CairnRuntime implements AutoCloseable {
   private <T extends HasMetadata, S> void registerWith(Operator op, KindRegistration<T, S> kind) {
     KindController<T, S> controller = kind.controller(fields, backoff, metrics);
     op.register(
-        controller,
+        kind.sdkReconciler(controller),
         ControllerConfigurations.of(
             controller.resourceClass(),
             options.namespaces(),
             options.fieldManager(),
+            kind.reconciler().finalizes() ? KindReconciler.FINALIZER : null,
             op.getConfigurationService()));
   }
 

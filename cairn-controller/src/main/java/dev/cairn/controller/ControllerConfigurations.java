@@ -26,6 +26,7 @@ final class ControllerConfigurations {
       Class<T> resourceClass,
       Set<String> namespaces,
       String fieldManager,
+      String finalizer,
       ConfigurationService service) {
     var informer = InformerConfiguration.builder(resourceClass);
     if (namespaces.isEmpty()) {
@@ -48,7 +49,7 @@ final class ControllerConfigurations {
         retry,
         LinearRateLimiter.deactivatedRateLimiter(),
         null,
-        null,
+        finalizer,
         Map.of(),
         fieldManager,
         service,
@@ -57,9 +58,10 @@ final class ControllerConfigurations {
         null);
   }
 
-  /** A new generation, or a new value of the reconcile-request annotation. */
+  /** A new generation, a new value of the reconcile-request annotation, or a deletion. */
   static boolean specOrRequestChanged(HasMetadata after, HasMetadata before) {
-    return !Objects.equals(
+    return (after.isMarkedForDeletion() && !before.isMarkedForDeletion())
+        || !Objects.equals(
             after.getMetadata().getGeneration(), before.getMetadata().getGeneration())
         || !ReconcileRequest.requestedAt(after).equals(ReconcileRequest.requestedAt(before));
   }

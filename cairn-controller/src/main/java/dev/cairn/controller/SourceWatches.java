@@ -1,9 +1,16 @@
 package dev.cairn.controller;
 
 import dev.cairn.api.Artifact;
+import dev.cairn.api.ObjectRef;
+import dev.cairn.api.helm.HelmRelease;
+import dev.cairn.api.helm.HelmReleaseSpec;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.source.GitRepository;
+import dev.cairn.api.source.HelmChart;
+import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.SourceStatus;
+import dev.cairn.engine.helm.ReleaseNames;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 
 /** The source → dependent edges Cairn's kinds have. */
@@ -23,8 +30,58 @@ final class SourceWatches {
                 : List.of(k.getSpec().sourceRef().toObjectRef(k.getMetadata().getNamespace())));
   }
 
-  static String revision(GitRepository source) {
-    SourceStatus status = source.getStatus();
+  /** A HelmChart runs when its HelmRepository has a new index. */
+  static SourceWatch<HelmChart, HelmRepository> helmChartsOnHelmRepositories() {
+    return new SourceWatch<>(
+        HelmRepository.class, SourceWatches::revision, SourceWatches::chartSource);
+  }
+
+  /** A HelmChart packaged from Git runs when its GitRepository has a new revision. */
+  static SourceWatch<HelmChart, GitRepository> helmChartsOnGitRepositories() {
+    return new SourceWatch<>(
+        GitRepository.class, SourceWatches::revision, SourceWatches::chartSource);
+  }
+
+  /**
+   * A HelmRelease runs when its chart has a new artifact: the HelmChart it made from {@code
+   * spec.chart} ({@code <namespace>-<name>} in the source's namespace), or its {@code
+   * spec.chartRef}.
+   */
+  static SourceWatch<HelmRelease, HelmChart> helmReleasesOnHelmCharts() {
+    return new SourceWatch<>(HelmChart.class, SourceWatches::revision, SourceWatches::releaseChart);
+  }
+
+  private static List<ObjectRef> chartSource(HelmChart chart) {
+    return chart.getSpec() == null || chart.getSpec().sourceRef() == null
+        ? List.of()
+        : List.of(chart.getSpec().sourceRef().toObjectRef(chart.getMetadata().getNamespace()));
+  }
+
+  private static List<ObjectRef> releaseChart(HelmRelease release) {
+    HelmReleaseSpec spec = release.getSpec();
+    String namespace = release.getMetadata().getNamespace();
+    if (spec == null) {
+      return List.of();
+    }
+    if (spec.chartRef() != null) {
+      return List.of(spec.chartRef().toObjectRef(namespace));
+    }
+    if (spec.chart() == null || spec.chart().spec() == null) {
+      return List.of();
+    }
+    ObjectRef source = spec.chart().spec().sourceRef().toObjectRef(namespace);
+    String chart = ReleaseNames.helmChartName(namespace, release.getMetadata().getName());
+    return List.of(
+        new ObjectRef(null, HasMetadata.getKind(HelmChart.class), chart, source.namespace()));
+  }
+
+  static String revision(HasMetadata source) {
+    SourceStatus status =
+        source instanceof GitRepository g
+            ? g.getStatus()
+            : source instanceof HelmRepository r
+                ? r.getStatus()
+                : source instanceof HelmChart c ? c.getStatus() : null;
     Artifact artifact = status == null ? null : status.getArtifact();
     return artifact == null ? null : artifact.revision();
   }

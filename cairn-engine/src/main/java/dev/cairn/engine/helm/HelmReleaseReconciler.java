@@ -88,6 +88,11 @@ public final class HelmReleaseReconciler implements KindReconciler<HelmRelease, 
   }
 
   @Override
+  public boolean finalizes() {
+    return true;
+  }
+
+  @Override
   public Class<HelmRelease> resourceClass() {
     return HelmRelease.class;
   }

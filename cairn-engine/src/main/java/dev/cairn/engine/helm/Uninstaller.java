@@ -2,6 +2,7 @@ package dev.cairn.engine.helm;
 
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.source.HelmChart;
+import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.StepResult;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
  * {@code spec.chart} — then removes the finalizer, and the run ends without a status patch.
  */
 final class Uninstaller {
-  static final String FINALIZER = "finalizers.cairn.dev";
+  static final String FINALIZER = KindReconciler.FINALIZER;
 
   private final KubernetesClient client;
   private final ReleaseStorage storage;

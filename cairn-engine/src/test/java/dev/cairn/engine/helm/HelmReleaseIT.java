@@ -91,7 +91,7 @@ class HelmReleaseIT {
     assertThat(first.chartName()).isEqualTo("gateway");
     assertThat(first.chartVersion()).isEqualTo("1.0.0");
     assertThat(first.configDigest()).startsWith("sha256:");
-    assertThat(h.live(ns, "gw").getMetadata().getFinalizers()).contains("finalizers.cairn.dev");
+    assertThat(h.live(ns, "gw").getMetadata().getFinalizers()).contains("cairn.dev/finalizer");
 
     Secret v1 = h.client.secrets().inNamespace(ns).withName("sh.helm.release.v1.gw.v1").get();
     assertThat(v1.getType()).isEqualTo("helm.sh/release.v1");
