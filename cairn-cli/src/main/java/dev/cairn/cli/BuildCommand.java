@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Render a Kustomize directory and print the objects as multi-document YAML.",
       "The output is what 'kubectl kustomize DIR' prints (kustomize v5.5.0), rendered by Cairn's"
-          + " native engine: no binary, nothing read outside DIR, remote bases refused."
+          + " native engine: no binary, remote bases refused. Bases (directories) may lie"
+          + " anywhere in the Git repository that holds DIR; files only inside DIR."
     })
 final class BuildCommand implements Callable<Integer> {
 
@@ -34,12 +35,27 @@ final class BuildCommand implements Callable<Integer> {
     }
     String yaml;
     try {
-      yaml = Kustomizer.defaults().withOptions(KustomizeOptions.defaults()).buildYaml(dir);
+      KustomizeOptions options = KustomizeOptions.defaults().withBoundary(boundary(dir));
+      yaml = Kustomizer.defaults().withOptions(options).buildYaml(dir);
     } catch (KustomizeException | ManifestException e) {
       throw new CliException(ExitCode.FAILED, e.getMessage(), e);
     }
     spec.commandLine().getOut().print(yaml);
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
+  }
+
+  /**
+   * The root of the Git repository holding {@code dir}, else {@code dir}: overlays refer to bases
+   * in sibling directories ({@code ../base}), which kubectl allows for directories.
+   */
+  static Path boundary(Path dir) {
+    Path absolute = dir.toAbsolutePath().normalize();
+    for (Path at = absolute; at != null; at = at.getParent()) {
+      if (Files.exists(at.resolve(".git"))) {
+        return at;
+      }
+    }
+    return absolute;
   }
 }
