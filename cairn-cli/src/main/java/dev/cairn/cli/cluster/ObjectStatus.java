@@ -15,6 +15,8 @@ public record ObjectStatus(
     String name,
     String revision,
     boolean suspended,
+    boolean observed,
+    boolean stalled,
     String ready,
     String reason,
     String message,
@@ -33,17 +35,24 @@ public record ObjectStatus(
   static ObjectStatus of(CairnKind kind, JsonNode object) {
     JsonNode status = object.path("status");
     JsonNode readyCondition = null;
+    boolean stalled = false;
     for (JsonNode condition : status.path("conditions")) {
       if ("Ready".equals(condition.path("type").asText())) {
         readyCondition = condition;
       }
+      if ("Stalled".equals(condition.path("type").asText())) {
+        stalled = "True".equals(condition.path("status").asText());
+      }
     }
+    long generation = object.at("/metadata/generation").asLong(0);
     return new ObjectStatus(
         kind.name(),
         object.at("/metadata/namespace").asText(),
         object.at("/metadata/name").asText(),
         revision(kind, status),
         object.at("/spec/suspend").asBoolean(false),
+        status.path("observedGeneration").asLong(-1) == generation,
+        stalled,
         readyCondition == null ? "Unknown" : readyCondition.path("status").asText("Unknown"),
         readyCondition == null ? null : text(readyCondition.path("reason")),
         readyCondition == null ? "" : readyCondition.path("message").asText(""),
