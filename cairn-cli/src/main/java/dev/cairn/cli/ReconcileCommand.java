@@ -72,7 +72,7 @@ final class ReconcileCommand implements Callable<Integer> {
     out.flush();
     String token = objects.requestReconcile(ref);
     ObjectStatus status = objects.awaitHandled(ref, token, timeout);
-    if (status.isReady()) {
+    if (status.readyTrue()) {
       out.println("✔ " + ref + " is Ready, revision " + status.revision());
     } else {
       out.println(
@@ -84,6 +84,6 @@ final class ReconcileCommand implements Callable<Integer> {
               + status.message());
     }
     out.flush();
-    return status.isReady();
+    return status.readyTrue();
   }
 }

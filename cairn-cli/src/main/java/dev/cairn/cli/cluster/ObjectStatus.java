@@ -1,5 +1,6 @@
 package dev.cairn.cli.cluster;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,10 +24,12 @@ public record ObjectStatus(
     String lastHandledReconcileAt,
     JsonNode status) {
 
-  public boolean isReady() {
+  /** Ready is True (a method, not a property: the {@code ready} component carries the text). */
+  public boolean readyTrue() {
     return "True".equals(ready);
   }
 
+  @JsonIgnore
   public ObjectRef ref() {
     return new ObjectRef(CairnKind.valueOf(kind), namespace, name);
   }

@@ -39,7 +39,7 @@ public final class Completion {
     if (objects.isEmpty()) {
       return State.IN_PROGRESS;
     }
-    if (objects.stream().allMatch(o -> o.isReady() && o.observed())) {
+    if (objects.stream().allMatch(o -> o.readyTrue() && o.observed())) {
       return State.READY;
     }
     if (objects.stream().anyMatch(ObjectStatus::stalled)) {
@@ -54,6 +54,6 @@ public final class Completion {
 
   /** The objects that keep the fleet from being Ready. */
   public static List<ObjectStatus> failing(List<ObjectStatus> objects) {
-    return objects.stream().filter(o -> !(o.isReady() && o.observed())).toList();
+    return objects.stream().filter(o -> !(o.readyTrue() && o.observed())).toList();
   }
 }

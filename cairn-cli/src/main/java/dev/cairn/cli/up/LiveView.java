@@ -42,7 +42,7 @@ public final class LiveView {
     if (drawnLines > 0) {
       out.print("\033[" + drawnLines + "A\033[J");
     }
-    long ready = objects.stream().filter(o -> o.isReady() && o.observed()).count();
+    long ready = objects.stream().filter(o -> o.readyTrue() && o.observed()).count();
     String spinner =
         ready == objects.size() && !objects.isEmpty() ? "✔" : SPINNER[frame++ % SPINNER.length];
     out.println(fit(spinner + " " + ready + " of " + objects.size() + " Cairn objects Ready"));
@@ -67,11 +67,13 @@ public final class LiveView {
   /** {@code ✔ Kustomization/cairn-system/apps main@sha1:… Ready Applied revision: …}. */
   public static String line(ObjectStatus object) {
     String mark =
-        object.isReady() && object.observed() ? "✔" : "False".equals(object.ready()) ? "✗" : "…";
+        object.readyTrue() && object.observed() ? "✔" : "False".equals(object.ready()) ? "✗" : "…";
     String ready =
         object.suspended()
             ? "Suspended"
-            : object.isReady() ? "Ready" : "False".equals(object.ready()) ? "Not ready" : "Pending";
+            : object.readyTrue()
+                ? "Ready"
+                : "False".equals(object.ready()) ? "Not ready" : "Pending";
     String revision = object.revision().isEmpty() ? "-" : object.revision();
     return mark
         + " "
