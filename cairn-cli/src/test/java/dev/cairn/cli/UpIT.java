@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.testkit.git.GitHttpServer;
+import dev.cairn.testkit.git.GitWorkingCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +79,34 @@ class UpIT {
         .contains("not Ready:")
         .contains("Kustomization/cairn-system/apps: BuildFailed")
         .contains("cluster_zone");
+  }
+
+  @Test
+  void onceSyncsAnotherRepositoryGivenByUrl(@TempDir Path work) throws Exception {
+    try (GitHttpServer server = GitHttpServer.start(work.resolve("served"))) {
+      String url = server.createRepository("other");
+      GitWorkingCopy copy = GitWorkingCopy.init(work.resolve("other"));
+      UpIT.copy(FLEET, copy.directory());
+      copy.commitAll("fleet");
+      copy.push(url);
+      MainTest.Result result =
+          MainTest.run(
+              "up",
+              "--once",
+              "--repo",
+              url,
+              "--path",
+              "./clusters/production",
+              "--ref",
+              "main",
+              "--workdir",
+              work.resolve("run").toString());
+      assertThat(result.code()).as(result.err()).isZero();
+      assertThat(result.out())
+          .contains("Repository: " + url + " branch main")
+          .doesNotContain("Working copy:")
+          .contains("all 4 Cairn objects are Ready");
+    }
   }
 
   static void copy(Path from, Path to) throws Exception {

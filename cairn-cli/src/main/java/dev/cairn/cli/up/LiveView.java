@@ -74,7 +74,10 @@ public final class LiveView {
             : object.readyTrue()
                 ? "Ready"
                 : "False".equals(object.ready()) ? "Not ready" : "Pending";
-    String revision = object.revision().isEmpty() ? "-" : object.revision();
+    String revision =
+        object.revision().isEmpty()
+            ? "-"
+            : object.revision().replaceFirst("(@sha1:[0-9a-f]{12})[0-9a-f]+$", "$1");
     return mark
         + " "
         + object.kind()

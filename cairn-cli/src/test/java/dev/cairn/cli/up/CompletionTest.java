@@ -77,6 +77,22 @@ class CompletionTest {
   void theLiveLineShowsKindNameRevisionReadyAndMessage() {
     assertThat(LiveView.line(status("apps", "True", true, false)))
         .isEqualTo("✔ Kustomization/ns/apps  main@sha1:1  Ready  m");
+    ObjectStatus long_ =
+        new ObjectStatus(
+            "GitRepository",
+            "ns",
+            "git",
+            "main@sha1:" + "0123456789abcdef".repeat(2) + "01234567",
+            false,
+            true,
+            false,
+            "True",
+            null,
+            "",
+            null,
+            null);
+    assertThat(LiveView.line(long_))
+        .isEqualTo("✔ GitRepository/ns/git  main@sha1:0123456789ab  Ready");
     assertThat(LiveView.line(status("apps", "False", true, false)))
         .isEqualTo("✗ Kustomization/ns/apps  main@sha1:1  Not ready  m");
   }
