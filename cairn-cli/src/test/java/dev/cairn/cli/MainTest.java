@@ -82,4 +82,32 @@ class MainTest {
     assertThat(result.code()).isZero();
     assertThat(result.out()).contains("complete").contains("cairn");
   }
+
+  @Test
+  void controllerWithAMissingKubeconfigFailsOnOneLine() {
+    Result result =
+        run("controller", "--kubeconfig", "no-such-dir/kubeconfig", "--no-leader-elect");
+    assertThat(result.code()).isEqualTo(ExitCode.FAILED);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: kubeconfig 'no-such-dir/kubeconfig' does not exist or is not a file"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void controllerRejectsABindAddressWithoutPort() {
+    Result result = run("controller", "--metrics-bind-address", "8080");
+    assertThat(result.code()).isEqualTo(ExitCode.FAILED);
+    assertThat(result.err()).startsWith("error: bind address '8080' should be host:port");
+  }
+
+  @Test
+  void controllerHelpShowsItsDefaults() {
+    Result result = run("controller", "--help");
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
+        .contains("--[no-]leader-elect")
+        .contains("127.0.0.1:8080")
+        .contains("cairn-system");
+  }
 }

@@ -183,9 +183,13 @@ public final class CairnRuntime implements AutoCloseable {
       running = true;
       LOG.info("controllers started for {} kinds", kinds.size());
     } catch (RuntimeException e) {
-      failure = e;
-      LOG.error("controllers could not start: {}", e.getMessage(), e);
-      op.stop();
+      failure = StartFailures.describe(e);
+      LOG.error("controllers could not start: {}", failure.getMessage(), e);
+      try {
+        op.stop();
+      } catch (RuntimeException stopping) {
+        LOG.debug("stopping the half-started controllers failed", stopping);
+      }
     }
   }
 

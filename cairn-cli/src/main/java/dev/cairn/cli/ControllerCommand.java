@@ -1,0 +1,175 @@
+package dev.cairn.cli;
+
+import dev.cairn.controller.CairnRuntime;
+import dev.cairn.controller.LeaderElection;
+import dev.cairn.controller.RuntimeOptions;
+import dev.cairn.server.ProbeServer;
+import dev.cairn.server.Probes;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cairn controller}: runs the controllers against a cluster until SIGTERM or Ctrl-C, then
+ * lets reconciles in flight finish and releases the Lease.
+ */
+@Command(
+    name = "controller",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the Cairn controllers against the current kube context (or in-cluster config)"
+            + " until stopped.")
+final class ControllerCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--kubeconfig",
+      description = "Kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
+  Path kubeconfig;
+
+  @Option(names = "--context", description = "Kubeconfig context (default: the current one).")
+  String context;
+
+  @Option(
+      names = "--storage-path",
+      defaultValue = "cairn-data",
+      description = "Where artifacts and Git mirrors are kept (default: ${DEFAULT-VALUE}).")
+  Path storagePath;
+
+  @Option(
+      names = "--metrics-bind-address",
+      defaultValue = "127.0.0.1:8080",
+      description =
+          "Address of /healthz, /readyz and /metrics (default: ${DEFAULT-VALUE};"
+              + " ':8080' listens on all interfaces, as in a Pod).")
+  String metricsBindAddress;
+
+  @Option(
+      names = "--leader-elect",
+      defaultValue = "true",
+      negatable = true,
+      fallbackValue = "true",
+      arity = "0..1",
+      description =
+          "Hold a Lease so that only one instance reconciles (default: ${DEFAULT-VALUE}).")
+  boolean leaderElect;
+
+  @Option(
+      names = "--lease-namespace",
+      defaultValue = "cairn-system",
+      description = "Namespace of the leader-election Lease (default: ${DEFAULT-VALUE}).")
+  String leaseNamespace;
+
+  /** Counted down when the process should stop; the shutdown hook does it on SIGTERM/Ctrl-C. */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  @Override
+  public Integer call() {
+    InetSocketAddress bind = ProbeServer.parseAddress(metricsBindAddress);
+    KubernetesClient client = connect();
+    CairnRuntime runtime;
+    try {
+      runtime = new CairnRuntime(client, options());
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    ProbeServer probes;
+    try {
+      probes =
+          ProbeServer.start(bind, new Probes(runtime::isReady, runtime.meterRegistry()::scrape));
+    } catch (RuntimeException e) {
+      runtime.close();
+      client.close();
+      throw e;
+    }
+    Thread hook = new Thread(() -> shutdown(runtime, probes, client), "cairn-controller-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "cairn controller: connected to %s; probes and metrics on http://%s:%d%n",
+            client.getMasterUrl(), probes.address().getHostString(), probes.port());
+    spec.commandLine().getOut().flush();
+    runtime.start();
+    try {
+      while (!stop.await(500, TimeUnit.MILLISECONDS)) {
+        if (runtime.failure().isPresent()) {
+          throw new CliException(
+              ExitCode.FAILED,
+              "controllers could not start: " + ErrorHandler.oneLine(runtime.failure().get()));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      shutdown(runtime, probes, client);
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting: the hook is running
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  private void shutdown(CairnRuntime runtime, ProbeServer probes, KubernetesClient client) {
+    if (closed.compareAndSet(false, true)) {
+      runtime.close();
+      probes.close();
+      client.close();
+    }
+    stop.countDown();
+  }
+
+  private RuntimeOptions options() {
+    RuntimeOptions options = RuntimeOptions.defaults().withStoragePath(storagePath);
+    if (leaderElect) {
+      options = options.withLeaderElection(LeaderElection.inNamespace(leaseNamespace, identity()));
+    }
+    return options;
+  }
+
+  private KubernetesClient connect() {
+    Config config;
+    if (kubeconfig != null) {
+      File file = kubeconfig.toFile();
+      if (!Files.isRegularFile(kubeconfig)) {
+        throw new CliException(
+            ExitCode.FAILED, "kubeconfig '" + kubeconfig + "' does not exist or is not a file");
+      }
+      config = Config.fromKubeconfig(context, file);
+    } else {
+      config = Config.autoConfigure(context);
+    }
+    if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+      throw new CliException(
+          ExitCode.FAILED, "no Kubernetes cluster configured: pass --kubeconfig or set KUBECONFIG");
+    }
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  private static String identity() {
+    String host = System.getenv("HOSTNAME");
+    if (host == null || host.isBlank()) {
+      host = "cairn";
+    }
+    return host + "_" + UUID.randomUUID();
+  }
+}
