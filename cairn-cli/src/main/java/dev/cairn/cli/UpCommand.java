@@ -123,6 +123,8 @@ final class UpCommand implements Callable<Integer> {
               () -> {
                 stopped.countDown();
                 session.close();
+                info.println("Stopped. The working directory stays: " + session.workDir());
+                info.flush();
               },
               "cairn-up-stop");
       Runtime.getRuntime().addShutdownHook(hook);
