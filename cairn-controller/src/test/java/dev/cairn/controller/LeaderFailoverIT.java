@@ -46,7 +46,7 @@ class LeaderFailoverIT {
     String leaseNs = cluster.createNamespace("lease");
     LeaderElection election =
         LeaderElection.inNamespace(leaseNs, "unset")
-            .withTimings(Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(300));
+            .withTimings(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMillis(300));
     RuntimeOptions firstOptions =
         fixture.options("first").withLeaderElection(election.withIdentity("first"));
     RuntimeOptions secondOptions =
@@ -75,7 +75,8 @@ class LeaderFailoverIT {
 
     cluster.requests().reset();
     first.close();
-    // fabric8 releases a Lease by cutting its duration to one second (not waiting the 4 s out)
+    // fabric8 releases a Lease by cutting its duration to one second (instead of letting the 15 s
+    // run out)
     assertThat(lease(cluster, leaseNs).getSpec().getLeaseDurationSeconds()).isEqualTo(1);
 
     await().atMost(WAIT).until(second::isReady);
