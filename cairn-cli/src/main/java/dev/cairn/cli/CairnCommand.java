@@ -14,6 +14,13 @@ import picocli.CommandLine.Spec;
     description = "GitOps continuous delivery for Kubernetes: Git in, healthy cluster out.",
     subcommands = {
       UpCommand.class,
+      GetCommand.class,
+      ReconcileCommand.class,
+      SuspendCommand.Suspend.class,
+      SuspendCommand.Resume.class,
+      EventsCommand.class,
+      TreeCommand.class,
+      DiffCommand.class,
       BuildCommand.class,
       ControllerCommand.class,
       VersionCommand.class,

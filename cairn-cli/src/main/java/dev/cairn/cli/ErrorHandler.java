@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -15,6 +16,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+    if (e instanceof ParameterException usage) {
+      return handleParseException(usage, new String[0]);
+    }
     PrintWriter err = cli.getErr();
     int code = e instanceof CliException cliException ? cliException.exitCode() : ExitCode.FAILED;
     err.println("error: " + oneLine(e));
@@ -36,6 +40,19 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   }
 
   static String oneLine(Throwable e) {
+    if (e instanceof KubernetesClientException) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof java.io.IOException) {
+        return "cannot reach the cluster: " + oneLineOf(cause);
+      }
+    }
+    return oneLineOf(e);
+  }
+
+  private static String oneLineOf(Throwable e) {
     String message = e.getMessage();
     if (message == null || message.isBlank()) {
       message = e.getClass().getSimpleName();

@@ -1,0 +1,24 @@
+package dev.cairn.cli.up;
+
+import dev.cairn.controller.CairnRuntime;
+import dev.cairn.controller.RuntimeOptions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Starts cairn-controller's {@link CairnRuntime} in this process: every kind, all namespaces. */
+public final class RuntimeControllers {
+
+  private RuntimeControllers() {}
+
+  public static AutoCloseable start(KubernetesClient client, Path storage) {
+    CairnRuntime runtime =
+        new CairnRuntime(
+            client,
+            RuntimeOptions.defaults()
+                .withStoragePath(storage)
+                .withShutdownTimeout(Duration.ofSeconds(5)));
+    runtime.start();
+    return runtime;
+  }
+}
