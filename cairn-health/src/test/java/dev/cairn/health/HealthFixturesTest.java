@@ -76,7 +76,8 @@ class HealthFixturesTest {
           custom-reconciling                    | IN_PROGRESS | reconciling: Progressing: Building manifests for revision main@sha1:4f2a9c1
           custom-stalled                        | FAILED      | stalled: InvalidPath: path ./apps does not exist in the artifact
           custom-old-generation                 | IN_PROGRESS | Kustomization generation 5 not yet observed by its controller (observed 4)
-          custom-conditions-without-ready       | CURRENT     | no Ready condition reported
+          custom-conditions-without-ready       | IN_PROGRESS | waiting for its controller to report Ready
+          helmrelease-no-status                 | IN_PROGRESS | waiting for its controller to report Ready
           custom-no-status                      | CURRENT     | no status reported
           configmap                             | CURRENT     | no status reported
           """)
