@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Patches the status subresource of a Cairn object once per run. Only {@code status} is sent, so a
  * spec change made during the run is never overwritten. An object deleted meanwhile is not an
- * error.
+ * error. This is also the one place, for every kind, that records the handled reconcile request
+ * ({@code status.lastHandledReconcileAt} = the {@link ReconcileRequest} annotation the run saw).
  */
 public final class StatusWriter {
   private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
@@ -24,6 +25,7 @@ public final class StatusWriter {
   /** Writes {@code status} onto the live object; returns false when the object is gone. */
   public <S extends ReconcileStatus, T extends CustomResource<?, S>> boolean write(
       Class<T> kind, T object, S status) {
+    ReconcileRequest.requestedAt(object).ifPresent(status::setLastHandledReconcileAt);
     try {
       client
           .resources(kind)

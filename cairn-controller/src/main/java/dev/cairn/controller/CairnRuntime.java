@@ -1,0 +1,211 @@
+package dev.cairn.controller;
+
+import dev.cairn.apply.ApplyOptions;
+import dev.cairn.apply.Fabric8ClusterClient;
+import dev.cairn.apply.ResourceManager;
+import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.kustomize.KustomizationReconciler;
+import dev.cairn.engine.source.GitRepositoryReconciler;
+import dev.cairn.render.KustomizationRenderer;
+import dev.cairn.source.SourceException;
+import dev.cairn.source.artifact.ArtifactStore;
+import dev.cairn.source.artifact.ArtifactStoreOptions;
+import dev.cairn.source.git.GitFetcher;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every reconciler with plain constructors and drives them with the
+ * Java Operator SDK. {@link #start()} returns at once; with leader election the controllers start
+ * only while this process holds the Lease. {@link #close()} lets reconciles in flight finish, then
+ * releases the Lease.
+ */
+public final class CairnRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CairnRuntime.class);
+
+  private final KubernetesClient client;
+  private final RuntimeOptions options;
+  private final ResourceManager manager;
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ReconcileMetrics metrics = new ReconcileMetrics(registry);
+  private final FailureBackoff backoff = new FailureBackoff();
+  private final ObjectFields fields;
+  private final List<KindRegistration<?, ?>> kinds = new ArrayList<>();
+  private final ExecutorService starter =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "cairn-runtime-start");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final LeaseElection election;
+  private Operator operator;
+  private volatile boolean started;
+  private volatile boolean running;
+  private volatile boolean closed;
+  private volatile RuntimeException failure;
+
+  public CairnRuntime(KubernetesClient client, RuntimeOptions options) {
+    this.client = client;
+    this.options = options;
+    this.fields = new ObjectFields(client.getKubernetesSerialization());
+    Clock clock = Clock.systemUTC();
+    ArtifactStore store;
+    try {
+      store =
+          new ArtifactStore(
+              options.storagePath().resolve("artifacts"), ArtifactStoreOptions.defaults());
+    } catch (SourceException e) {
+      throw new IllegalArgumentException(
+          "cannot use storage path " + options.storagePath() + ": " + e.getMessage(), e);
+    }
+    EventRecorder events = new EventRecorder(client, options.fieldManager(), clock);
+    Fabric8ClusterClient cluster = new Fabric8ClusterClient(client);
+    this.manager = new ResourceManager(cluster);
+    ApplyOptions apply = ApplyOptions.defaults().withFieldManager(options.fieldManager());
+
+    register(
+        new GitRepositoryReconciler(
+            client,
+            new GitFetcher(options.storagePath().resolve("git"), store),
+            events,
+            options.artifactBaseUrl(),
+            clock));
+    register(
+        new KustomizationReconciler(
+            client,
+            store,
+            KustomizationRenderer.defaults(),
+            manager,
+            cluster,
+            events,
+            apply,
+            clock),
+        SourceWatches.kustomizationsOnGitRepositories());
+
+    this.election =
+        options
+            .leaderElectionConfig()
+            .map(le -> new LeaseElection(client, le, this::startControllers, this::stopControllers))
+            .orElse(null);
+  }
+
+  @SafeVarargs
+  private <T extends HasMetadata, S> void register(
+      KindReconciler<T, S> reconciler, SourceWatch<T, ?>... sources) {
+    kinds.add(new KindRegistration<>(reconciler, List.of(sources)));
+  }
+
+  /** Starts watching (or campaigning for the Lease) and returns at once. */
+  public synchronized void start() {
+    if (started || closed) {
+      return;
+    }
+    started = true;
+    if (election != null) {
+      starter.execute(election::start);
+    } else {
+      starter.execute(this::startControllers);
+    }
+  }
+
+  /** Started, controllers running, and leader (when leader election is on): for {@code /readyz}. */
+  public boolean isReady() {
+    return started && !closed && running && (election == null || election.isLeader());
+  }
+
+  /** True while this process holds the Lease (always false without leader election). */
+  public boolean isLeader() {
+    return election != null && election.isLeader();
+  }
+
+  /** Why the controllers could not start (missing CRDs, no access...), if they could not. */
+  public Optional<RuntimeException> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** The metrics; {@code scrape()} gives the Prometheus text. */
+  public PrometheusMeterRegistry meterRegistry() {
+    return registry;
+  }
+
+  /**
+   * Stops: reconciles in flight finish (up to the shutdown timeout), then the Lease is released.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    if (election != null) {
+      election.close();
+    } else {
+      stopControllers();
+    }
+    starter.shutdownNow();
+    manager.close();
+  }
+
+  private synchronized void startControllers() {
+    if (closed || operator != null) {
+      return;
+    }
+    Operator op =
+        new Operator(
+            o ->
+                o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .checkingCRDAndValidateLocalModel(false)
+                    .withConcurrentReconciliationThreads(options.maxConcurrentReconciles())
+                    .withReconciliationTerminationTimeout(options.shutdownTimeout()));
+    try {
+      for (KindRegistration<?, ?> kind : kinds) {
+        registerWith(op, kind);
+      }
+      op.start();
+      operator = op;
+      running = true;
+      LOG.info("controllers started for {} kinds", kinds.size());
+    } catch (RuntimeException e) {
+      failure = e;
+      LOG.error("controllers could not start: {}", e.getMessage(), e);
+      op.stop();
+    }
+  }
+
+  private <T extends HasMetadata, S> void registerWith(Operator op, KindRegistration<T, S> kind) {
+    KindController<T, S> controller = kind.controller(fields, backoff, metrics);
+    op.register(
+        controller,
+        ControllerConfigurations.of(
+            controller.resourceClass(),
+            options.namespaces(),
+            options.fieldManager(),
+            op.getConfigurationService()));
+  }
+
+  private synchronized void stopControllers() {
+    running = false;
+    if (operator != null) {
+      operator.stop();
+      operator = null;
+      LOG.info("controllers stopped");
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.cairn.controller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.api.FluxDuration;
+import dev.cairn.api.ReconcileStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The few fields every Cairn kind shares that the runtime reads without knowing the kind: {@code
+ * spec.interval}, {@code spec.suspend} and the status.
+ */
+final class ObjectFields {
+  private final KubernetesSerialization serialization;
+
+  ObjectFields(KubernetesSerialization serialization) {
+    this.serialization = serialization;
+  }
+
+  /** {@code spec.interval}, if present and valid. */
+  Optional<Duration> interval(HasMetadata object) {
+    JsonNode value = spec(object).path("interval");
+    if (!value.isTextual()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(FluxDuration.parse(value.asText()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code spec.suspend == true}. */
+  boolean suspended(HasMetadata object) {
+    return spec(object).path("suspend").asBoolean(false);
+  }
+
+  /** The status, when the object is a Cairn kind that has one. */
+  static Optional<ReconcileStatus> status(HasMetadata object) {
+    if (object instanceof CustomResource<?, ?> resource
+        && resource.getStatus() instanceof ReconcileStatus status) {
+      return Optional.of(status);
+    }
+    return Optional.empty();
+  }
+
+  private JsonNode spec(HasMetadata object) {
+    if (object instanceof CustomResource<?, ?> resource && resource.getSpec() != null) {
+      return serialization.convertValue(resource.getSpec(), JsonNode.class);
+    }
+    return serialization.convertValue(object, JsonNode.class).path("spec");
+  }
+}

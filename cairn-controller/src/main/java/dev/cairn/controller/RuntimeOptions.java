@@ -1,0 +1,138 @@
+package dev.cairn.controller;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a {@link CairnRuntime} runs.
+ *
+ * @param storagePath where artifacts ({@code artifacts/}) and Git mirrors ({@code git/}) live
+ * @param artifactBaseUrl the base URL written into {@code status.artifact.url}
+ * @param namespaces the namespaces watched; empty means all
+ * @param maxConcurrentReconciles how many objects are reconciled at the same time
+ * @param leaderElection the Lease to hold before reconciling; null means no leader election
+ * @param shutdownTimeout how long {@code close()} waits for reconciles in flight
+ * @param fieldManager the field manager of server-side applies and the source of events
+ */
+public record RuntimeOptions(
+    Path storagePath,
+    String artifactBaseUrl,
+    Set<String> namespaces,
+    int maxConcurrentReconciles,
+    LeaderElection leaderElection,
+    Duration shutdownTimeout,
+    String fieldManager) {
+
+  public RuntimeOptions {
+    Objects.requireNonNull(storagePath, "storagePath");
+    Objects.requireNonNull(artifactBaseUrl, "artifactBaseUrl");
+    namespaces = Set.copyOf(namespaces);
+    if (maxConcurrentReconciles < 1) {
+      throw new IllegalArgumentException(
+          "maxConcurrentReconciles must be at least 1, was " + maxConcurrentReconciles);
+    }
+    Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+    Objects.requireNonNull(fieldManager, "fieldManager");
+  }
+
+  /**
+   * Storage under {@code ./cairn-data}, artifacts served as {@code
+   * http://cairn-source.cairn-system./}, all namespaces, 4 concurrent reconciles, no leader
+   * election, 30 s to finish reconciles on close.
+   */
+  public static RuntimeOptions defaults() {
+    return new RuntimeOptions(
+        Path.of("cairn-data"),
+        "http://cairn-source.cairn-system./",
+        Set.of(),
+        4,
+        null,
+        Duration.ofSeconds(30),
+        "cairn");
+  }
+
+  public Optional<LeaderElection> leaderElectionConfig() {
+    return Optional.ofNullable(leaderElection);
+  }
+
+  public RuntimeOptions withStoragePath(Path path) {
+    return new RuntimeOptions(
+        path,
+        artifactBaseUrl,
+        namespaces,
+        maxConcurrentReconciles,
+        leaderElection,
+        shutdownTimeout,
+        fieldManager);
+  }
+
+  public RuntimeOptions withArtifactBaseUrl(String url) {
+    return new RuntimeOptions(
+        storagePath,
+        url,
+        namespaces,
+        maxConcurrentReconciles,
+        leaderElection,
+        shutdownTimeout,
+        fieldManager);
+  }
+
+  public RuntimeOptions withNamespaces(Set<String> watched) {
+    return new RuntimeOptions(
+        storagePath,
+        artifactBaseUrl,
+        watched,
+        maxConcurrentReconciles,
+        leaderElection,
+        shutdownTimeout,
+        fieldManager);
+  }
+
+  public RuntimeOptions withMaxConcurrentReconciles(int max) {
+    return new RuntimeOptions(
+        storagePath,
+        artifactBaseUrl,
+        namespaces,
+        max,
+        leaderElection,
+        shutdownTimeout,
+        fieldManager);
+  }
+
+  /** Leader election with {@code election}; null disables it. */
+  public RuntimeOptions withLeaderElection(LeaderElection election) {
+    return new RuntimeOptions(
+        storagePath,
+        artifactBaseUrl,
+        namespaces,
+        maxConcurrentReconciles,
+        election,
+        shutdownTimeout,
+        fieldManager);
+  }
+
+  public RuntimeOptions withShutdownTimeout(Duration timeout) {
+    return new RuntimeOptions(
+        storagePath,
+        artifactBaseUrl,
+        namespaces,
+        maxConcurrentReconciles,
+        leaderElection,
+        timeout,
+        fieldManager);
+  }
+
+  public RuntimeOptions withFieldManager(String manager) {
+    return new RuntimeOptions(
+        storagePath,
+        artifactBaseUrl,
+        namespaces,
+        maxConcurrentReconciles,
+        leaderElection,
+        shutdownTimeout,
+        manager);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.cairn.controller;
+
+import static dev.cairn.controller.GitOpsFixture.configMapYaml;
+import static dev.cairn.controller.GitOpsFixture.isReady;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cairn.api.kustomize.Kustomization;
+import dev.cairn.api.source.GitRepository;
+import dev.cairn.testkit.cluster.ClusterExtension;
+import dev.cairn.testkit.cluster.TestCluster;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One runtime reconciling GitRepositories and Kustomizations from a real Git server: Ready, a new
+ * source revision triggering its Kustomization long before the Kustomization's own interval, and
+ * the reconcile-request annotation.
+ */
+@ExtendWith(ClusterExtension.class)
+class CairnRuntimeIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static GitOpsFixture fixture;
+  private static CairnRuntime runtime;
+
+  @BeforeAll
+  static void start(TestCluster cluster) throws Exception {
+    fixture = GitOpsFixture.start(cluster);
+    runtime = new CairnRuntime(cluster.client(), fixture.options("runtime"));
+    runtime.start();
+    await().atMost(WAIT).until(runtime::isReady);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (runtime != null) {
+      runtime.close();
+    }
+    fixture.close();
+  }
+
+  @Test
+  void newSourceRevisionTriggersTheKustomizationAtOnce(TestCluster cluster) throws Exception {
+    GitOpsFixture.Repo repo = fixture.repo(cluster, "trigger");
+    repo.work().write("app/a.yaml", configMapYaml("a", "one"));
+    String first = repo.commit("first");
+    // both intervals far longer than the test: only watches and triggers can move them
+    fixture.createSource(repo, "10m");
+    fixture.createKustomization(repo, "app", "10m", "./app");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Kustomization k = fixture.kustomization(repo, "app");
+              assertThat(isReady(k.getStatus())).isTrue();
+              assertThat(k.getStatus().getLastAppliedRevision()).isEqualTo("main@sha1:" + first);
+            });
+    assertThat(isReady(fixture.source(repo).getStatus())).isTrue();
+    assertThat(configMap(cluster, repo, "a").getData()).containsEntry("value", "one");
+
+    repo.work().write("app/a.yaml", configMapYaml("a", "two"));
+    String second = repo.commit("second");
+    fixture.requestReconcile(GitRepository.class, repo, "repo", "push-1");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(fixture.kustomization(repo, "app").getStatus().getLastAppliedRevision())
+                    .isEqualTo("main@sha1:" + second));
+    assertThat(configMap(cluster, repo, "a").getData()).containsEntry("value", "two");
+    assertThat(fixture.source(repo).getStatus().getLastHandledReconcileAt()).isEqualTo("push-1");
+  }
+
+  @Test
+  void reconcileRequestIsHandledAndRecorded(TestCluster cluster) throws Exception {
+    GitOpsFixture.Repo repo = fixture.repo(cluster, "request");
+    repo.work().write("app/a.yaml", configMapYaml("a", "one"));
+    repo.commit("first");
+    fixture.createSource(repo, "10m");
+    fixture.createKustomization(repo, "app", "10m", "./app");
+    await().atMost(WAIT).until(() -> isReady(fixture.kustomization(repo, "app").getStatus()));
+    long generation = fixture.kustomization(repo, "app").getMetadata().getGeneration();
+
+    fixture.requestReconcile(Kustomization.class, repo, "app", "2026-11-23T12:00:00Z");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        fixture.kustomization(repo, "app").getStatus().getLastHandledReconcileAt())
+                    .isEqualTo("2026-11-23T12:00:00Z"));
+    assertThat(fixture.kustomization(repo, "app").getMetadata().getGeneration())
+        .isEqualTo(generation);
+  }
+
+  private static ConfigMap configMap(TestCluster cluster, GitOpsFixture.Repo repo, String name) {
+    return cluster.client().configMaps().inNamespace(repo.ns()).withName(name).get();
+  }
+}
