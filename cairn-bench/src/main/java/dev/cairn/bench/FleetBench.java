@@ -119,6 +119,7 @@ public final class FleetBench {
     GitWorkingCopy work = GitWorkingCopy.init(temp.resolve("work"));
     for (int i = 0; i < count; i++) {
       work.write("apps/" + name(i) + "/app.yaml", app(name(i)));
+      work.write("apps/" + name(i) + "/kustomization.yaml", "resources: [app.yaml]\n");
     }
     String sha = work.commitAll("fleet");
     work.push(url);
@@ -147,10 +148,9 @@ public final class FleetBench {
             path: ./apps/%s
             prune: true
             wait: true
-            targetNamespace: %s
             sourceRef: {kind: GitRepository, name: fleet}
           """
-              .formatted(name(i), NS, name(i), NS));
+              .formatted(name(i), NS, name(i)));
     }
     return "main@sha1:" + sha;
   }
@@ -164,16 +164,19 @@ public final class FleetBench {
     return "app-%04d".formatted(i);
   }
 
-  /** The objects of Flux's benchmark app. */
+  /**
+   * The objects of Flux's benchmark app, with their namespace (no {@code targetNamespace}: any Flux
+   * overlay, or a folder without kustomization.yaml, makes cairn-render copy the artifact first).
+   */
   static String app(String name) {
     return """
         apiVersion: v1
         kind: ServiceAccount
-        metadata: {name: %1$s}
+        metadata: {name: %1$s, namespace: %2$s}
         ---
         apiVersion: apps/v1
         kind: Deployment
-        metadata: {name: %1$s, labels: {app: %1$s}}
+        metadata: {name: %1$s, namespace: %2$s, labels: {app: %1$s}}
         spec:
           replicas: 0
           selector: {matchLabels: {app: %1$s}}
@@ -189,14 +192,14 @@ public final class FleetBench {
         ---
         apiVersion: v1
         kind: Service
-        metadata: {name: %1$s}
+        metadata: {name: %1$s, namespace: %2$s}
         spec:
           selector: {app: %1$s}
           ports: [{name: http, port: 9898, targetPort: http}]
         ---
         apiVersion: networking.k8s.io/v1
         kind: Ingress
-        metadata: {name: %1$s}
+        metadata: {name: %1$s, namespace: %2$s}
         spec:
           rules:
           - host: %1$s.example.com
@@ -206,7 +209,7 @@ public final class FleetBench {
                 pathType: Prefix
                 backend: {service: {name: %1$s, port: {name: http}}}
         """
-        .formatted(name);
+        .formatted(name, NS);
   }
 
   private static boolean appliedAndReady(Kustomization k, String revision) {

@@ -48,6 +48,7 @@ public final class KustomizationReconciler
   private final ApplyOptions applyOptions;
   private final Clock clock;
   private final ClusterTargets targets;
+  private final RenderStep render;
   private final KustomizationFinalizer finalizer;
 
   public KustomizationReconciler(
@@ -66,7 +67,7 @@ public final class KustomizationReconciler
     this.clock = clock;
     SourceResolver source = new SourceResolver(client);
     DependencyCheck dependencies = new DependencyCheck(client);
-    RenderStep render = new RenderStep(store, renderer, new SubstitutionSources(client));
+    this.render = new RenderStep(store, renderer, new SubstitutionSources(client));
     ApplyStep apply = new ApplyStep();
     HealthStep health = new HealthStep(source);
     this.targets = new ClusterTargets(client, manager, cluster);
@@ -154,9 +155,13 @@ public final class KustomizationReconciler
     return new ReconcileResult<>(null, status, false);
   }
 
-  /** Stops the threads of the clients derived for {@code serviceAccountName}. */
+  /**
+   * Stops the threads of the clients derived for {@code serviceAccountName} and deletes the
+   * unpacked artifacts.
+   */
   public void close() {
     targets.close();
+    render.close();
   }
 
   /** Reconciles {@code object} and returns the status to write; does not patch it. */
