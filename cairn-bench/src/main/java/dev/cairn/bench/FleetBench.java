@@ -37,10 +37,10 @@ import java.util.function.Predicate;
  * <pre>{@code
  * ./mvnw -B -q -pl cairn-bench -am package -DskipTests
  * java -Xmx256m -cp "cairn-bench/target/classes:$(cat cairn-bench/target/classpath.txt)" \
- *     dev.cairn.bench.FleetBench 1000 8
+ *     dev.cairn.bench.FleetBench 1000 16
  * }</pre>
  *
- * Arguments: number of Kustomizations (1000), concurrent reconciles (8), seconds to wait (600).
+ * Arguments: number of Kustomizations (1000), concurrent reconciles (16), seconds to wait (600).
  */
 public final class FleetBench {
   private static final String NS = "bench";
@@ -49,7 +49,7 @@ public final class FleetBench {
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    int workers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    int workers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int timeout = args.length > 2 ? Integer.parseInt(args[2]) : 600;
     Path temp = Files.createTempDirectory("cairn-fleet-bench-");
     HeapSampler heap = HeapSampler.start();
