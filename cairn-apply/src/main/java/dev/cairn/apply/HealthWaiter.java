@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
- * Polls objects with backoff until all are Current, one is Failed, or the timeout passes. Each poll
- * reads only the objects not yet Current.
+ * Polls objects with backoff until all are Current, one is Failed, the timeout passes or the
+ * cancellation hook says stop (asked before each poll). Each poll reads only the objects not yet
+ * Current.
  */
 final class HealthWaiter {
   private final ClusterClient cluster;
@@ -28,13 +30,18 @@ final class HealthWaiter {
     this.poller = poller;
   }
 
-  WaitResult await(Collection<ObjectId> ids, Duration timeout) {
+  WaitResult await(Collection<ObjectId> ids, Duration timeout, BooleanSupplier cancelled) {
     Map<ObjectId, ObjectHealth> pending = new LinkedHashMap<>();
     ids.forEach(id -> pending.put(id, new ObjectHealth(id, Health.unknown("not checked yet"))));
     boolean[] failed = {false};
+    boolean[] stopped = {false};
     boolean finished =
         poller.await(
             () -> {
+              if (cancelled.getAsBoolean()) {
+                stopped[0] = true;
+                return true;
+              }
               for (ObjectId id : new ArrayList<>(pending.keySet())) {
                 ObjectHealth health = check(id);
                 if (health.health().isCurrent()) {
@@ -50,6 +57,9 @@ final class HealthWaiter {
             },
             timeout);
     List<ObjectHealth> notReady = List.copyOf(pending.values());
+    if (stopped[0]) {
+      return WaitResult.of(WaitResult.Outcome.CANCELLED, notReady, "wait cancelled; not ready: ");
+    }
     if (finished && !failed[0]) {
       return WaitResult.of(WaitResult.Outcome.HEALTHY, notReady, "");
     }

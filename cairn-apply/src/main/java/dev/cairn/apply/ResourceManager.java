@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 
 /**
  * The apply engine: staged server-side apply of a set of objects, prune, wait for health and drift
@@ -66,7 +67,18 @@ public final class ResourceManager implements AutoCloseable {
 
   /** Waits until every object is Current, one Failed, or {@code timeout} passes. */
   public WaitResult waitForHealth(Collection<ObjectId> ids, Duration timeout) {
-    return new HealthWaiter(cluster, probe, poller).await(ids, timeout);
+    return waitForHealth(ids, timeout, () -> false);
+  }
+
+  /**
+   * Like {@link #waitForHealth(Collection, Duration)}, but asks {@code cancelled} before each poll
+   * (at least every 2 s) and ends with {@link WaitResult.Outcome#CANCELLED} once it answers true,
+   * e.g. because the caller has newer work that makes this wait pointless.
+   */
+  public WaitResult waitForHealth(
+      Collection<ObjectId> ids, Duration timeout, BooleanSupplier cancelled) {
+    Objects.requireNonNull(cancelled, "cancelled");
+    return new HealthWaiter(cluster, probe, poller).await(ids, timeout, cancelled);
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * How a wait for health ended.
  *
- * @param outcome all healthy, one failed, or the time ran out
+ * @param outcome all healthy, one failed, the time ran out, or the caller cancelled the wait
  * @param notReady the objects that were not Current when the wait ended, with why
  * @param message empty when healthy, else one line naming each object not ready and why, e.g.
  *     {@code timed out after 30s waiting for: Deployment/apps/web: 1 of 3 replicas available}
@@ -17,7 +17,9 @@ public record WaitResult(Outcome outcome, List<ObjectHealth> notReady, String me
   public enum Outcome {
     HEALTHY,
     FAILED,
-    TIMED_OUT
+    TIMED_OUT,
+    /** The caller's cancellation hook said stop before the objects were all Current. */
+    CANCELLED
   }
 
   public WaitResult {

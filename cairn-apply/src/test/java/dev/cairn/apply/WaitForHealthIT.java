@@ -9,6 +9,7 @@ import dev.cairn.testkit.cluster.TestCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,25 @@ class WaitForHealthIT {
           .startsWith("timed out after")
           .contains("Deployment/default/slow-web: ")
           .contains("replicas");
+    } finally {
+      cluster.readiness().setDelay(Duration.ofMillis(200));
+    }
+  }
+
+  @Test
+  void aCancellationHookEndsTheWaitBeforeTheTimeout() {
+    cluster.readiness().setDelay(Duration.ofHours(1));
+    try {
+      ObjectId slow = deploy("cancelled-web", 1);
+      AtomicInteger asked = new AtomicInteger();
+
+      WaitResult result =
+          manager.waitForHealth(
+              Set.of(slow), Duration.ofHours(1), () -> asked.incrementAndGet() > 2);
+
+      assertThat(result.outcome()).isEqualTo(WaitResult.Outcome.CANCELLED);
+      assertThat(asked.get()).isEqualTo(3);
+      assertThat(result.message()).contains("Deployment/default/cancelled-web");
     } finally {
       cluster.readiness().setDelay(Duration.ofMillis(200));
     }

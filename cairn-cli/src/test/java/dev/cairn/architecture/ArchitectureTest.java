@@ -129,7 +129,7 @@ class ArchitectureTest {
   void onlyTheCommandLineUsesTheTestKitFromMainCode() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("dev.cairn.testkit..", "dev.cairn.cli..")
+        .resideOutsideOfPackages("dev.cairn.testkit..", "dev.cairn.cli..", "dev.cairn.bench..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.cairn.testkit..")

@@ -195,6 +195,7 @@ public final class CairnRuntime implements AutoCloseable {
       stopControllers();
     }
     starter.shutdownNow();
+    kinds.forEach(kind -> kind.reconciler().close());
     manager.close();
   }
 

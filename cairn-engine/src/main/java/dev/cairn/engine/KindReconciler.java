@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param <T> the custom resource class
  * @param <S> its status class
  */
-public interface KindReconciler<T extends HasMetadata, S> {
+public interface KindReconciler<T extends HasMetadata, S> extends AutoCloseable {
 
   /**
    * The finalizer of the kinds that clean up when deleted (see {@link #finalizes()});
@@ -32,4 +32,10 @@ public interface KindReconciler<T extends HasMetadata, S> {
   default boolean finalizes() {
     return false;
   }
+
+  /**
+   * Releases what the reconciler holds (threads, unpacked artifacts); the default holds nothing.
+   */
+  @Override
+  default void close() {}
 }

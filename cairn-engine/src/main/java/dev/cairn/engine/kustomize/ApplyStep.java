@@ -6,7 +6,6 @@ import dev.cairn.apply.ApplyException;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ChangeSet;
 import dev.cairn.apply.ChangeSetEntry;
-import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
 import java.util.ArrayList;
@@ -26,12 +25,6 @@ final class ApplyStep {
   static final String NAME_LABEL = "cairn.dev/name";
   static final String NAMESPACE_LABEL = "cairn.dev/namespace";
 
-  private final ResourceManager manager;
-
-  ApplyStep(ResourceManager manager) {
-    this.manager = manager;
-  }
-
   StepResult apply(KustomizationRun run) {
     ApplyOptions options =
         run.applyOptions()
@@ -42,7 +35,7 @@ final class ApplyStep {
     run.applyOptions(options);
     ChangeSet applied;
     try {
-      applied = manager.apply(run.rendered().objects(), options);
+      applied = run.target().manager().apply(run.rendered().objects(), options);
     } catch (ApplyException e) {
       run.applied(e.partial());
       if (e.partial().hasChanges()) {
@@ -64,10 +57,12 @@ final class ApplyStep {
       return StepResult.proceed();
     }
     ChangeSet pruned =
-        manager.prune(
-            Inventories.ids(run.previousInventory()),
-            Inventories.skeletons(run.newInventory()),
-            run.applyOptions());
+        run.target()
+            .manager()
+            .prune(
+                Inventories.ids(run.previousInventory()),
+                Inventories.skeletons(run.newInventory()),
+                run.applyOptions());
     run.pruned(pruned);
     if (!pruned.hasFailures()) {
       return StepResult.proceed();

@@ -4,7 +4,6 @@ import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.CustomHealthCheck;
 import dev.cairn.api.ObjectRef;
-import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WaitResult;
 import dev.cairn.engine.OwnedCondition;
@@ -17,22 +16,23 @@ import dev.cairn.manifest.ObjectId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Step {@code waitForHealth}: with {@code wait: true} every applied object, otherwise the objects
  * in {@code healthChecks}, must become Current within {@code timeout}; {@code healthCheckExprs} add
  * CEL rules for custom kinds. Owns the {@code Healthy} condition (removed when nothing is checked).
+ *
+ * <p>The latest revision wins: while waiting, the source's revision is read again before each poll;
+ * when it differs from the one being applied the wait stops and the run ends with {@code
+ * Waiting(HealthCheckCanceled)} and an immediate requeue, so the newer revision is applied at once
+ * instead of after the timeout.
  */
 final class HealthStep {
-  private final ResourceManager manager;
-  private final ClusterClient cluster;
+  private final SourceResolver source;
 
-  /**
-   * @param cluster used for a run-scoped manager when the Kustomization has CEL health rules
-   */
-  HealthStep(ResourceManager manager, ClusterClient cluster) {
-    this.manager = manager;
-    this.cluster = cluster;
+  HealthStep(SourceResolver source) {
+    this.source = source;
   }
 
   StepResult waitForHealth(KustomizationRun run) {
@@ -42,7 +42,18 @@ final class HealthStep {
       return StepResult.proceed();
     }
     long start = System.nanoTime();
-    WaitResult result = withProbe(run, ids);
+    String applying = run.artifact().revision();
+    String[] newer = {null};
+    BooleanSupplier superseded =
+        () -> {
+          String now = source.currentRevision(run);
+          if (now != null && !now.equals(applying)) {
+            newer[0] = now;
+            return true;
+          }
+          return false;
+        };
+    WaitResult result = withProbe(run, ids, superseded);
     if (result.healthy()) {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       run.own(
@@ -52,16 +63,26 @@ final class HealthStep {
               "Health check passed in " + History.formatDuration(took)));
       return StepResult.proceed();
     }
+    if (result.outcome() == WaitResult.Outcome.CANCELLED) {
+      String message =
+          "Health check canceled: revision " + applying + " superseded by revision " + newer[0];
+      run.own(
+          new OwnedCondition(
+              ConditionTypes.HEALTHY, "Unknown", ConditionReasons.HEALTH_CHECK_CANCELED, message));
+      throw new ReconcileException.Waiting(
+          ConditionReasons.HEALTH_CHECK_CANCELED, message, Duration.ZERO);
+    }
     run.own(
         OwnedCondition.isFalse(
             ConditionTypes.HEALTHY, ConditionReasons.HEALTH_CHECK_FAILED, result.message()));
     throw new ReconcileException.Failed(ConditionReasons.HEALTH_CHECK_FAILED, result.message());
   }
 
-  private WaitResult withProbe(KustomizationRun run, List<ObjectId> ids) {
+  private WaitResult withProbe(
+      KustomizationRun run, List<ObjectId> ids, BooleanSupplier superseded) {
     List<CustomHealthCheck> exprs = run.spec().healthCheckExprs();
     if (exprs == null || exprs.isEmpty()) {
-      return manager.waitForHealth(ids, run.timeout());
+      return run.target().manager().waitForHealth(ids, run.timeout(), superseded);
     }
     HealthChecks checks;
     try {
@@ -77,8 +98,8 @@ final class HealthStep {
       throw new ReconcileException.Stalled(
           ConditionReasons.INVALID_CEL_EXPRESSION, "healthCheckExprs: " + e.getMessage());
     }
-    try (ResourceManager scoped = new ResourceManager(cluster, checks::check)) {
-      return scoped.waitForHealth(ids, run.timeout());
+    try (ResourceManager scoped = new ResourceManager(run.target().cluster(), checks::check)) {
+      return scoped.waitForHealth(ids, run.timeout(), superseded);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.StatusSummarizer;
@@ -22,6 +23,7 @@ import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.source.artifact.ArtifactStore;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,10 +31,11 @@ import java.util.Optional;
 
 /**
  * Reconciles a Kustomization with Flux's semantics, as a list of named steps: {@code checkSuspend →
- * checkSpec → resolveSource → checkDependencies → render → apply → prune → waitForHealth}. Then it
- * records revision, inventory and history, lets the {@link StatusSummarizer} derive the conditions,
- * writes at most one event per real change and patches the status once. Thread-safe: per-run state
- * lives in a {@link KustomizationRun}.
+ * checkSpec → resolveSource → checkDependencies → render → connect → apply → prune →
+ * waitForHealth}. A deleted Kustomization is finalized instead (see {@link
+ * KustomizationFinalizer}). Then it records revision, inventory and history, lets the {@link
+ * StatusSummarizer} derive the conditions, writes at most one event per real change and patches the
+ * status once. Thread-safe: per-run state lives in a {@link KustomizationRun}.
  */
 public final class KustomizationReconciler
     implements KindReconciler<Kustomization, KustomizationStatus> {
@@ -44,6 +47,9 @@ public final class KustomizationReconciler
   private final StatusWriter writer;
   private final ApplyOptions applyOptions;
   private final Clock clock;
+  private final ClusterTargets targets;
+  private final RenderStep render;
+  private final KustomizationFinalizer finalizer;
 
   public KustomizationReconciler(
       KubernetesClient client,
@@ -61,9 +67,11 @@ public final class KustomizationReconciler
     this.clock = clock;
     SourceResolver source = new SourceResolver(client);
     DependencyCheck dependencies = new DependencyCheck(client);
-    RenderStep render = new RenderStep(store, renderer, new SubstitutionSources(client));
-    ApplyStep apply = new ApplyStep(manager);
-    HealthStep health = new HealthStep(manager, cluster);
+    this.render = new RenderStep(store, renderer, new SubstitutionSources(client));
+    ApplyStep apply = new ApplyStep();
+    HealthStep health = new HealthStep(source);
+    this.targets = new ClusterTargets(client, manager, cluster);
+    this.finalizer = new KustomizationFinalizer(targets, applyOptions);
     this.steps =
         new StepRunner<>(
             List.of(
@@ -72,6 +80,7 @@ public final class KustomizationReconciler
                 Step.of("resolveSource", source::resolve),
                 Step.of("checkDependencies", dependencies::check),
                 Step.of("render", render::render),
+                Step.of("connect", targets::connect),
                 Step.of("apply", apply::apply),
                 Step.of("prune", apply::prune),
                 Step.of("waitForHealth", health::waitForHealth),
@@ -81,6 +90,11 @@ public final class KustomizationReconciler
   /** The step names, in order. */
   public List<String> stepNames() {
     return steps.names();
+  }
+
+  @Override
+  public boolean finalizes() {
+    return true;
   }
 
   @Override
@@ -97,11 +111,63 @@ public final class KustomizationReconciler
     if (live == null) {
       return Optional.empty();
     }
+    if (KustomizationFinalizer.deleting(live)) {
+      return Optional.of(finalize(live));
+    }
+    if (!KustomizationFinalizer.present(live)) {
+      live =
+          client
+              .resources(Kustomization.class)
+              .inNamespace(namespace)
+              .withName(name)
+              .edit(KustomizationFinalizer::withFinalizer);
+    }
     ReconcileResult<KustomizationStatus> result = reconcile(live, trigger);
     if (result.patchStatus()) {
       writer.write(Kustomization.class, live, result.status());
     }
     return Optional.of(result);
+  }
+
+  /**
+   * A deleted Kustomization: garbage-collect its inventory (per {@code prune} and {@code
+   * deletionPolicy}; a suspended one only is released), then remove the finalizer. A failed delete
+   * keeps the finalizer; the object is looked at again after the retry interval.
+   */
+  private ReconcileResult<KustomizationStatus> finalize(Kustomization live) {
+    KustomizationStatus status = live.getStatus();
+    if (!KustomizationFinalizer.present(live)) {
+      return new ReconcileResult<>(null, status, false);
+    }
+    try {
+      finalizer.collectGarbage(live);
+    } catch (ReconcileException.Failed e) {
+      Duration retry = Intervals.orNull(live.getSpec().retryInterval());
+      Duration after = retry != null ? retry : Intervals.orNull(live.getSpec().interval());
+      return new ReconcileResult<>(after, status, false);
+    }
+    try {
+      client
+          .resources(Kustomization.class)
+          .inNamespace(live.getMetadata().getNamespace())
+          .withName(live.getMetadata().getName())
+          .edit(KustomizationFinalizer::withoutFinalizer);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+    }
+    return new ReconcileResult<>(null, status, false);
+  }
+
+  /**
+   * Stops the threads of the clients derived for {@code serviceAccountName} and deletes the
+   * unpacked artifacts.
+   */
+  @Override
+  public void close() {
+    targets.close();
+    render.close();
   }
 
   /** Reconciles {@code object} and returns the status to write; does not patch it. */
@@ -111,7 +177,14 @@ public final class KustomizationReconciler
         copy.getStatus() == null ? new KustomizationStatus() : copy.getStatus();
     Condition previousReady = draft.conditions(clock).get(ConditionTypes.READY).orElse(null);
     KustomizationRun run = new KustomizationRun(copy, trigger, draft, clock, applyOptions);
-    RunOutcome outcome = steps.run(run);
+    RunOutcome outcome;
+    try {
+      outcome = steps.run(run);
+    } finally {
+      if (run.target() != null) {
+        run.target().close();
+      }
+    }
     if (outcome.skipped()) {
       return summarizer.summarize(run, outcome, run.interval(), run.retryInterval());
     }

@@ -27,6 +27,7 @@ public final class KustomizationRun extends Run<KustomizationStatus> {
   private ChangeSet applied = ChangeSet.empty();
   private ChangeSet pruned = ChangeSet.empty();
   private List<InventoryEntry> newInventory;
+  private ClusterTarget target;
 
   KustomizationRun(
       Kustomization object,
@@ -118,6 +119,15 @@ public final class KustomizationRun extends Run<KustomizationStatus> {
 
   void pruned(ChangeSet pruned) {
     this.pruned = pruned;
+  }
+
+  /** Where apply, prune and health checks go; set by the {@code connect} step. */
+  ClusterTarget target() {
+    return target;
+  }
+
+  void target(ClusterTarget target) {
+    this.target = target;
   }
 
   /** The inventory after apply (and prune), or null when the run did not get that far. */

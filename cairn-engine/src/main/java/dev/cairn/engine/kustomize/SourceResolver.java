@@ -57,6 +57,29 @@ final class SourceResolver {
     return StepResult.proceed();
   }
 
+  /**
+   * The revision the source offers now, read again from the cluster; null when it cannot be read.
+   * Used to notice, during a health wait, that a newer revision arrived.
+   */
+  String currentRevision(KustomizationRun run) {
+    CrossNamespaceSourceReference ref = run.spec().sourceRef();
+    String namespace =
+        ref.namespace() == null || ref.namespace().isEmpty()
+            ? run.key().namespace()
+            : ref.namespace();
+    try {
+      GitRepository source =
+          client.resources(GitRepository.class).inNamespace(namespace).withName(ref.name()).get();
+      if (source == null || source.getStatus() == null) {
+        return null;
+      }
+      Artifact artifact = source.getStatus().getArtifact();
+      return artifact == null ? null : artifact.revision();
+    } catch (KubernetesClientException e) {
+      return null;
+    }
+  }
+
   private static boolean ready(GitRepository source) {
     if (source.getStatus().getConditions() == null) {
       return false;

@@ -78,6 +78,7 @@ final class Harness {
   }
 
   void close() {
+    kustomizations.close();
     manager.close();
     git.close();
   }
@@ -160,6 +161,23 @@ final class Harness {
         data: {value: "%s"}
         """
         .formatted(name, value);
+  }
+
+  static String statefulSetYaml(String name) {
+    return """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: %s}
+        spec:
+          replicas: 1
+          serviceName: %s
+          selector: {matchLabels: {app: %s}}
+          template:
+            metadata: {labels: {app: %s}}
+            spec:
+              containers: [{name: main, image: "postgres:16"}]
+        """
+        .formatted(name, name, name, name);
   }
 
   static String deploymentYaml(String note) {

@@ -31,10 +31,19 @@ public final class RequestCounter {
       EnumSet.of(Verb.CREATE, Verb.UPDATE, Verb.PATCH, Verb.APPLY, Verb.DELETE);
 
   private final Map<Verb, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, LongAdder>> byImpersonatedUser = new ConcurrentHashMap<>();
 
   RequestCounter() {}
 
   void record(ApiRequest request) {
+    record(request, null);
+  }
+
+  /**
+   * @param impersonatedUser the request's {@code Impersonate-User} header, or null; the simulated
+   *     cluster does not authorize, it only records whom the client claimed to act as
+   */
+  void record(ApiRequest request, String impersonatedUser) {
     if (!request.isResourceRequest()) {
       return;
     }
@@ -51,6 +60,29 @@ public final class RequestCounter {
         .computeIfAbsent(verb, v -> new ConcurrentHashMap<>())
         .computeIfAbsent(resource, r -> new LongAdder())
         .increment();
+    if (impersonatedUser != null && !impersonatedUser.isBlank()) {
+      byImpersonatedUser
+          .computeIfAbsent(impersonatedUser, u -> new ConcurrentHashMap<>())
+          .computeIfAbsent(verb.name().toLowerCase() + " " + resource, r -> new LongAdder())
+          .increment();
+    }
+  }
+
+  /**
+   * The requests that carried {@code Impersonate-User: user}, as {@code "apply configmaps" -> 2},
+   * sorted; empty when none did.
+   */
+  public Map<String, Long> impersonating(String user) {
+    Map<String, Long> snapshot = new TreeMap<>();
+    byImpersonatedUser
+        .getOrDefault(user, Map.of())
+        .forEach((request, adder) -> snapshot.put(request, adder.sum()));
+    return snapshot;
+  }
+
+  /** The users named by {@code Impersonate-User} headers so far. */
+  public Set<String> impersonatedUsers() {
+    return Set.copyOf(byImpersonatedUser.keySet());
   }
 
   private static Verb verbOf(ApiRequest request) {
@@ -101,6 +133,7 @@ public final class RequestCounter {
   /** Forgets everything counted so far. */
   public void reset() {
     counts.clear();
+    byImpersonatedUser.clear();
   }
 
   @Override

@@ -116,7 +116,7 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
     ResourceType type = null;
     try {
       request = ApiRequest.parse(recorded);
-      requests.record(request);
+      requests.record(request, recorded.getHeader("Impersonate-User"));
       if (!request.isResourceRequest()) {
         return discovery(request);
       }

@@ -1,0 +1,143 @@
+package dev.cairn.engine.kustomize;
+
+import static dev.cairn.engine.kustomize.Harness.configMapYaml;
+import static dev.cairn.engine.kustomize.Harness.ready;
+import static dev.cairn.engine.kustomize.Harness.statefulSetYaml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cairn.api.kustomize.Kustomization;
+import dev.cairn.api.kustomize.KustomizationStatus;
+import dev.cairn.engine.ReconcileResult;
+import dev.cairn.engine.Trigger;
+import dev.cairn.testkit.cluster.ClusterExtension;
+import dev.cairn.testkit.cluster.TestCluster;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A newer revision during a health wait, and deleting a Kustomization (finalizer, GC). */
+@ExtendWith(ClusterExtension.class)
+class KustomizationLifecycleIT {
+  private static Harness h;
+
+  @BeforeAll
+  static void start(TestCluster cluster) throws Exception {
+    h = Harness.start(cluster);
+  }
+
+  @AfterAll
+  static void stop() {
+    h.close();
+  }
+
+  @Test
+  void aNewerRevisionCancelsAHealthWait(TestCluster cluster) throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "supersede");
+    cluster.readiness().keepFailing("StatefulSet", f.ns(), "stuck");
+    f.work().write("app/stuck.yaml", statefulSetYaml("stuck"));
+    String first = f.commit("never ready");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: true\nwait: true\ntimeout: 10m\n");
+    h.sources.reconcile(f.ns(), "repo", Trigger.INTERVAL).orElseThrow();
+
+    CompletableFuture<ReconcileResult<KustomizationStatus>> waiting =
+        CompletableFuture.supplyAsync(
+            () -> h.kustomizations.reconcile(f.ns(), "app", Trigger.INTERVAL).orElseThrow());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                h.client.apps().statefulSets().inNamespace(f.ns()).withName("stuck").get() != null);
+    assertThat(waiting).isNotDone();
+
+    f.work().delete("app/stuck.yaml");
+    f.work().write("app/fixed.yaml", statefulSetYaml("fixed"));
+    String second = f.commit("fixed");
+    h.sources.reconcile(f.ns(), "repo", Trigger.INTERVAL).orElseThrow();
+
+    ReconcileResult<KustomizationStatus> ended = waiting.get(30, TimeUnit.SECONDS);
+    assertThat(ended.requeueAfter()).isEqualTo(Duration.ZERO);
+    KustomizationStatus status = h.live(f, "app").getStatus();
+    assertThat(ready(status).getStatus()).isEqualTo("False");
+    assertThat(ready(status).getReason()).isEqualTo("HealthCheckCanceled");
+    assertThat(ready(status).getMessage())
+        .contains("main@sha1:" + first)
+        .contains("superseded by revision main@sha1:" + second);
+    assertThat(status.getLastAppliedRevision()).isNull();
+
+    h.kustomizations.reconcile(f.ns(), "app", Trigger.INTERVAL).orElseThrow();
+    status = h.live(f, "app").getStatus();
+    assertThat(ready(status).getStatus()).isEqualTo("True");
+    assertThat(status.getLastAppliedRevision()).isEqualTo("main@sha1:" + second);
+    assertThat(h.client.apps().statefulSets().inNamespace(f.ns()).withName("stuck").get()).isNull();
+    assertThat(h.client.apps().statefulSets().inNamespace(f.ns()).withName("fixed").get())
+        .isNotNull();
+  }
+
+  @Test
+  void deletingAPruningKustomizationDeletesItsObjects(TestCluster cluster) throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "delete");
+    f.work().write("app/a.yaml", configMapYaml("a", "one"));
+    f.work()
+        .write(
+            "app/kept.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: kept, annotations: {cairn.dev/prune: disabled}}
+            data: {value: "x"}
+            """);
+    f.commit("first");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: true\n");
+    assertThat(ready(h.sync(f, "app")).getStatus()).isEqualTo("True");
+    assertThat(h.live(f, "app").getMetadata().getFinalizers())
+        .containsExactly("cairn.dev/finalizer");
+
+    h.client.resource(h.live(f, "app")).delete();
+    assertThat(h.live(f, "app").getMetadata().getDeletionTimestamp()).isNotNull();
+    assertThat(h.configMap(f, "a")).isNotNull();
+
+    assertThat(h.kustomizations.reconcile(f.ns(), "app", Trigger.INTERVAL)).isPresent();
+
+    assertThat(h.configMap(f, "a")).isNull();
+    assertThat(h.configMap(f, "kept")).isNotNull();
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.live(f, "app") == null);
+    assertThat(h.kustomizations.reconcile(f.ns(), "app", Trigger.INTERVAL)).isEmpty();
+  }
+
+  @Test
+  void suspendedOrOrphaningKustomizationsAreOnlyReleased(TestCluster cluster) throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "release");
+    f.work().write("suspended/a.yaml", configMapYaml("from-suspended", "one"));
+    f.work().write("orphan/a.yaml", configMapYaml("from-orphan", "one"));
+    f.commit("first");
+    h.createSource(f);
+    h.createKustomization(f, "suspended", "path: ./suspended\nprune: true\n");
+    h.createKustomization(f, "orphan", "path: ./orphan\nprune: true\ndeletionPolicy: Orphan\n");
+    assertThat(ready(h.sync(f, "suspended")).getStatus()).isEqualTo("True");
+    assertThat(ready(h.sync(f, "orphan")).getStatus()).isEqualTo("True");
+    h.client
+        .resources(Kustomization.class)
+        .inNamespace(f.ns())
+        .withName("suspended")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":true}}");
+    assertThat(h.live(f, "suspended").getSpec().suspended()).isTrue();
+
+    for (String name : new String[] {"suspended", "orphan"}) {
+      h.client.resource(h.live(f, name)).delete();
+      h.kustomizations.reconcile(f.ns(), name, Trigger.INTERVAL).orElseThrow();
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.live(f, name) == null);
+    }
+
+    assertThat(h.configMap(f, "from-suspended")).isNotNull();
+    assertThat(h.configMap(f, "from-orphan")).isNotNull();
+  }
+}
