@@ -237,7 +237,9 @@ public final class CairnRuntime implements AutoCloseable {
         ControllerConfigurations.of(
             controller.resourceClass(),
             options.namespaces(),
-            options.fieldManager(),
+            // Not the apply's field manager: an apply of only the finalizer under that name would
+            // drop every field the Kustomization that created this object owns.
+            options.fieldManager() + "-finalizer",
             kind.reconciler().finalizes() ? KindReconciler.FINALIZER : null,
             op.getConfigurationService()));
   }

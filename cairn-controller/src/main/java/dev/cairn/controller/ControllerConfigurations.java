@@ -58,9 +58,14 @@ final class ControllerConfigurations {
         null);
   }
 
-  /** A new generation, a new value of the reconcile-request annotation, or a deletion. */
+  /**
+   * A new generation, a new value of the reconcile-request annotation, a deletion, or changed
+   * finalizers (the SDK adds its finalizer and waits for that update before the first reconcile).
+   */
   static boolean specOrRequestChanged(HasMetadata after, HasMetadata before) {
     return (after.isMarkedForDeletion() && !before.isMarkedForDeletion())
+        || !Objects.equals(
+            after.getMetadata().getFinalizers(), before.getMetadata().getFinalizers())
         || !Objects.equals(
             after.getMetadata().getGeneration(), before.getMetadata().getGeneration())
         || !ReconcileRequest.requestedAt(after).equals(ReconcileRequest.requestedAt(before));
