@@ -1,5 +1,6 @@
 package dev.cairn.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.api.ReconcileStatus;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,10 +23,16 @@ public final class StatusWriter {
     this.client = client;
   }
 
-  /** Writes {@code status} onto the live object; returns false when the object is gone. */
+  /**
+   * Writes {@code status} onto the live object; returns false when the object is gone. A status
+   * equal to the one the run started from is not sent: a steady state costs no write.
+   */
   public <S extends ReconcileStatus, T extends CustomResource<?, S>> boolean write(
       Class<T> kind, T object, S status) {
     ReconcileRequest.requestedAt(object).ifPresent(status::setLastHandledReconcileAt);
+    if (unchanged(object.getStatus(), status)) {
+      return true;
+    }
     try {
       client
           .resources(kind)
@@ -47,5 +54,14 @@ public final class StatusWriter {
       }
       throw e;
     }
+  }
+
+  private boolean unchanged(Object before, Object after) {
+    if (before == null) {
+      return false;
+    }
+    var json = client.getKubernetesSerialization();
+    return json.convertValue(before, JsonNode.class)
+        .equals(json.convertValue(after, JsonNode.class));
   }
 }

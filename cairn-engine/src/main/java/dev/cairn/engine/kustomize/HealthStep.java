@@ -13,9 +13,11 @@ import dev.cairn.health.HealthCheckExpr;
 import dev.cairn.health.HealthChecks;
 import dev.cairn.health.HealthExpressionException;
 import dev.cairn.manifest.ObjectId;
+import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -60,7 +62,8 @@ final class HealthStep {
           OwnedCondition.isTrue(
               ConditionTypes.HEALTHY,
               ConditionReasons.SUCCEEDED,
-              "Health check passed in " + History.formatDuration(took)));
+              previousPassMessage(run)
+                  .orElse("Health check passed in " + History.formatDuration(took))));
       return StepResult.proceed();
     }
     if (result.outcome() == WaitResult.Outcome.CANCELLED) {
@@ -123,5 +126,22 @@ final class HealthStep {
       }
     }
     return ids;
+  }
+
+  /**
+   * The message of a health check that already passed: kept as it was, so that a steady state
+   * (where only the measured time would differ) leaves the status unchanged and costs no write.
+   */
+  private static Optional<String> previousPassMessage(KustomizationRun run) {
+    List<Condition> conditions = run.status().getConditions();
+    if (conditions == null) {
+      return Optional.empty();
+    }
+    return conditions.stream()
+        .filter(c -> ConditionTypes.HEALTHY.equals(c.getType()))
+        .filter(c -> "True".equals(c.getStatus()))
+        .map(Condition::getMessage)
+        .filter(m -> m != null && m.startsWith("Health check passed"))
+        .findFirst();
   }
 }

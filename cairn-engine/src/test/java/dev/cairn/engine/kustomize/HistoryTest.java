@@ -48,6 +48,34 @@ class HistoryTest {
   }
 
   @Test
+  void aRunThatRepeatsTheNewestEntryChangesNothing() {
+    List<HistoryEntry> h =
+        History.record(
+            null, "sha256:a", "main@sha1:1", "ReconciliationSucceeded", Duration.ofMillis(10), T0);
+
+    List<HistoryEntry> again =
+        History.record(
+            h,
+            "sha256:a",
+            "main@sha1:1",
+            "ReconciliationSucceeded",
+            Duration.ofMillis(20),
+            T0.plusSeconds(600));
+
+    assertThat(again).isEqualTo(h);
+    List<HistoryEntry> newRevision =
+        History.record(
+            h,
+            "sha256:a",
+            "main@sha1:2",
+            "ReconciliationSucceeded",
+            Duration.ofMillis(20),
+            T0.plusSeconds(600));
+    assertThat(newRevision.get(0).totalReconciliations()).isEqualTo(2L);
+    assertThat(newRevision.get(0).metadata()).containsEntry("revision", "main@sha1:2");
+  }
+
+  @Test
   void keepsTheFiveNewestDigests() {
     List<HistoryEntry> h = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
