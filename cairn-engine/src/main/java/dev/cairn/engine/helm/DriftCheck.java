@@ -8,6 +8,7 @@ import dev.cairn.apply.ChangeSet;
 import dev.cairn.apply.ChangeSetEntry;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WaitResult;
+import dev.cairn.engine.Inventories;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.manifest.KubeObject;
@@ -47,7 +48,7 @@ final class DriftCheck {
       run.own(OwnedCondition.removed(DRIFTED));
     }
     WaitResult health =
-        manager.waitForHealth(ReleaseInventory.ids(currentInventory(run)), run.timeout());
+        manager.waitForHealth(Inventories.ids(currentInventory(run)), run.timeout());
     if (!health.healthy()) {
       throw new ReconcileException.Failed(
           ConditionReasons.HEALTH_CHECK_FAILED,
@@ -64,7 +65,7 @@ final class DriftCheck {
           ConditionReasons.RECONCILIATION_FAILED, "drift correction failed: " + e.getMessage());
     }
     run.applied(applied);
-    run.newInventory(ReleaseInventory.fromChangeSet(applied));
+    run.newInventory(Inventories.fromChangeSet(applied));
     List<String> corrected = new ArrayList<>();
     for (ChangeSetEntry e : applied.entries()) {
       if (e.action() == Action.CREATED || e.action() == Action.CONFIGURED) {

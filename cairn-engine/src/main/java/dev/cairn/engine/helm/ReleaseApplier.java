@@ -7,6 +7,7 @@ import dev.cairn.apply.ChangeSet;
 import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WaitResult;
+import dev.cairn.engine.Inventories;
 import dev.cairn.manifest.KubeObject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,16 +72,15 @@ final class ReleaseApplier {
       applied = manager.apply(revision.objects(), options);
     } catch (ApplyException e) {
       List<InventoryEntry> kept = new ArrayList<>(previous);
-      kept.addAll(ReleaseInventory.fromChangeSet(e.partial()));
+      kept.addAll(Inventories.fromChangeSet(e.partial()));
       throw new DeployFailed(e.getMessage(), kept.stream().distinct().toList());
     }
-    List<InventoryEntry> inventory = ReleaseInventory.fromChangeSet(applied);
+    List<InventoryEntry> inventory = Inventories.fromChangeSet(applied);
     ChangeSet pruned =
-        manager.prune(
-            ReleaseInventory.ids(previous), ReleaseInventory.skeletons(inventory), options);
+        manager.prune(Inventories.ids(previous), Inventories.skeletons(inventory), options);
     if (pruned.hasFailures()) {
       List<InventoryEntry> kept = new ArrayList<>(inventory);
-      pruned.failures().forEach(f -> kept.add(ReleaseInventory.entryOf(f.id())));
+      pruned.failures().forEach(f -> kept.add(Inventories.entryOf(f.id())));
       throw new DeployFailed(
           "prune failed: "
               + pruned.failures().get(0).id()
@@ -89,7 +89,7 @@ final class ReleaseApplier {
           kept);
     }
     if (revision.waitForHealth()) {
-      WaitResult health = manager.waitForHealth(ReleaseInventory.ids(inventory), run.timeout());
+      WaitResult health = manager.waitForHealth(Inventories.ids(inventory), run.timeout());
       if (!health.healthy()) {
         throw new DeployFailed(health.message(), inventory);
       }
@@ -100,7 +100,7 @@ final class ReleaseApplier {
 
   /** Deletes every object of {@code inventory} (reverse kind order), keeping what others took. */
   ChangeSet deleteAll(HelmReleaseRun run, List<InventoryEntry> inventory) {
-    return manager.prune(ReleaseInventory.ids(inventory), List.of(), options(run));
+    return manager.prune(Inventories.ids(inventory), List.of(), options(run));
   }
 
   ApplyOptions options(HelmReleaseRun run) {

@@ -5,6 +5,7 @@ import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.InventoryEntry;
 import dev.cairn.api.helm.RemediationStrategy;
 import dev.cairn.apply.ChangeSet;
+import dev.cairn.engine.Inventories;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ManifestException;
@@ -55,7 +56,7 @@ final class Remediator {
         run.newInventory() != null ? run.newInventory() : run.previousInventory();
     ChangeSet deleted = applier.deleteAll(run, inventory);
     List<InventoryEntry> left = new ArrayList<>();
-    deleted.failures().forEach(f -> left.add(ReleaseInventory.entryOf(f.id())));
+    deleted.failures().forEach(f -> left.add(Inventories.entryOf(f.id())));
     run.newInventory(left);
     if (latest.version() == 0) {
       // nothing was ever stored

@@ -6,6 +6,7 @@ import dev.cairn.apply.ApplyException;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ChangeSet;
 import dev.cairn.apply.ChangeSetEntry;
+import dev.cairn.engine.Inventories;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
 import java.util.ArrayList;

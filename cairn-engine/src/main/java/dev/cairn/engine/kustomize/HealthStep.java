@@ -6,6 +6,7 @@ import dev.cairn.api.CustomHealthCheck;
 import dev.cairn.api.ObjectRef;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WaitResult;
+import dev.cairn.engine.Inventories;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;

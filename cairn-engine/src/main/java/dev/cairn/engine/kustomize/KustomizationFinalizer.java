@@ -6,6 +6,7 @@ import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationSpec;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ChangeSet;
+import dev.cairn.engine.Inventories;
 import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.ReconcileException;
 import java.util.ArrayList;

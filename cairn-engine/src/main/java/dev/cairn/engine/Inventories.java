@@ -1,4 +1,4 @@
-package dev.cairn.engine.kustomize;
+package dev.cairn.engine;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Objects;
 
 /** Converts between Flux-format inventory entries, object ids and change sets. */
-final class Inventories {
+public final class Inventories {
   private Inventories() {}
 
   /** The objects a change set leaves in the cluster (created, configured or unchanged), sorted. */
-  static List<InventoryEntry> fromChangeSet(ChangeSet applied) {
+  public static List<InventoryEntry> fromChangeSet(ChangeSet applied) {
     return applied.entries().stream()
         .filter(e -> !e.failed())
         .filter(
@@ -33,12 +33,12 @@ final class Inventories {
         .toList();
   }
 
-  static InventoryEntry entryOf(ObjectId id) {
+  public static InventoryEntry entryOf(ObjectId id) {
     return InventoryEntry.of(
         new InventoryId(id.namespace(), id.name(), id.group(), id.kind()), id.version());
   }
 
-  static ObjectId idOf(InventoryEntry entry) {
+  public static ObjectId idOf(InventoryEntry entry) {
     InventoryId id = entry.objectId();
     return new ObjectId(
         id.group(),
@@ -48,12 +48,12 @@ final class Inventories {
         id.name());
   }
 
-  static List<ObjectId> ids(List<InventoryEntry> entries) {
+  public static List<ObjectId> ids(List<InventoryEntry> entries) {
     return entries.stream().map(Inventories::idOf).toList();
   }
 
   /** Minimal objects (identity only), for the apply engine's prune. */
-  static List<KubeObject> skeletons(List<InventoryEntry> entries) {
+  public static List<KubeObject> skeletons(List<InventoryEntry> entries) {
     return ids(entries).stream().map(Inventories::skeleton).toList();
   }
 
@@ -70,7 +70,7 @@ final class Inventories {
   }
 
   /** Whether two inventories hold the same objects (versions included). */
-  static boolean same(List<InventoryEntry> a, List<InventoryEntry> b) {
+  public static boolean same(List<InventoryEntry> a, List<InventoryEntry> b) {
     return Objects.equals(
         a.stream().sorted(Comparator.comparing(InventoryEntry::id)).toList(),
         b.stream().sorted(Comparator.comparing(InventoryEntry::id)).toList());

@@ -1,4 +1,4 @@
-package dev.cairn.engine.kustomize;
+package dev.cairn.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
