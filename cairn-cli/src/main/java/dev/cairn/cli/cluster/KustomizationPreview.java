@@ -8,19 +8,15 @@ import dev.cairn.api.kustomize.KustomizationSpec;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
 import dev.cairn.apply.ResourceManager;
+import dev.cairn.engine.kustomize.SubstitutionSources;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.render.RenderInputs;
 import dev.cairn.render.RenderedSet;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,8 +57,7 @@ public final class KustomizationPreview {
     } catch (Exception e) {
       throw new IllegalStateException(ref + ": cannot read its spec: " + e.getMessage(), e);
     }
-    RenderInputs inputs =
-        substitutionInputs(ref.namespace(), live.at("/spec/postBuild/substituteFrom"));
+    RenderInputs inputs = new SubstitutionSources(client).read(ref.namespace(), spec.postBuild());
     return KustomizationRenderer.defaults().render(root, spec, inputs);
   }
 
@@ -87,61 +82,6 @@ public final class KustomizationPreview {
       }
     }
     return result;
-  }
-
-  private RenderInputs substitutionInputs(String namespace, JsonNode substituteFrom) {
-    List<Map<String, String>> sources = new ArrayList<>();
-    for (JsonNode ref : substituteFrom) {
-      String name = ref.path("name").asText();
-      boolean optional = ref.path("optional").asBoolean(false);
-      Map<String, String> data =
-          "Secret".equals(ref.path("kind").asText())
-              ? secretData(namespace, name)
-              : configMapData(namespace, name);
-      if (data == null) {
-        if (optional) {
-          continue;
-        }
-        throw new IllegalStateException(
-            "substituteFrom "
-                + ref.path("kind").asText()
-                + "/"
-                + namespace
-                + "/"
-                + name
-                + " not found");
-      }
-      sources.add(data);
-    }
-    return sources.isEmpty() ? RenderInputs.none() : RenderInputs.fromSources(sources);
-  }
-
-  private Map<String, String> configMapData(String namespace, String name) {
-    ConfigMap map = client.configMaps().inNamespace(namespace).withName(name).get();
-    if (map == null) {
-      return null;
-    }
-    return map.getData() == null ? Map.of() : map.getData();
-  }
-
-  private Map<String, String> secretData(String namespace, String name) {
-    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
-    if (secret == null) {
-      return null;
-    }
-    Map<String, String> decoded = new LinkedHashMap<>();
-    if (secret.getData() != null) {
-      secret
-          .getData()
-          .forEach(
-              (k, v) ->
-                  decoded.put(
-                      k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    }
-    if (secret.getStringData() != null) {
-      decoded.putAll(secret.getStringData());
-    }
-    return decoded;
   }
 
   /** The root of the Git repository holding {@code dir}, else {@code dir} itself. */

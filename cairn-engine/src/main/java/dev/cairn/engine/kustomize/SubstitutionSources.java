@@ -20,16 +20,18 @@ import java.util.Map;
 /**
  * Reads the {@code postBuild.substituteFrom} ConfigMaps and Secrets (in the Kustomization's
  * namespace, in spec order). An absent source fails the run unless it is {@code optional}. Values
- * never reach messages.
+ * never reach messages. Also used by {@code cairn diff}/{@code cairn build kustomization}, so they
+ * substitute exactly as the controller does.
  */
-final class SubstitutionSources {
+public final class SubstitutionSources {
   private final KubernetesClient client;
 
-  SubstitutionSources(KubernetesClient client) {
+  public SubstitutionSources(KubernetesClient client) {
     this.client = client;
   }
 
-  RenderInputs read(String namespace, PostBuild postBuild) {
+  /** The substitution inputs of {@code postBuild}; fails when a required source is absent. */
+  public RenderInputs read(String namespace, PostBuild postBuild) {
     if (postBuild == null || postBuild.substituteFrom() == null) {
       return RenderInputs.none();
     }
