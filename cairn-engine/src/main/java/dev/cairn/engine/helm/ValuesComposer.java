@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cairn.api.helm.ValuesReference;
 import dev.cairn.api.helm.ValuesReferenceKind;
 import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.SecretData;
 import dev.cairn.engine.StepResult;
 import dev.cairn.render.helm.HelmRender;
 import dev.cairn.render.helm.HelmValues;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
@@ -127,15 +126,6 @@ final class ValuesComposer {
     if (secret == null) {
       return null;
     }
-    Map<String, String> decoded = new LinkedHashMap<>();
-    if (secret.getData() != null) {
-      secret
-          .getData()
-          .forEach(
-              (k, v) ->
-                  decoded.put(
-                      k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    }
-    return decoded;
+    return SecretData.of(secret);
   }
 }

@@ -5,15 +5,13 @@ import dev.cairn.api.kustomize.PostBuild;
 import dev.cairn.api.kustomize.SubstituteKind;
 import dev.cairn.api.kustomize.SubstituteReference;
 import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.SecretData;
 import dev.cairn.render.RenderInputs;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,18 +60,7 @@ public final class SubstitutionSources {
       if (secret == null) {
         return null;
       }
-      Map<String, String> decoded = new LinkedHashMap<>();
-      if (secret.getData() != null) {
-        secret
-            .getData()
-            .forEach(
-                (k, v) ->
-                    decoded.put(
-                        k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-      }
-      if (secret.getStringData() != null) {
-        decoded.putAll(secret.getStringData());
-      }
+      Map<String, String> decoded = SecretData.of(secret);
       return decoded;
     } catch (KubernetesClientException e) {
       throw failure(namespace, ref, e.getMessage());

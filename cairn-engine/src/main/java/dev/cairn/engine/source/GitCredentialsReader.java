@@ -2,12 +2,10 @@ package dev.cairn.engine.source;
 
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.SecretData;
 import dev.cairn.source.git.GitCredentials;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,17 +27,7 @@ final class GitCredentialsReader {
           ConditionReasons.AUTHENTICATION_FAILED,
           "failed to get secret '" + namespace + "/" + name + "': not found");
     }
-    Map<String, String> data = new HashMap<>();
-    if (secret.getData() != null) {
-      secret
-          .getData()
-          .forEach(
-              (k, v) ->
-                  data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    }
-    if (secret.getStringData() != null) {
-      data.putAll(secret.getStringData());
-    }
+    Map<String, String> data = SecretData.of(secret);
     if (ssh && data.containsKey("identity")) {
       return GitCredentials.ssh(data.get("identity"), data.get("password"), data.get("known_hosts"))
           .withUsername(data.get("username"));

@@ -6,13 +6,11 @@ import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.HelmRepositorySpec;
 import dev.cairn.api.source.HelmRepositoryType;
 import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.SecretData;
 import dev.cairn.source.helm.HelmCredentials;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -90,17 +88,7 @@ final class HelmRepositoryAccess {
           ConditionReasons.AUTHENTICATION_FAILED,
           "failed to get secret '" + namespace + "/" + name + "': not found");
     }
-    Map<String, String> data = new HashMap<>();
-    if (secret.getData() != null) {
-      secret
-          .getData()
-          .forEach(
-              (k, v) ->
-                  data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    }
-    if (secret.getStringData() != null) {
-      data.putAll(secret.getStringData());
-    }
+    Map<String, String> data = SecretData.of(secret);
     return data;
   }
 }
