@@ -40,15 +40,17 @@ public record RuntimeOptions(
 
   /**
    * Storage under {@code ./cairn-data}, artifacts served as {@code
-   * http://cairn-source.cairn-system./}, all namespaces, 4 concurrent reconciles, no leader
-   * election, 30 s to finish reconciles on close.
+   * http://cairn-source.cairn-system./}, all namespaces, 16 concurrent reconciles, no leader
+   * election, 30 s to finish reconciles on close. Sixteen, not Flux's four: a health wait holds its
+   * worker while it polls, and with four a 1,000-Kustomization fleet took 95 s to become Ready on 2
+   * cores against 48 s with sixteen (docs/benchmarks.md).
    */
   public static RuntimeOptions defaults() {
     return new RuntimeOptions(
         Path.of("cairn-data"),
         "http://cairn-source.cairn-system./",
         Set.of(),
-        4,
+        16,
         null,
         Duration.ofSeconds(30),
         "cairn");
