@@ -5,6 +5,8 @@ import dev.cairn.api.ReconcileStatus;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,24 @@ public final class StatusWriter {
 
   public StatusWriter(KubernetesClient client) {
     this.client = client;
+  }
+
+  /**
+   * One run against the API: reads the object, hands it to {@code reconcile} and writes the status
+   * that comes back (when the run asks for it). Empty when the object is gone.
+   */
+  public <S extends ReconcileStatus, T extends CustomResource<?, S>>
+      Optional<ReconcileResult<S>> reconcileLive(
+          Class<T> kind, String namespace, String name, Function<T, ReconcileResult<S>> reconcile) {
+    T live = client.resources(kind).inNamespace(namespace).withName(name).get();
+    if (live == null) {
+      return Optional.empty();
+    }
+    ReconcileResult<S> result = reconcile.apply(live);
+    if (result.patchStatus()) {
+      write(kind, live, result.status());
+    }
+    return Optional.of(result);
   }
 
   /**

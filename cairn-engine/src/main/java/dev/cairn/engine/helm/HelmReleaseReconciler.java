@@ -101,16 +101,8 @@ public final class HelmReleaseReconciler implements KindReconciler<HelmRelease, 
   @Override
   public Optional<ReconcileResult<HelmReleaseStatus>> reconcile(
       String namespace, String name, Trigger trigger) {
-    HelmRelease live =
-        client.resources(HelmRelease.class).inNamespace(namespace).withName(name).get();
-    if (live == null) {
-      return Optional.empty();
-    }
-    ReconcileResult<HelmReleaseStatus> result = reconcile(live, trigger);
-    if (result.patchStatus()) {
-      writer.write(HelmRelease.class, live, result.status());
-    }
-    return Optional.of(result);
+    return writer.reconcileLive(
+        HelmRelease.class, namespace, name, live -> reconcile(live, trigger));
   }
 
   /** Reconciles {@code object} and returns the status to write; does not patch it. */

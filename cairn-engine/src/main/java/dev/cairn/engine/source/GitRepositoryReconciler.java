@@ -88,16 +88,8 @@ public final class GitRepositoryReconciler
   @Override
   public Optional<ReconcileResult<GitRepositoryStatus>> reconcile(
       String namespace, String name, Trigger trigger) {
-    GitRepository live =
-        client.resources(GitRepository.class).inNamespace(namespace).withName(name).get();
-    if (live == null) {
-      return Optional.empty();
-    }
-    ReconcileResult<GitRepositoryStatus> result = reconcile(live, trigger);
-    if (result.patchStatus()) {
-      writer.write(GitRepository.class, live, result.status());
-    }
-    return Optional.of(result);
+    return writer.reconcileLive(
+        GitRepository.class, namespace, name, live -> reconcile(live, trigger));
   }
 
   /** Reconciles {@code object} and returns the status to write; does not patch it. */

@@ -94,15 +94,7 @@ public final class HelmChartReconciler implements KindReconciler<HelmChart, Helm
   @Override
   public Optional<ReconcileResult<HelmChartStatus>> reconcile(
       String namespace, String name, Trigger trigger) {
-    HelmChart live = client.resources(HelmChart.class).inNamespace(namespace).withName(name).get();
-    if (live == null) {
-      return Optional.empty();
-    }
-    ReconcileResult<HelmChartStatus> result = reconcile(live, trigger);
-    if (result.patchStatus()) {
-      writer.write(HelmChart.class, live, result.status());
-    }
-    return Optional.of(result);
+    return writer.reconcileLive(HelmChart.class, namespace, name, live -> reconcile(live, trigger));
   }
 
   /** Reconciles {@code object} and returns the status to write; does not patch it. */

@@ -86,16 +86,8 @@ public final class HelmRepositoryReconciler
   @Override
   public Optional<ReconcileResult<HelmRepositoryStatus>> reconcile(
       String namespace, String name, Trigger trigger) {
-    HelmRepository live =
-        client.resources(HelmRepository.class).inNamespace(namespace).withName(name).get();
-    if (live == null) {
-      return Optional.empty();
-    }
-    ReconcileResult<HelmRepositoryStatus> result = reconcile(live, trigger);
-    if (result.patchStatus()) {
-      writer.write(HelmRepository.class, live, result.status());
-    }
-    return Optional.of(result);
+    return writer.reconcileLive(
+        HelmRepository.class, namespace, name, live -> reconcile(live, trigger));
   }
 
   /** Reconciles {@code object} and returns the status to write; does not patch it. */
