@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One runtime reconciling GitRepositories and Kustomizations from a real Git server: Ready, a new
- * source revision triggering its Kustomization long before the Kustomization's own interval, and
- * the reconcile-request annotation.
+ * source revision triggering its Kustomization long before the Kustomization's own interval, the
+ * reconcile-request annotation, and deletion through the finalizer.
  */
 @ExtendWith(ClusterExtension.class)
 class CairnRuntimeIT {
@@ -98,6 +98,25 @@ class CairnRuntimeIT {
                     .isEqualTo("2026-11-23T12:00:00Z"));
     assertThat(fixture.kustomization(repo, "app").getMetadata().getGeneration())
         .isEqualTo(generation);
+  }
+
+  @Test
+  void deletingAPruningKustomizationDeletesWhatItApplied(TestCluster cluster) throws Exception {
+    GitOpsFixture.Repo repo = fixture.repo(cluster, "delete");
+    repo.work().write("app/a.yaml", configMapYaml("a", "one"));
+    repo.commit("first");
+    fixture.createSource(repo, "10m");
+    fixture.createKustomization(repo, "app", "10m", "./app");
+    await().atMost(WAIT).until(() -> isReady(fixture.kustomization(repo, "app").getStatus()));
+    assertThat(fixture.kustomization(repo, "app").getMetadata().getFinalizers())
+        .contains("cairn.dev/finalizer");
+    assertThat(configMap(cluster, repo, "a")).isNotNull();
+
+    cluster.client().resources(Kustomization.class).inNamespace(repo.ns()).withName("app").delete();
+
+    // the SDK hands the deleted object to the engine, which prunes, then releases the finalizer
+    await().atMost(WAIT).until(() -> fixture.kustomization(repo, "app") == null);
+    assertThat(configMap(cluster, repo, "a")).isNull();
   }
 
   private static ConfigMap configMap(TestCluster cluster, GitOpsFixture.Repo repo, String name) {
