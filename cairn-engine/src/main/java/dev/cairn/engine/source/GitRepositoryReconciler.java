@@ -165,9 +165,11 @@ public final class GitRepositoryReconciler
   private StepResult readCredentials(GitRepositoryRun run) {
     GitRepositorySpec spec = run.object().getSpec();
     if (spec.secretRef() != null) {
-      run.credentials(
+      GitCredentialsReader.GitSecret secret =
           secrets.read(
-              run.key().namespace(), spec.secretRef().name(), spec.url().startsWith("ssh://")));
+              run.key().namespace(), spec.secretRef().name(), spec.url().startsWith("ssh://"));
+      run.credentials(secret.credentials());
+      run.tls(secret.tls());
     }
     return StepResult.proceed();
   }
@@ -179,6 +181,7 @@ public final class GitRepositoryReconciler
             .withRef(ref(spec.ref()))
             .withTimeout(FluxDuration.parse(spec.timeout() == null ? "60s" : spec.timeout()))
             .withCredentials(run.credentials())
+            .withTls(run.tls())
             .withIgnore(
                 spec.ignore() == null ? List.of() : Arrays.asList(spec.ignore().split("\n")));
     SourceKey key = new SourceKey("gitrepository", run.key().namespace(), run.key().name());

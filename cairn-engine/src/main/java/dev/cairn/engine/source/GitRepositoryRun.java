@@ -5,6 +5,7 @@ import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.engine.ResourceKey;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.Trigger;
+import dev.cairn.source.TlsSettings;
 import dev.cairn.source.git.GitCredentials;
 import dev.cairn.source.git.GitFetchResult;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.List;
 public final class GitRepositoryRun extends Run<GitRepositoryStatus> {
   private final GitRepository object;
   private GitCredentials credentials = GitCredentials.none();
+  private TlsSettings tls = TlsSettings.none();
   private GitFetchResult fetched;
 
   GitRepositoryRun(GitRepository object, Trigger trigger, GitRepositoryStatus draft, Clock clock) {
@@ -39,6 +41,17 @@ public final class GitRepositoryRun extends Run<GitRepositoryStatus> {
 
   void credentials(GitCredentials credentials) {
     this.credentials = credentials;
+  }
+
+  /**
+   * TLS settings from {@code spec.secretRef} ({@code ca.crt}, {@code tls.crt}, {@code tls.key}).
+   */
+  TlsSettings tls() {
+    return tls;
+  }
+
+  void tls(TlsSettings tls) {
+    this.tls = tls;
   }
 
   public GitFetchResult fetched() {

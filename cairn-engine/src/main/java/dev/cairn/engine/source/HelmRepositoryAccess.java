@@ -7,6 +7,7 @@ import dev.cairn.api.source.HelmRepositorySpec;
 import dev.cairn.api.source.HelmRepositoryType;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.SecretData;
+import dev.cairn.source.TlsSettings;
 import dev.cairn.source.helm.HelmCredentials;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,8 +16,10 @@ import java.util.Map;
 
 /**
  * Turns a HelmRepository into cairn-source's request: URL, type, timeout, {@code insecure}, basic
- * credentials from {@code spec.secretRef} ({@code username}/{@code password}) and a CA from {@code
- * spec.certSecretRef} ({@code ca.crt}), as Flux reads them. Secret values never reach messages.
+ * credentials from {@code spec.secretRef} ({@code username}/{@code password}) and TLS from {@code
+ * spec.certSecretRef} ({@code ca.crt}, {@code tls.crt}, {@code tls.key}; Flux's deprecated TLS keys
+ * in {@code secretRef} are read when there is no {@code certSecretRef}), as Flux reads them. Secret
+ * values never reach messages.
  */
 final class HelmRepositoryAccess {
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -32,27 +35,36 @@ final class HelmRepositoryAccess {
     HelmRepositorySpec spec = repository.getSpec();
     String namespace = repository.getMetadata().getNamespace();
     HelmCredentials credentials = HelmCredentials.none();
+    TlsSettings tls = TlsSettings.none();
     if (spec.secretRef() != null) {
       Map<String, String> data = read(namespace, spec.secretRef().name());
       String username = data.get("username");
       String password = data.get("password");
-      if (username == null || username.isEmpty() || password == null) {
-        throw new ReconcileException.Failed(
-            ConditionReasons.AUTHENTICATION_FAILED,
-            "invalid '"
-                + spec.secretRef().name()
-                + "' secret data: required fields 'username' and 'password'");
+      if (username != null || password != null || !TlsSecretKeys.present(data)) {
+        if (username == null || username.isEmpty() || password == null) {
+          throw new ReconcileException.Failed(
+              ConditionReasons.AUTHENTICATION_FAILED,
+              "invalid '"
+                  + spec.secretRef().name()
+                  + "' secret data: required fields 'username' and 'password'");
+        }
+        credentials = HelmCredentials.basic(username, password);
       }
-      credentials = HelmCredentials.basic(username, password);
+      // Flux's deprecated place for TLS keys; certSecretRef, when set, replaces it
+      tls = TlsSecretKeys.from(data);
     }
-    String ca = null;
     if (spec.certSecretRef() != null) {
-      ca = read(namespace, spec.certSecretRef().name()).get("ca.crt");
-      if (ca == null) {
+      Map<String, String> data = read(namespace, spec.certSecretRef().name());
+      if (!TlsSecretKeys.present(data)) {
         throw new ReconcileException.Failed(
             ConditionReasons.AUTHENTICATION_FAILED,
-            "secret '" + namespace + "/" + spec.certSecretRef().name() + "' has no key 'ca.crt'");
+            "secret '"
+                + namespace
+                + "/"
+                + spec.certSecretRef().name()
+                + "' has none of the keys 'ca.crt', 'tls.crt' and 'tls.key'");
       }
+      tls = TlsSecretKeys.from(data);
     }
     return new dev.cairn.source.helm.HelmRepositorySpec(
         spec.url(),
@@ -62,7 +74,7 @@ final class HelmRepositoryAccess {
         credentials,
         Boolean.TRUE.equals(spec.insecure()),
         timeout(spec),
-        ca);
+        tls);
   }
 
   static boolean isOci(HelmRepositorySpec spec) {

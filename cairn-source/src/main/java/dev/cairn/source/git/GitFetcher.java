@@ -298,7 +298,7 @@ public final class GitFetcher {
               .setHeads(false)
               .callAsMap();
     } catch (GitAPIException | JGitInternalException e) {
-      throw GitErrors.classify("cannot list tags", url, e, transport.redactor());
+      throw transport.failure("cannot list tags", url, e);
     }
     List<String> tags =
         refs.keySet().stream()
@@ -339,7 +339,7 @@ public final class GitFetcher {
       }
       fetch.call();
     } catch (GitAPIException | JGitInternalException e) {
-      throw GitErrors.classify("cannot fetch " + plan.description(), url, e, transport.redactor());
+      throw transport.failure("cannot fetch " + plan.description(), url, e);
     }
     return counter.received();
   }

@@ -1,5 +1,6 @@
 package dev.cairn.source.git;
 
+import dev.cairn.source.TlsSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +15,8 @@ import java.util.Objects;
  * @param credentials basic, bearer or SSH credentials; {@link GitCredentials#none()} for none
  * @param ignore extra ignore patterns in {@code .sourceignore} (gitignore) syntax, one per entry
  * @param verify signature verification, or null for none
- * @param caCertificate PEM certificate(s) to trust for https instead of the JDK's defaults (Flux's
- *     {@code certSecretRef} {@code ca.crt}), or null
+ * @param tls for https: CA to trust and client certificate to present (Flux's {@code ca.crt},
+ *     {@code tls.crt}, {@code tls.key})
  */
 public record GitSourceSpec(
     String url,
@@ -24,13 +25,14 @@ public record GitSourceSpec(
     GitCredentials credentials,
     List<String> ignore,
     VerifySpec verify,
-    String caCertificate) {
+    TlsSettings tls) {
   public GitSourceSpec {
     Objects.requireNonNull(url, "url");
     ref = ref == null ? GitRef.defaults() : ref;
     timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
     credentials = credentials == null ? GitCredentials.none() : credentials;
     ignore = ignore == null ? List.of() : List.copyOf(ignore);
+    tls = tls == null ? TlsSettings.none() : tls;
   }
 
   /** Branch {@code master}, 60 s timeout, no credentials, no extra ignores, no verification. */
@@ -39,26 +41,31 @@ public record GitSourceSpec(
   }
 
   public GitSourceSpec withRef(GitRef value) {
-    return new GitSourceSpec(url, value, timeout, credentials, ignore, verify, caCertificate);
+    return new GitSourceSpec(url, value, timeout, credentials, ignore, verify, tls);
   }
 
   public GitSourceSpec withTimeout(Duration value) {
-    return new GitSourceSpec(url, ref, value, credentials, ignore, verify, caCertificate);
+    return new GitSourceSpec(url, ref, value, credentials, ignore, verify, tls);
   }
 
   public GitSourceSpec withCredentials(GitCredentials value) {
-    return new GitSourceSpec(url, ref, timeout, value, ignore, verify, caCertificate);
+    return new GitSourceSpec(url, ref, timeout, value, ignore, verify, tls);
   }
 
   public GitSourceSpec withIgnore(List<String> value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, value, verify, caCertificate);
+    return new GitSourceSpec(url, ref, timeout, credentials, value, verify, tls);
   }
 
+  public GitSourceSpec withTls(TlsSettings value) {
+    return new GitSourceSpec(url, ref, timeout, credentials, ignore, verify, value);
+  }
+
+  /** Trust exactly {@code pem} (Flux's {@code ca.crt}), keeping any client certificate. */
   public GitSourceSpec withCaCertificate(String pem) {
-    return new GitSourceSpec(url, ref, timeout, credentials, ignore, verify, pem);
+    return withTls(new TlsSettings(pem, tls.clientCertificate(), tls.clientKey()));
   }
 
   public GitSourceSpec withVerify(VerifySpec value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, ignore, value, caCertificate);
+    return new GitSourceSpec(url, ref, timeout, credentials, ignore, value, tls);
   }
 }

@@ -1,28 +1,21 @@
 package dev.cairn.source.helm;
 
+import dev.cairn.source.ClientTls;
 import dev.cairn.source.Redactor;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
-import dev.cairn.source.TrustedCertificates;
+import dev.cairn.source.TlsSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * HTTP GETs for one Helm repository or registry: size-limited bodies, basic credentials sent only
@@ -35,15 +28,12 @@ final class HelmHttp {
   private final HelmCredentials credentials;
   private final Duration timeout;
   private final Redactor redactor;
+  private final ClientTls tls;
   private volatile String bearerToken;
   private volatile String lastChallenge;
 
   HelmHttp(
-      URI origin,
-      HelmCredentials credentials,
-      boolean insecure,
-      String caCertificate,
-      Duration timeout)
+      URI origin, HelmCredentials credentials, boolean insecure, TlsSettings tls, Duration timeout)
       throws SourceException {
     this.origin = origin;
     this.credentials = credentials;
@@ -51,12 +41,8 @@ final class HelmHttp {
     this.redactor = Redactor.of(credentials.password());
     HttpClient.Builder builder =
         HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
-    if (insecure) {
-      builder.sslContext(trustingEveryone());
-    } else if (caCertificate != null && !caCertificate.isBlank()) {
-      builder.sslContext(TrustedCertificates.sslContext(caCertificate));
-    }
-    this.client = builder.build();
+    this.tls = ClientTls.of(tls, insecure);
+    this.client = builder.sslContext(this.tls.sslContext()).build();
   }
 
   /** The body of a GET, refusing more than {@code maxBytes}. */
@@ -130,10 +116,12 @@ final class HelmHttp {
       }
       return new Response(bytes, response.headers().map());
     } catch (IOException e) {
-      throw new SourceException(
-          failure,
-          "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
-          redactor.redact(e));
+      throw tls.explain(
+          new SourceException(
+              failure,
+              "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
+              redactor.redact(e)),
+          failure);
     }
   }
 
@@ -158,10 +146,12 @@ final class HelmHttp {
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw new SourceException(
-          failure,
-          "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
-          redactor.redact(e));
+      throw tls.explain(
+          new SourceException(
+              failure,
+              "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
+              redactor.redact(e)),
+          failure);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException(failure, "interrupted while trying to " + what + " from " + uri);
@@ -213,47 +203,6 @@ final class HelmHttp {
       return uri.getPort();
     }
     return "https".equals(uri.getScheme()) ? 443 : 80;
-  }
-
-  /**
-   * Trusts any certificate for any host name. An {@link X509ExtendedTrustManager} is needed: the
-   * JDK wraps a plain {@code X509TrustManager} with its own host-name check.
-   */
-  private static SSLContext trustingEveryone() {
-    TrustManager trustAll =
-        new X509ExtendedTrustManager() {
-          @Override
-          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-          @Override
-          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-          @Override
-          public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s) {}
-
-          @Override
-          public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
-
-          @Override
-          public void checkClientTrusted(
-              X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-          @Override
-          public void checkServerTrusted(
-              X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-          @Override
-          public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-          }
-        };
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK always provides TLS", e);
-    }
   }
 
   /** A response body and its headers. */

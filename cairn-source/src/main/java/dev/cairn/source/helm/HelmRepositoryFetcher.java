@@ -177,8 +177,7 @@ public final class HelmRepositoryFetcher {
   }
 
   private HelmHttp http(HelmRepositorySpec spec, URI base) throws SourceException {
-    return new HelmHttp(
-        base, spec.credentials(), spec.insecure(), spec.caCertificate(), spec.timeout());
+    return new HelmHttp(base, spec.credentials(), spec.insecure(), spec.tls(), spec.timeout());
   }
 
   private static SourceKey indexKeyFor(SourceKey chartKey) {

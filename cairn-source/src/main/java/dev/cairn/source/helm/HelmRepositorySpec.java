@@ -1,5 +1,6 @@
 package dev.cairn.source.helm;
 
+import dev.cairn.source.TlsSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,8 +12,8 @@ import java.util.Objects;
  * @param credentials basic auth, sent only to the repository's own host and port
  * @param insecure for https: skip certificate verification; for oci: allow plain HTTP
  * @param timeout for each HTTP request
- * @param caCertificate PEM certificate(s) to trust for https instead of the JDK's defaults (Flux's
- *     {@code certSecretRef} {@code ca.crt}), or null
+ * @param tls CA to trust and client certificate to present (Flux's {@code certSecretRef}: {@code
+ *     ca.crt}, {@code tls.crt}, {@code tls.key})
  */
 public record HelmRepositorySpec(
     String url,
@@ -20,12 +21,13 @@ public record HelmRepositorySpec(
     HelmCredentials credentials,
     boolean insecure,
     Duration timeout,
-    String caCertificate) {
+    TlsSettings tls) {
   public HelmRepositorySpec {
     Objects.requireNonNull(url, "url");
     type = type == null ? Type.DEFAULT : type;
     credentials = credentials == null ? HelmCredentials.none() : credentials;
     timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
+    tls = tls == null ? TlsSettings.none() : tls;
   }
 
   /** {@code type: default}, no credentials, secure, 60 s timeout. */
@@ -34,23 +36,28 @@ public record HelmRepositorySpec(
   }
 
   public HelmRepositorySpec withType(Type value) {
-    return new HelmRepositorySpec(url, value, credentials, insecure, timeout, caCertificate);
+    return new HelmRepositorySpec(url, value, credentials, insecure, timeout, tls);
   }
 
   public HelmRepositorySpec withCredentials(HelmCredentials value) {
-    return new HelmRepositorySpec(url, type, value, insecure, timeout, caCertificate);
+    return new HelmRepositorySpec(url, type, value, insecure, timeout, tls);
   }
 
   public HelmRepositorySpec withInsecure(boolean value) {
-    return new HelmRepositorySpec(url, type, credentials, value, timeout, caCertificate);
+    return new HelmRepositorySpec(url, type, credentials, value, timeout, tls);
   }
 
   public HelmRepositorySpec withTimeout(Duration value) {
-    return new HelmRepositorySpec(url, type, credentials, insecure, value, caCertificate);
+    return new HelmRepositorySpec(url, type, credentials, insecure, value, tls);
   }
 
+  public HelmRepositorySpec withTls(TlsSettings value) {
+    return new HelmRepositorySpec(url, type, credentials, insecure, timeout, value);
+  }
+
+  /** Trust exactly {@code pem} (Flux's {@code ca.crt}), keeping any client certificate. */
   public HelmRepositorySpec withCaCertificate(String pem) {
-    return new HelmRepositorySpec(url, type, credentials, insecure, timeout, pem);
+    return withTls(new TlsSettings(pem, tls.clientCertificate(), tls.clientKey()));
   }
 
   /** Flux's {@code spec.type}. */

@@ -48,8 +48,7 @@ public final class OciChartFetcher {
       throws SourceException {
     Reference ref = Reference.of(repo, chart.chart());
     HelmHttp http =
-        new HelmHttp(
-            ref.registry(), repo.credentials(), false, repo.caCertificate(), repo.timeout());
+        new HelmHttp(ref.registry(), repo.credentials(), false, repo.tls(), repo.timeout());
     String version = resolveVersion(http, ref, chart);
     String tag = version.replace('+', '_');
     HelmHttp.Response manifest =

@@ -38,6 +38,12 @@ public final class GitHttpServer implements AutoCloseable {
 
   private GitHttpServer(Path baseDirectory, String expectedAuthorization, SSLContext tls)
       throws Exception {
+    this(baseDirectory, expectedAuthorization, tls, false);
+  }
+
+  private GitHttpServer(
+      Path baseDirectory, String expectedAuthorization, SSLContext tls, boolean needClientAuth)
+      throws Exception {
     this.baseDirectory = baseDirectory;
     this.scheme = tls == null ? "http" : "https";
     this.server = new Server();
@@ -47,6 +53,7 @@ public final class GitHttpServer implements AutoCloseable {
     } else {
       SslContextFactory.Server ssl = new SslContextFactory.Server();
       ssl.setSslContext(tls);
+      ssl.setNeedClientAuth(needClientAuth);
       connector = new ServerConnector(server, ssl);
     }
     connector.setHost("127.0.0.1");
@@ -87,6 +94,19 @@ public final class GitHttpServer implements AutoCloseable {
     try {
       Files.createDirectories(baseDirectory);
       return new GitHttpServer(baseDirectory, null, tls);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start Git HTTPS server: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Starts an HTTPS server that refuses every client without a certificate trusted by {@code tls}
+   * (mutual TLS), presenting {@code tls}'s own certificate.
+   */
+  public static GitHttpServer startMutualTls(Path baseDirectory, SSLContext tls) {
+    try {
+      Files.createDirectories(baseDirectory);
+      return new GitHttpServer(baseDirectory, null, tls, true);
     } catch (Exception e) {
       throw new IllegalStateException("cannot start Git HTTPS server: " + e.getMessage(), e);
     }

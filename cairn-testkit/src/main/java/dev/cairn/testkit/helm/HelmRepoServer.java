@@ -3,6 +3,7 @@ package dev.cairn.testkit.helm;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A Helm chart repository on 127.0.0.1: serves packaged charts and an index.yaml it writes itself
@@ -42,6 +44,12 @@ public final class HelmRepoServer implements AutoCloseable {
 
   private HelmRepoServer(Path directory, String expectedAuthorization, SSLContext tls)
       throws IOException {
+    this(directory, expectedAuthorization, tls, false);
+  }
+
+  private HelmRepoServer(
+      Path directory, String expectedAuthorization, SSLContext tls, boolean needClientAuth)
+      throws IOException {
     this.directory = directory;
     this.expectedAuthorization = expectedAuthorization;
     Files.createDirectories(directory.resolve("charts"));
@@ -49,7 +57,15 @@ public final class HelmRepoServer implements AutoCloseable {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } else {
       HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      https.setHttpsConfigurator(
+          new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+              SSLParameters ssl = tls.getDefaultSSLParameters();
+              ssl.setNeedClientAuth(needClientAuth);
+              parameters.setSSLParameters(ssl);
+            }
+          });
       server = https;
     }
     this.scheme = tls == null ? "http" : "https";
@@ -80,6 +96,18 @@ public final class HelmRepoServer implements AutoCloseable {
   public static HelmRepoServer startTls(Path directory, SelfSignedCertificate certificate) {
     try {
       return new HelmRepoServer(directory, null, certificate.serverContext());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start Helm repository server", e);
+    }
+  }
+
+  /**
+   * Starts an HTTPS server that refuses every client without a certificate trusted by {@code tls}
+   * (mutual TLS), presenting {@code tls}'s own certificate.
+   */
+  public static HelmRepoServer startMutualTls(Path directory, SSLContext tls) {
+    try {
+      return new HelmRepoServer(directory, null, tls, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Helm repository server", e);
     }
