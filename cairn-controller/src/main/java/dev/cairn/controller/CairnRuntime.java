@@ -60,6 +60,7 @@ public final class CairnRuntime implements AutoCloseable {
             return thread;
           });
   private final LeaseElection election;
+  private final MirrorCleanup mirrorCleanup;
   private Operator operator;
   private volatile boolean started;
   private volatile boolean running;
@@ -85,13 +86,9 @@ public final class CairnRuntime implements AutoCloseable {
     this.manager = new ResourceManager(cluster);
     ApplyOptions apply = ApplyOptions.defaults().withFieldManager(options.fieldManager());
 
-    register(
-        new GitRepositoryReconciler(
-            client,
-            new GitFetcher(options.storagePath().resolve("git"), store),
-            events,
-            options.artifactBaseUrl(),
-            clock));
+    GitFetcher git = new GitFetcher(options.storagePath().resolve("git"), store, clock);
+    this.mirrorCleanup = new MirrorCleanup(git, clock);
+    register(new GitRepositoryReconciler(client, git, events, options.artifactBaseUrl(), clock));
     register(
         new KustomizationReconciler(
             client,
@@ -151,6 +148,7 @@ public final class CairnRuntime implements AutoCloseable {
       return;
     }
     started = true;
+    mirrorCleanup.start();
     if (election != null) {
       starter.execute(election::start);
     } else {
@@ -195,6 +193,7 @@ public final class CairnRuntime implements AutoCloseable {
       stopControllers();
     }
     starter.shutdownNow();
+    mirrorCleanup.close();
     kinds.forEach(kind -> kind.reconciler().close());
     manager.close();
   }
