@@ -46,7 +46,7 @@ final class KeyPairMatch {
   private static String signatureAlgorithm(String keyAlgorithm) {
     return switch (keyAlgorithm) {
       case "RSA" -> "SHA256withRSA";
-      case "EC" -> "SHA256withECDSA";
+      case "EC", "ECDSA" -> "SHA256withECDSA";
       case "Ed25519", "EdDSA" -> "Ed25519";
       default -> null;
     };

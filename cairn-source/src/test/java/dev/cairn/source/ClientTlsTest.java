@@ -115,6 +115,28 @@ class ClientTlsTest {
   }
 
   @Test
+  void keysAreTheJdksOwnEvenWithBouncyCastleRegistered() throws Exception {
+    // JGit's signature verification registers BouncyCastle's provider for the whole JVM
+    java.security.Provider bouncyCastle = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    boolean added = java.security.Security.addProvider(bouncyCastle) != -1;
+    try {
+      assertThat(PemPrivateKey.parse(EC.pkcs8KeyPem()).getAlgorithm()).isEqualTo("EC");
+      assertThat(PemPrivateKey.parse(EC.traditionalKeyPem()).getAlgorithm()).isEqualTo("EC");
+      Issued other = PKI.issueClient("other-ec", KeyType.EC);
+      assertThatThrownBy(
+              () ->
+                  ClientTls.keyManagers(
+                      TlsSettings.none()
+                          .withClientCertificate(EC.certificatePem(), other.pkcs8KeyPem())))
+          .hasMessageContaining("does not belong");
+    } finally {
+      if (added) {
+        java.security.Security.removeProvider(bouncyCastle.getName());
+      }
+    }
+  }
+
+  @Test
   void halfAPairIsRefused() {
     assertThatThrownBy(
             () ->
