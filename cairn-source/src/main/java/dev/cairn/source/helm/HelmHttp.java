@@ -116,12 +116,7 @@ final class HelmHttp {
       }
       return new Response(bytes, response.headers().map());
     } catch (IOException e) {
-      throw tls.explain(
-          new SourceException(
-              failure,
-              "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
-              redactor.redact(e)),
-          failure);
+      throw ioFailure(uri, failure, what, e);
     }
   }
 
@@ -146,16 +141,21 @@ final class HelmHttp {
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw tls.explain(
-          new SourceException(
-              failure,
-              "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
-              redactor.redact(e)),
-          failure);
+      throw ioFailure(uri, failure, what, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException(failure, "interrupted while trying to " + what + " from " + uri);
     }
+  }
+
+  /** An I/O failure, scrubbed of credentials, told as a TLS refusal when that explains it. */
+  private SourceException ioFailure(URI uri, SourceReason failure, String what, IOException e) {
+    return tls.explain(
+        new SourceException(
+            failure,
+            "cannot " + what + " from " + uri + ": " + redactor.redact(String.valueOf(e)),
+            redactor.redact(e)),
+        failure);
   }
 
   private static boolean isRedirect(int status) {
