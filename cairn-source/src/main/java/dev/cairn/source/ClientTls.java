@@ -39,15 +39,12 @@ public final class ClientTls {
 
   /** The TLS side of a fetch with {@code settings}, trusting every server when {@code insecure}. */
   public static ClientTls of(TlsSettings settings, boolean insecure) throws SourceException {
-    X509ExtendedKeyManager certificate = null;
-    X509Certificate configured = null;
-    KeyManager[] managers = keyManagers(settings);
-    if (managers != null) {
-      certificate = (X509ExtendedKeyManager) managers[0];
-      configured = certificates(settings.clientCertificate(), "tls.crt").get(0);
-    }
+    ClientKey key = clientKey(settings);
     return new ClientTls(
-        new ClientCertificateRequests(certificate, configured),
+        key == null
+            ? new ClientCertificateRequests(null, null)
+            : new ClientCertificateRequests(
+                (X509ExtendedKeyManager) key.managers()[0], key.certificate()),
         insecure ? new TrustManager[] {TrustingEveryone.INSTANCE} : trustManagers(settings));
   }
 
@@ -120,6 +117,14 @@ public final class ClientTls {
 
   /** Key managers presenting the client certificate, or null when there is none. */
   static KeyManager[] keyManagers(TlsSettings settings) throws SourceException {
+    ClientKey key = clientKey(settings);
+    return key == null ? null : key.managers();
+  }
+
+  /** Key managers presenting the client certificate, and that certificate. */
+  private record ClientKey(KeyManager[] managers, X509Certificate certificate) {}
+
+  private static ClientKey clientKey(TlsSettings settings) throws SourceException {
     if (!settings.hasClientCertificate()) {
       return null;
     }
@@ -139,7 +144,7 @@ public final class ClientTls {
       KeyManagerFactory keys =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, IN_MEMORY_PASSWORD);
-      return keys.getKeyManagers();
+      return new ClientKey(keys.getKeyManagers(), chain.get(0));
     } catch (GeneralSecurityException e) {
       throw new SourceException(
           SourceReason.INVALID_SPEC,
