@@ -24,6 +24,8 @@ import java.util.Objects;
  *   <tr><td>Stalled</td><td>False, its reason</td><td>removed</td><td>True, its reason</td>
  *       <td>none</td></tr>
  *   <tr><td>skipped (suspended)</td><td colspan="3">unchanged, not patched</td><td>none</td></tr>
+ *   <tr><td>deferred (input not arrived)</td><td colspan="3">unchanged, not patched</td>
+ *       <td>its {@code after}</td></tr>
  * </table>
  *
  * {@code observedGeneration} is set when the run succeeded or stalled (both are final for this
@@ -44,7 +46,7 @@ public final class StatusSummarizer {
       Run<S> run, RunOutcome outcome, Duration interval, Duration retryInterval) {
     S status = run.status();
     if (outcome.skipped()) {
-      return new ReconcileResult<>(null, status, false);
+      return new ReconcileResult<>(outcome.result().requeueAfter(), status, false);
     }
     Conditions conditions = status.conditions(run.clock());
     Long generation = run.generation();

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What a step tells the {@link StepRunner}: go on with the next step, end the run now and look
- * again after a while, or end the run leaving the status as it was (a suspended object).
+ * again after a while, or end the run leaving the status as it was (a suspended object, or one
+ * whose input has not arrived yet: {@link #defer}).
  */
 public record StepResult(Kind kind, Duration requeueAfter, String message) {
 
@@ -35,5 +36,10 @@ public record StepResult(Kind kind, Duration requeueAfter, String message) {
   /** Ends the run without touching the status (e.g. {@code suspend: true}). */
   public static StepResult skip(String why) {
     return new StepResult(Kind.SKIP, null, why);
+  }
+
+  /** Ends the run without touching the status and asks to be called again after {@code after}. */
+  public static StepResult defer(Duration after, String why) {
+    return new StepResult(Kind.SKIP, Objects.requireNonNull(after, "after"), why);
   }
 }

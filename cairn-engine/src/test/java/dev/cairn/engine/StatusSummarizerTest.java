@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.api.Conditions;
 import dev.cairn.api.kustomize.KustomizationStatus;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -144,6 +145,27 @@ class StatusSummarizerTest {
     assertThat(result.patchStatus()).isFalse();
     assertThat(result.requeue()).isFalse();
     assertThat(status.getConditions()).isNull();
+  }
+
+  @Test
+  void deferredRunLeavesStatusAloneAndLooksAgainWhenAsked() throws Exception {
+    KustomizationStatus status = new KustomizationStatus();
+    status.conditions(CLOCK).markTrue("Ready", "ReconciliationSucceeded", "Applied", 3L);
+    ObjectMapper json = new ObjectMapper();
+    String before = json.writeValueAsString(status);
+
+    ReconcileResult<KustomizationStatus> result =
+        new StatusSummarizer("ReconciliationSucceeded")
+            .summarize(
+                run(status),
+                new RunOutcome(
+                    "awaitArtifact", StepResult.defer(Duration.ofSeconds(2), "not here"), null),
+                INTERVAL,
+                RETRY);
+
+    assertThat(result.patchStatus()).isFalse();
+    assertThat(result.requeueAfter()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(json.writeValueAsString(status)).isEqualTo(before).contains("Applied");
   }
 
   @Test

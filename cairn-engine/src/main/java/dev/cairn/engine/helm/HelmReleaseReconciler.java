@@ -6,6 +6,7 @@ import dev.cairn.api.helm.HelmReleaseStatus;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
+import dev.cairn.engine.ArtifactArrival;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.ReconcileResult;
@@ -28,11 +29,11 @@ import java.util.function.Supplier;
 
 /**
  * Reconciles a HelmRelease with Flux's semantics, as named steps: {@code handleDeletion →
- * checkSuspend → checkSpec → handleRequests → resolveChart → checkDependencies → composeValues →
- * render → release}. Helm renders ({@code helm template}, cairn-render); Cairn's apply engine
- * applies, prunes and waits; revisions are stored as Helm's release Secrets. Then the {@link
- * StatusSummarizer} derives Ready, events are written and the status is patched once. Thread-safe:
- * per-run state lives in a {@link HelmReleaseRun}.
+ * checkSuspend → checkSpec → handleRequests → resolveChart → checkDependencies → awaitChart →
+ * composeValues → render → release}. Helm renders ({@code helm template}, cairn-render); Cairn's
+ * apply engine applies, prunes and waits; revisions are stored as Helm's release Secrets. Then the
+ * {@link StatusSummarizer} derives Ready, events are written and the status is patched once.
+ * Thread-safe: per-run state lives in a {@link HelmReleaseRun}.
  */
 public final class HelmReleaseReconciler implements KindReconciler<HelmRelease, HelmReleaseStatus> {
   private final KubernetesClient client;
@@ -62,6 +63,7 @@ public final class HelmReleaseReconciler implements KindReconciler<HelmRelease, 
     Remediator remediator = new Remediator(storage, applier);
     Uninstaller uninstaller = new Uninstaller(client, storage, remediator);
     ChartSource chart = new ChartSource(client);
+    ArtifactArrival arrival = new ArtifactArrival(store);
     ReleaseDependencies dependencies = new ReleaseDependencies(client);
     ValuesComposer values = new ValuesComposer(client);
     ChartRenderStep render =
@@ -77,6 +79,11 @@ public final class HelmReleaseReconciler implements KindReconciler<HelmRelease, 
                 Step.of("handleRequests", SpecStep::handleRequests),
                 Step.of("resolveChart", chart::resolve),
                 Step.of("checkDependencies", dependencies::check),
+                Step.of(
+                    "awaitChart",
+                    run ->
+                        arrival.await(
+                            run, run.artifact(), "HelmChart/" + run.status().getHelmChart())),
                 Step.of("composeValues", values::compose),
                 Step.of("render", render::render),
                 Step.of("release", release::release)));

@@ -8,6 +8,7 @@ import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
+import dev.cairn.engine.ArtifactArrival;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.ReconcileException;
@@ -31,8 +32,8 @@ import java.util.Optional;
 
 /**
  * Reconciles a Kustomization with Flux's semantics, as a list of named steps: {@code checkSuspend →
- * checkSpec → resolveSource → checkDependencies → render → connect → apply → prune →
- * waitForHealth}. A deleted Kustomization is finalized instead (see {@link
+ * checkSpec → resolveSource → checkDependencies → awaitArtifact → render → connect → apply → prune
+ * → waitForHealth}. A deleted Kustomization is finalized instead (see {@link
  * KustomizationFinalizer}). Then it records revision, inventory and history, lets the {@link
  * StatusSummarizer} derive the conditions, writes at most one event per real change and patches the
  * status once. Thread-safe: per-run state lives in a {@link KustomizationRun}.
@@ -69,6 +70,7 @@ public final class KustomizationReconciler
     DependencyCheck dependencies = new DependencyCheck(client);
     this.render = new RenderStep(store, renderer, new SubstitutionSources(client));
     ApplyStep apply = new ApplyStep();
+    ArtifactArrival arrival = new ArtifactArrival(store);
     HealthStep health = new HealthStep(source);
     this.targets = new ClusterTargets(client, manager, cluster);
     this.finalizer = new KustomizationFinalizer(targets, applyOptions);
@@ -79,6 +81,9 @@ public final class KustomizationReconciler
                 Step.of("checkSpec", Intervals::validate),
                 Step.of("resolveSource", source::resolve),
                 Step.of("checkDependencies", dependencies::check),
+                Step.of(
+                    "awaitArtifact",
+                    run -> arrival.await(run, run.artifact(), SourceResolver.describe(run))),
                 Step.of("render", render::render),
                 Step.of("connect", targets::connect),
                 Step.of("apply", apply::apply),

@@ -26,11 +26,8 @@ final class SourceResolver {
 
   StepResult resolve(KustomizationRun run) {
     CrossNamespaceSourceReference ref = run.spec().sourceRef();
-    String namespace =
-        ref.namespace() == null || ref.namespace().isEmpty()
-            ? run.key().namespace()
-            : ref.namespace();
-    String described = ref.kind() + "/" + namespace + "/" + ref.name();
+    String namespace = namespaceOf(run);
+    String described = describe(run);
     if (ref.kind() != KustomizationSourceKind.GitRepository) {
       throw new ReconcileException.Stalled(
           ConditionReasons.ARTIFACT_FAILED,
@@ -63,10 +60,7 @@ final class SourceResolver {
    */
   String currentRevision(KustomizationRun run) {
     CrossNamespaceSourceReference ref = run.spec().sourceRef();
-    String namespace =
-        ref.namespace() == null || ref.namespace().isEmpty()
-            ? run.key().namespace()
-            : ref.namespace();
+    String namespace = namespaceOf(run);
     try {
       GitRepository source =
           client.resources(GitRepository.class).inNamespace(namespace).withName(ref.name()).get();
@@ -78,6 +72,19 @@ final class SourceResolver {
     } catch (KubernetesClientException e) {
       return null;
     }
+  }
+
+  /** The source as messages name it: {@code GitRepository/<namespace>/<name>}. */
+  static String describe(KustomizationRun run) {
+    CrossNamespaceSourceReference ref = run.spec().sourceRef();
+    return ref.kind() + "/" + namespaceOf(run) + "/" + ref.name();
+  }
+
+  private static String namespaceOf(KustomizationRun run) {
+    CrossNamespaceSourceReference ref = run.spec().sourceRef();
+    return ref.namespace() == null || ref.namespace().isEmpty()
+        ? run.key().namespace()
+        : ref.namespace();
   }
 
   private static boolean ready(GitRepository source) {

@@ -8,6 +8,7 @@ import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmChartSourceKind;
 import dev.cairn.api.source.HelmChartSpec;
 import dev.cairn.api.source.HelmChartStatus;
+import dev.cairn.engine.ArtifactArrival;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.OwnedCondition;
@@ -35,12 +36,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reconciles a HelmChart: {@code checkSuspend → checkSpec → resolveSource → readCredentials → build
- * → recordArtifact}. The artifact is the chart directory ({@code <chart>/Chart.yaml}, {@code
- * <chart>/values.yaml}, {@code <chart>/templates/...}) in the same store as the sources; its
- * revision is the stored chart's version. A failure keeps the last good artifact; Ready=False
- * carries Flux's reason ({@code InvalidChartReference}, {@code ChartPullFailed}, {@code
- * ValuesFilesError}...). Failures and waits are retried at the interval.
+ * Reconciles a HelmChart: {@code checkSuspend → checkSpec → resolveSource → awaitSource →
+ * readCredentials → build → recordArtifact}. The artifact is the chart directory ({@code
+ * <chart>/Chart.yaml}, {@code <chart>/values.yaml}, {@code <chart>/templates/...}) in the same
+ * store as the sources; its revision is the stored chart's version. A failure keeps the last good
+ * artifact; Ready=False carries Flux's reason ({@code InvalidChartReference}, {@code
+ * ChartPullFailed}, {@code ValuesFilesError}...). Failures and waits are retried at the interval.
  */
 public final class HelmChartReconciler implements KindReconciler<HelmChart, HelmChartStatus> {
   private final KubernetesClient client;
@@ -74,12 +75,14 @@ public final class HelmChartReconciler implements KindReconciler<HelmChart, Helm
     this.writer = new StatusWriter(client);
     this.artifacts = new SourceArtifacts(artifactBaseUrl);
     this.clock = clock;
+    ArtifactArrival arrival = new ArtifactArrival(store);
     this.steps =
         new StepRunner<>(
             List.of(
                 Step.of("checkSuspend", HelmChartReconciler::checkSuspend),
                 Step.of("checkSpec", HelmChartReconciler::checkSpec),
                 Step.of("resolveSource", sources::resolve),
+                Step.of("awaitSource", run -> awaitSource(arrival, run)),
                 Step.of("readCredentials", this::readCredentials),
                 Step.of("build", builder::build),
                 Step.of("recordArtifact", this::recordArtifact)));
@@ -135,6 +138,20 @@ public final class HelmChartReconciler implements KindReconciler<HelmChart, Helm
     return Boolean.TRUE.equals(run.spec().suspend())
         ? StepResult.skip("suspended")
         : StepResult.proceed();
+  }
+
+  /** The source's stored artifact (index or Git tree) must be in this replica's store. */
+  private static StepResult awaitSource(ArtifactArrival arrival, HelmChartRun run) {
+    if (run.sourceArtifact() == null) {
+      return StepResult.proceed();
+    }
+    String source =
+        run.spec().sourceRef().kind()
+            + "/"
+            + run.key().namespace()
+            + "/"
+            + run.spec().sourceRef().name();
+    return arrival.await(run, run.sourceArtifact(), source);
   }
 
   private static StepResult checkSpec(HelmChartRun run) {

@@ -51,30 +51,38 @@ final class Harness {
               .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
       h.client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
     }
-    ArtifactStore store =
-        new ArtifactStore(h.temp.resolve("store"), ArtifactStoreOptions.defaults());
-    Clock clock = Clock.systemUTC();
-    EventRecorder events = new EventRecorder(h.client, "cairn", clock);
-    Fabric8ClusterClient cluster8 = new Fabric8ClusterClient(h.client);
-    h.manager = new ResourceManager(cluster8);
-    h.sources =
+    h.manager = new ResourceManager(new Fabric8ClusterClient(h.client));
+    Replica first = h.replica("store", "cache", Clock.systemUTC());
+    h.sources = first.sources();
+    h.kustomizations = first.kustomizations();
+    return h;
+  }
+
+  /** What one controller replica has of its own: a store, a Git cache and both reconcilers. */
+  record Replica(GitRepositoryReconciler sources, KustomizationReconciler kustomizations) {}
+
+  /** Another replica on the same cluster, with its own (empty) store and cache under temp. */
+  Replica replica(String store, String cache, Clock clock) throws Exception {
+    ArtifactStore artifacts =
+        new ArtifactStore(temp.resolve(store), ArtifactStoreOptions.defaults());
+    EventRecorder events = new EventRecorder(client, "cairn", clock);
+    Fabric8ClusterClient cluster8 = new Fabric8ClusterClient(client);
+    return new Replica(
         new GitRepositoryReconciler(
-            h.client,
-            new GitFetcher(h.temp.resolve("cache"), store),
+            client,
+            new GitFetcher(temp.resolve(cache), artifacts),
             events,
             "http://cairn-source.cairn-system/",
-            clock);
-    h.kustomizations =
+            clock),
         new KustomizationReconciler(
-            h.client,
-            store,
+            client,
+            artifacts,
             KustomizationRenderer.defaults(),
-            h.manager,
+            manager,
             cluster8,
             events,
             ApplyOptions.defaults(),
-            clock);
-    return h;
+            clock));
   }
 
   void close() {

@@ -8,13 +8,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
+import dev.cairn.engine.ArtifactArrival;
 import dev.cairn.engine.ReconcileResult;
+import dev.cairn.engine.SettableClock;
 import dev.cairn.engine.Trigger;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A newer revision during a health wait, and deleting a Kustomization (finalizer, GC). */
+/**
+ * A newer revision during a health wait, a replica that runs before it has the source's artifact,
+ * and deleting a Kustomization (finalizer, GC).
+ */
 @ExtendWith(ClusterExtension.class)
 class KustomizationLifecycleIT {
   private static Harness h;
@@ -79,6 +86,78 @@ class KustomizationLifecycleIT {
     assertThat(h.client.apps().statefulSets().inNamespace(f.ns()).withName("stuck").get()).isNull();
     assertThat(h.client.apps().statefulSets().inNamespace(f.ns()).withName("fixed").get())
         .isNotNull();
+  }
+
+  @Test
+  void aReplicaWithoutTheArtifactWaitsForItsOwnFetchAndWritesNothing(TestCluster cluster)
+      throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "takeover");
+    f.work().write("app/a.yaml", configMapYaml("a", "one"));
+    String sha = f.commit("first");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: true\n");
+    KustomizationStatus before = h.sync(f, "app");
+    assertThat(ready(before).getStatus()).isEqualTo("True");
+    String version = h.live(f, "app").getMetadata().getResourceVersion();
+
+    Harness.Replica next = h.replica("store-takeover", "cache-takeover", Clock.systemUTC());
+    try {
+      ReconcileResult<KustomizationStatus> deferred =
+          next.kustomizations().reconcile(f.ns(), "app", Trigger.INTERVAL).orElseThrow();
+      assertThat(deferred.patchStatus()).isFalse();
+      assertThat(deferred.requeueAfter()).isEqualTo(ArtifactArrival.RECHECK);
+      assertThat(h.live(f, "app").getMetadata().getResourceVersion()).isEqualTo(version);
+
+      next.sources().reconcile(f.ns(), "repo", Trigger.INTERVAL).orElseThrow();
+      ReconcileResult<KustomizationStatus> ran =
+          next.kustomizations().reconcile(f.ns(), "app", Trigger.INTERVAL).orElseThrow();
+
+      assertThat(ran.patchStatus()).isTrue();
+      assertThat(ready(ran.status()).getStatus()).isEqualTo("True");
+      assertThat(ran.status().getLastAppliedRevision()).isEqualTo("main@sha1:" + sha);
+      assertThat(h.live(f, "app").getMetadata().getResourceVersion())
+          .as("an unchanged outcome on the new replica writes no status")
+          .isEqualTo(version);
+    } finally {
+      next.kustomizations().close();
+    }
+  }
+
+  @Test
+  void anArtifactThatNeverArrivesFailsTheRunAfterTheGrace(TestCluster cluster) throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "never");
+    f.work().write("app/a.yaml", configMapYaml("a", "one"));
+    String sha = f.commit("first");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: false\n");
+    assertThat(ready(h.sync(f, "app")).getStatus()).isEqualTo("True");
+
+    SettableClock clock = new SettableClock(Instant.now());
+    Harness.Replica next = h.replica("store-never", "cache-never", clock);
+    try {
+      assertThat(
+              next.kustomizations()
+                  .reconcile(f.ns(), "app", Trigger.INTERVAL)
+                  .orElseThrow()
+                  .patchStatus())
+          .isFalse();
+      clock.advance(ArtifactArrival.GRACE);
+
+      ReconcileResult<KustomizationStatus> failed =
+          next.kustomizations().reconcile(f.ns(), "app", Trigger.INTERVAL).orElseThrow();
+
+      assertThat(failed.patchStatus()).isTrue();
+      KustomizationStatus status = h.live(f, "app").getStatus();
+      assertThat(ready(status).getStatus()).isEqualTo("False");
+      assertThat(ready(status).getReason()).isEqualTo("ArtifactFailed");
+      assertThat(ready(status).getMessage())
+          .contains("artifact main@sha1:" + sha + " of GitRepository/" + f.ns() + "/repo")
+          .contains("is not in this controller's storage");
+      assertThat(status.getLastAppliedRevision()).isEqualTo("main@sha1:" + sha);
+      assertThat(h.configMap(f, "a")).isNotNull();
+    } finally {
+      next.kustomizations().close();
+    }
   }
 
   @Test

@@ -137,6 +137,15 @@ public final class ArtifactStore {
     }
   }
 
+  /**
+   * Whether this store holds the file an artifact's {@code path} names. A status can name an
+   * artifact another replica stored: each replica has its own store.
+   */
+  public boolean contains(String path) {
+    Path file = root.resolve(path).normalize();
+    return file.startsWith(root) && Files.isRegularFile(file);
+  }
+
   /** The file of an artifact on disk. */
   public Path fileOf(Artifact artifact) throws SourceException {
     Path file = root.resolve(artifact.path()).normalize();
