@@ -60,7 +60,7 @@ public final class CairnRuntime implements AutoCloseable {
             return thread;
           });
   private final LeaseElection election;
-  private final MirrorCleanup mirrorCleanup;
+  private final StorageCleanup storageCleanup;
   private Operator operator;
   private volatile boolean started;
   private volatile boolean running;
@@ -87,7 +87,11 @@ public final class CairnRuntime implements AutoCloseable {
     ApplyOptions apply = ApplyOptions.defaults().withFieldManager(options.fieldManager());
 
     GitFetcher git = new GitFetcher(options.storagePath().resolve("git"), store, clock);
-    this.mirrorCleanup = new MirrorCleanup(git, clock);
+    this.storageCleanup =
+        new StorageCleanup(
+            List.of(
+                new MirrorCleanup(git, clock),
+                new OrphanedArtifactCleanup(client, store, options.namespaces(), clock)));
     register(new GitRepositoryReconciler(client, git, events, options.artifactBaseUrl(), clock));
     register(
         new KustomizationReconciler(
@@ -148,7 +152,7 @@ public final class CairnRuntime implements AutoCloseable {
       return;
     }
     started = true;
-    mirrorCleanup.start();
+    storageCleanup.start();
     if (election != null) {
       starter.execute(election::start);
     } else {
@@ -193,7 +197,7 @@ public final class CairnRuntime implements AutoCloseable {
       stopControllers();
     }
     starter.shutdownNow();
-    mirrorCleanup.close();
+    storageCleanup.close();
     kinds.forEach(kind -> kind.reconciler().close());
     manager.close();
   }

@@ -33,6 +33,12 @@ final class GitOpsFixture implements AutoCloseable {
   static GitOpsFixture start(TestCluster cluster) throws Exception {
     Path temp = Files.createTempDirectory("controller-it-");
     KubernetesClient client = cluster.client();
+    installCrds(client);
+    return new GitOpsFixture(temp, GitHttpServer.start(temp.resolve("repos")), client);
+  }
+
+  /** Installs Cairn's CRDs (server-side apply, so again is harmless). */
+  static void installCrds(KubernetesClient client) {
     for (var kind : CairnCrds.KINDS) {
       CustomResourceDefinition crd =
           client
@@ -40,7 +46,6 @@ final class GitOpsFixture implements AutoCloseable {
               .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
       client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
     }
-    return new GitOpsFixture(temp, GitHttpServer.start(temp.resolve("repos")), client);
   }
 
   RuntimeOptions options(String name) throws Exception {

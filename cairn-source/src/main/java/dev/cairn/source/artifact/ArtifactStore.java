@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
@@ -225,6 +226,52 @@ public final class ArtifactStore {
       throw new IllegalArgumentException("note name must be lowercase letters, digits, dashes");
     }
     return name + ".note";
+  }
+
+  /**
+   * Every source with a directory in this store, found by walking {@code
+   * <kind>/<namespace>/<name>}. Directories whose names cannot be a {@link SourceKey} are not
+   * listed.
+   */
+  public List<StoredSource> sources() throws SourceException {
+    List<StoredSource> found = new ArrayList<>();
+    try {
+      for (Path kind : directories(root)) {
+        for (Path namespace : directories(kind)) {
+          for (Path name : directories(namespace)) {
+            SourceKey key;
+            try {
+              key =
+                  new SourceKey(
+                      kind.getFileName().toString(),
+                      namespace.getFileName().toString(),
+                      name.getFileName().toString());
+            } catch (IllegalArgumentException notASource) {
+              continue;
+            }
+            try {
+              found.add(new StoredSource(key, Files.getLastModifiedTime(name).toInstant()));
+            } catch (NoSuchFileException deletedMeanwhile) {
+              // another thread deleted the source while the store was walked
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new SourceException(
+          SourceReason.STORAGE_OPERATION_FAILED,
+          "cannot list the artifact store: " + e.getMessage(),
+          e);
+    }
+    return found;
+  }
+
+  private static List<Path> directories(Path parent) throws IOException {
+    try (var entries = Files.list(parent)) {
+      return entries.filter(Files::isDirectory).sorted().toList();
+    } catch (NoSuchFileException deletedMeanwhile) {
+      return List.of();
+    }
   }
 
   /** Deletes all artifacts and the history of a source. */

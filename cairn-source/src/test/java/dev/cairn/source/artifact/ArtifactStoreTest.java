@@ -48,6 +48,33 @@ class ArtifactStoreTest {
   }
 
   @Test
+  void listsTheSourcesItHoldsAndSkipsDirectoriesThatAreNoSource() throws Exception {
+    ArtifactStore store = store(2);
+    SourceKey chart = new SourceKey("helmchart", "apps", "web");
+    Artifact artifact = store.store(KEY, "r1", oneFile("f", "1"));
+    store.store(chart, "1.0.0", oneFile("web/Chart.yaml", "name: web\n"));
+    Files.createDirectories(store.root().resolve("gitrepository/Not_A_Name/x"));
+    Files.setLastModifiedTime(
+        store.root().resolve(KEY.relativeDirectory()),
+        java.nio.file.attribute.FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+
+    assertThat(store.sources())
+        .containsExactlyInAnyOrder(
+            new StoredSource(KEY, Instant.parse("2026-01-01T00:00:00Z")),
+            new StoredSource(
+                chart,
+                Files.getLastModifiedTime(store.root().resolve(chart.relativeDirectory()))
+                    .toInstant()));
+    assertThat(store.contains(artifact.path())).isTrue();
+    assertThat(store.contains("../" + artifact.path())).isFalse();
+
+    store.delete(KEY);
+
+    assertThat(store.sources()).extracting(StoredSource::key).containsExactly(chart);
+    assertThat(store.contains(artifact.path())).isFalse();
+  }
+
+  @Test
   void sameContentGivesSameDigestDifferentContentDoesNot() throws Exception {
     ArtifactStore store = store(5);
     Artifact first = store.store(KEY, "r1", oneFile("x.yaml", "a"));
