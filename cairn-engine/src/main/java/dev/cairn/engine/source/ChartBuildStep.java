@@ -63,8 +63,28 @@ final class ChartBuildStep {
               ? "invalid chart reference: " + e.getMessage()
               : e.getMessage();
       run.own(OwnedCondition.isTrue(ConditionTypes.FETCH_FAILED, reason, message));
+      if (needsAChange(e.reason()) && wokenBySourceChanges(run)) {
+        throw new ReconcileException.Stalled(reason, message);
+      }
       throw new ReconcileException.Failed(reason, message);
     }
+  }
+
+  /**
+   * Flux's persistent build errors: no version matches, no chart at the path, values files missing
+   * or broken. Retrying the same spec against the same source cannot succeed.
+   */
+  private static boolean needsAChange(SourceReason reason) {
+    return reason == SourceReason.CHART_NOT_FOUND || reason == SourceReason.VALUES_FILES_FAILED;
+  }
+
+  /**
+   * A stalled HelmChart runs again when its spec or its source's artifact changes (a new index, a
+   * new commit). An OCI repository has no artifact to change, so a chart version pushed later could
+   * only be seen by retrying: there the error stays a retried failure, unlike Flux.
+   */
+  private static boolean wokenBySourceChanges(HelmChartRun run) {
+    return run.repository() == null || !HelmRepositoryAccess.isOci(run.repository().getSpec());
   }
 
   static ChartBuildOptions options(HelmChartRun run) {

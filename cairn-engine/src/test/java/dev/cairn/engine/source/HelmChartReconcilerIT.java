@@ -165,6 +165,14 @@ class HelmChartReconcilerIT {
     return client.resources(HelmChart.class).inNamespace(ns).withName(name).get().getStatus();
   }
 
+  /** A run that stalls: no requeue, the chart waits for its spec or its source to change. */
+  private static HelmChartStatus reconcileStalledChart(String ns, String name) {
+    ReconcileResult<HelmChartStatus> result =
+        helmCharts.reconcile(ns, name, Trigger.INTERVAL).orElseThrow();
+    assertThat(result.requeue()).isFalse();
+    return client.resources(HelmChart.class).inNamespace(ns).withName(name).get().getStatus();
+  }
+
   static Condition condition(java.util.List<Condition> conditions, String type) {
     return conditions.stream()
         .filter(c -> type.equals(c.getType()))
@@ -226,7 +234,8 @@ class HelmChartReconcilerIT {
   }
 
   @Test
-  void aChartVersionNotInTheIndexFailsAndKeepsThePreviousArtifact(TestCluster cluster) {
+  void aChartVersionNotInTheIndexStallsKeepsThePreviousArtifactAndRecoversWithANewIndex(
+      TestCluster cluster) throws Exception {
     String ns = cluster.createNamespace("helmchart-missing");
     secret(ns, PASSWORD);
     repository(ns, charts.url());
@@ -236,7 +245,7 @@ class HelmChartReconcilerIT {
     assertThat(good.revision()).isEqualTo("1.0.0");
 
     chart(ns, "web", ">=5.0.0", "");
-    HelmChartStatus status = reconcileChart(ns, "web");
+    HelmChartStatus status = reconcileStalledChart(ns, "web");
 
     Condition ready = condition(status.getConditions(), "Ready");
     assertThat(ready.getStatus()).isEqualTo("False");
@@ -244,6 +253,8 @@ class HelmChartReconcilerIT {
     assertThat(ready.getMessage())
         .startsWith("invalid chart reference: ")
         .contains("'web'", "'>=5.0.0'", charts.url());
+    assertThat(condition(status.getConditions(), "Stalled").getReason())
+        .isEqualTo("InvalidChartReference");
     assertThat(condition(status.getConditions(), "FetchFailed").getStatus()).isEqualTo("True");
     assertThat(status.getArtifact()).isEqualTo(good);
     assertThat(client.v1().events().inNamespace(ns).list().getItems())
@@ -252,6 +263,17 @@ class HelmChartReconcilerIT {
               assertThat(e.getType()).isEqualTo("Warning");
               assertThat(e.getReason()).isEqualTo("InvalidChartReference");
             });
+
+    chart(ns, "late", "*", "");
+    assertThat(condition(reconcileStalledChart(ns, "late").getConditions(), "Stalled").getStatus())
+        .isEqualTo("True");
+    publish("late", "0.1.0", Map.of());
+    reconcileRepository(ns);
+    HelmChartStatus published = reconcileChart(ns, "late");
+
+    assertThat(condition(published.getConditions(), "Ready").getStatus()).isEqualTo("True");
+    assertThat(published.getConditions()).noneMatch(c -> c.getType().equals("Stalled"));
+    assertThat(published.getArtifact().revision()).isEqualTo("0.1.0");
   }
 
   @Test
@@ -343,9 +365,11 @@ class HelmChartReconcilerIT {
         .contains("version: \"" + version + "\"");
 
     chart(ns, "vals", "*", ", valuesFiles: [values.yaml, values-missing.yaml]");
-    HelmChartStatus failed = reconcileChart(ns, "vals");
+    HelmChartStatus failed = reconcileStalledChart(ns, "vals");
     Condition ready = condition(failed.getConditions(), "Ready");
     assertThat(ready.getReason()).isEqualTo("ValuesFilesError");
+    assertThat(condition(failed.getConditions(), "Stalled").getReason())
+        .isEqualTo("ValuesFilesError");
     assertThat(ready.getMessage()).contains("no values file found at path 'values-missing.yaml'");
     assertThat(failed.getArtifact()).isEqualTo(status.getArtifact());
 

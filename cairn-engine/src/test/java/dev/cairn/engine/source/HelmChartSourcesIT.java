@@ -157,6 +157,22 @@ class HelmChartSourcesIT {
         .content()
         .contains("version: 1.0.4");
 
+    // no registry event would wake a stalled chart when a matching tag is pushed: it is retried
+    apply(
+        HelmChart.class,
+        """
+        apiVersion: cairn.dev/v1
+        kind: HelmChart
+        metadata: {name: podinfo, namespace: %s}
+        spec: {chart: podinfo, version: "~9.0.0", interval: 3m, sourceRef: {kind: HelmRepository, name: repo}}
+        """
+            .formatted(ns));
+    HelmChartStatus missing = reconcileChart(ns, "podinfo");
+    assertThat(condition(missing.getConditions(), "Ready").getReason())
+        .isEqualTo("InvalidChartReference");
+    assertThat(missing.getConditions()).noneMatch(c -> c.getType().equals("Stalled"));
+    assertThat(missing.getArtifact().revision()).isEqualTo("1.0.4");
+
     apply(
         HelmRepository.class,
         """
