@@ -46,4 +46,39 @@ public final class FluxDuration {
     }
     return Duration.ofNanos(nanos.longValue());
   }
+
+  /**
+   * Writes a duration as Go's {@code time.Duration.String()} does, as Flux's messages show it:
+   * {@code 30s}, {@code 1m0s}, {@code 1h30m0s}, {@code 1.5s}, {@code 250ms}, {@code 0s}.
+   */
+  public static String format(Duration duration) {
+    if (duration.isNegative()) {
+      return "-" + format(duration.negated());
+    }
+    if (duration.isZero()) {
+      return "0s";
+    }
+    if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+      return decimal(BigDecimal.valueOf(duration.toNanos(), 6)) + "ms";
+    }
+    long hours = duration.toHours();
+    long minutes = duration.toMinutesPart();
+    String seconds =
+        decimal(
+            BigDecimal.valueOf(duration.toSecondsPart())
+                .add(BigDecimal.valueOf(duration.toNanosPart(), 9)));
+    StringBuilder out = new StringBuilder();
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (hours > 0 || minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    return out.append(seconds).append('s').toString();
+  }
+
+  private static String decimal(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+  }
 }

@@ -24,6 +24,23 @@ class FluxDurationTest {
   }
 
   @ParameterizedTest
+  @CsvSource({
+    "PT0S, 0s",
+    "PT0.25S, 250ms",
+    "PT0.0015S, 1.5ms",
+    "PT30S, 30s",
+    "PT1.5S, 1.5s",
+    "PT1M, 1m0s",
+    "PT1M30S, 1m30s",
+    "PT2H, 2h0m0s",
+    "PT1H0M5S, 1h0m5s",
+    "PT-30S, -30s"
+  })
+  void formatsAsGoDoes(String iso, String go) {
+    assertThat(FluxDuration.format(Duration.parse(iso))).isEqualTo(go);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"", "5", "5x", "1d", "-1m", "1 m"})
   void rejectsWhatFluxPatternRejects(String text) {
     assertThatThrownBy(() -> FluxDuration.parse(text))

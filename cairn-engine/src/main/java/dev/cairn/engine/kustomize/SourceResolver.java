@@ -2,20 +2,20 @@ package dev.cairn.engine.kustomize;
 
 import dev.cairn.api.Artifact;
 import dev.cairn.api.ConditionReasons;
-import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.FluxDuration;
 import dev.cairn.api.kustomize.CrossNamespaceSourceReference;
 import dev.cairn.api.kustomize.KustomizationSourceKind;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
  * Step {@code resolveSource}: finds the Kustomization's source and its artifact. A missing source,
- * or one that is not Ready or has no artifact yet, is not an error: the run waits ({@code
- * ArtifactFailed}) and looks again after the retry interval.
+ * or one without an artifact yet, is not an error: the run waits ({@code ArtifactFailed}) and looks
+ * again after the retry interval. A source that is not Ready but has an artifact (its latest fetch
+ * failed) is used as it is, as Flux does.
  */
 final class SourceResolver {
   private final KubernetesClient client;
@@ -45,9 +45,13 @@ final class SourceResolver {
     if (source == null) {
       throw waiting(run, "Source '" + described + "' not found");
     }
+    // Flux's rule: the artifact is what counts, not Ready. A source whose latest fetch failed
+    // keeps its last good artifact, and its dependents keep applying it (and correcting drift).
     Artifact artifact = source.getStatus() == null ? null : source.getStatus().getArtifact();
-    if (artifact == null || !ready(source)) {
-      throw waiting(run, "Source is not ready, artifact not found");
+    if (artifact == null) {
+      throw waiting(
+          run,
+          "Source artifact not found, retrying in " + FluxDuration.format(run.retryInterval()));
     }
     run.artifact(artifact);
     run.status().setLastAttemptedRevision(artifact.revision());
@@ -85,18 +89,6 @@ final class SourceResolver {
     return ref.namespace() == null || ref.namespace().isEmpty()
         ? run.key().namespace()
         : ref.namespace();
-  }
-
-  private static boolean ready(GitRepository source) {
-    if (source.getStatus().getConditions() == null) {
-      return false;
-    }
-    for (Condition condition : source.getStatus().getConditions()) {
-      if (ConditionTypes.READY.equals(condition.getType())) {
-        return "True".equals(condition.getStatus());
-      }
-    }
-    return false;
   }
 
   private static ReconcileException.Waiting waiting(KustomizationRun run, String message) {

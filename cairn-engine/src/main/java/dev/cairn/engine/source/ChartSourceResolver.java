@@ -19,9 +19,10 @@ import java.util.List;
 
 /**
  * Step {@code resolveSource}: finds the HelmChart's HelmRepository or GitRepository (same
- * namespace) and its artifact. A missing source, or one that is not Ready or has no artifact yet,
- * is not an error: the run waits ({@code ArtifactFailed}) and looks again after the interval. An
- * OCI HelmRepository has no artifact; it only has to be Ready.
+ * namespace) and its artifact. A missing source, or one without an artifact yet, is not an error:
+ * the run waits ({@code ArtifactFailed}) and looks again after the interval. As in Flux, a source
+ * whose latest fetch failed (not Ready) is used with its last good artifact. An OCI HelmRepository
+ * has no artifact; it has to be Ready.
  */
 final class ChartSourceResolver {
   private final KubernetesClient client;
@@ -44,8 +45,12 @@ final class ChartSourceResolver {
     boolean oci =
         source instanceof HelmRepository repo && HelmRepositoryAccess.isOci(repo.getSpec());
     Artifact artifact = status == null ? null : status.getArtifact();
-    if (!ready(status == null ? null : status.getConditions()) || (artifact == null && !oci)) {
-      throw waiting(run, "Source '" + described + "' is not ready, artifact not found");
+    if (oci && !ready(status == null ? null : status.getConditions())) {
+      throw waiting(run, "Source '" + described + "' is not ready");
+    }
+    if (!oci && artifact == null) {
+      throw waiting(
+          run, "no artifact available for " + ref.kind() + " source '" + ref.name() + "'");
     }
     if (source instanceof HelmRepository repo) {
       run.repository(repo);

@@ -150,7 +150,7 @@ final class Harness {
     return client.resources(Kustomization.class).inNamespace(f.ns()).withName(name).get();
   }
 
-  static Condition ready(KustomizationStatus status) {
+  static Condition ready(dev.cairn.api.ReconcileStatus status) {
     return status.getConditions().stream()
         .filter(c -> ConditionTypes.READY.equals(c.getType()))
         .findFirst()

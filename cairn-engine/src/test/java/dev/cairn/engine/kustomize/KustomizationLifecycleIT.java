@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
+import dev.cairn.api.source.GitRepository;
+import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.engine.ArtifactArrival;
 import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.SettableClock;
@@ -86,6 +88,50 @@ class KustomizationLifecycleIT {
     assertThat(h.client.apps().statefulSets().inNamespace(f.ns()).withName("stuck").get()).isNull();
     assertThat(h.client.apps().statefulSets().inNamespace(f.ns()).withName("fixed").get())
         .isNotNull();
+  }
+
+  @Test
+  void aSourceWhoseFetchFailsKeepsItsDependentsApplyingTheLastArtifact(TestCluster cluster)
+      throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "lastgood");
+    f.work().write("app/a.yaml", configMapYaml("a", "one"));
+    String sha = f.commit("first");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: true\n");
+    assertThat(ready(h.sync(f, "app")).getStatus()).isEqualTo("True");
+
+    h.client
+        .resources(GitRepository.class)
+        .inNamespace(f.ns())
+        .withName("repo")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"url\":\"" + f.url() + "-moved\"}}");
+    h.sources.reconcile(f.ns(), "repo", Trigger.WATCH).orElseThrow();
+    GitRepositoryStatus source =
+        h.client
+            .resources(GitRepository.class)
+            .inNamespace(f.ns())
+            .withName("repo")
+            .get()
+            .getStatus();
+    assertThat(ready(source).getStatus()).isEqualTo("False");
+    assertThat(source.getArtifact().revision()).isEqualTo("main@sha1:" + sha);
+    h.client
+        .configMaps()
+        .inNamespace(f.ns())
+        .withName("a")
+        .edit(
+            cm -> {
+              cm.getData().put("value", "edited by hand");
+              return cm;
+            });
+
+    KustomizationStatus status = h.sync(f, "app");
+
+    assertThat(ready(status).getStatus()).isEqualTo("True");
+    assertThat(status.getLastAppliedRevision()).isEqualTo("main@sha1:" + sha);
+    assertThat(h.configMap(f, "a").getData()).containsEntry("value", "one");
   }
 
   @Test

@@ -304,7 +304,7 @@ class HelmChartReconcilerIT {
     HelmChartStatus waiting = reconcileChart(ns, "web");
     assertThat(condition(waiting.getConditions(), "Ready").getReason()).isEqualTo("ArtifactFailed");
     assertThat(condition(waiting.getConditions(), "Ready").getMessage())
-        .isEqualTo("Source 'HelmRepository/" + ns + "/repo' is not ready, artifact not found");
+        .isEqualTo("no artifact available for HelmRepository source 'repo'");
 
     secret(ns, "wrong-" + PASSWORD);
     repository(ns, charts.url());

@@ -220,7 +220,7 @@ class HelmChartSourcesIT {
     HelmChartStatus waiting = reconcileChart(ns, "app");
     assertThat(condition(waiting.getConditions(), "Ready").getReason()).isEqualTo("ArtifactFailed");
     assertThat(condition(waiting.getConditions(), "Ready").getMessage())
-        .isEqualTo("Source 'GitRepository/" + ns + "/repo' is not ready, artifact not found");
+        .isEqualTo("no artifact available for GitRepository source 'repo'");
 
     gitRepositories.reconcile(ns, "repo", Trigger.WATCH).orElseThrow();
     GitRepositoryStatus source =
@@ -237,5 +237,37 @@ class HelmChartSourcesIT {
     assertThat(unpacked.resolve("app/Chart.yaml")).exists();
     assertThat(unpacked.resolve("app/templates/service.yaml")).exists();
     assertThat(unpacked.resolve("charts")).doesNotExist();
+
+    // the repository moves away: the GitRepository fails but keeps its last artifact, and the
+    // chart is still packaged from it (with merged values files now, so it is built again)
+    apply(
+        GitRepository.class,
+        """
+        apiVersion: cairn.dev/v1
+        kind: GitRepository
+        metadata: {name: repo, namespace: %s}
+        spec: {url: "%s-moved", interval: 1m, ref: {branch: main}}
+        """
+            .formatted(ns, url));
+    gitRepositories.reconcile(ns, "repo", Trigger.WATCH).orElseThrow();
+    GitRepositoryStatus failed =
+        client.resources(GitRepository.class).inNamespace(ns).withName("repo").get().getStatus();
+    assertThat(condition(failed.getConditions(), "Ready").getStatus()).isEqualTo("False");
+    assertThat(failed.getArtifact().revision()).isEqualTo("main@sha1:" + sha);
+    apply(
+        HelmChart.class,
+        """
+        apiVersion: cairn.dev/v1
+        kind: HelmChart
+        metadata: {name: app, namespace: %s}
+        spec: {chart: ./charts/app, interval: 3m, sourceRef: {kind: GitRepository, name: repo}, valuesFiles: [values-prod.yaml]}
+        """
+            .formatted(ns));
+
+    HelmChartStatus rebuilt = reconcileChart(ns, "app");
+
+    assertThat(condition(rebuilt.getConditions(), "Ready").getStatus()).isEqualTo("True");
+    assertThat(rebuilt.getObservedValuesFiles()).containsExactly("values-prod.yaml");
+    assertThat(rebuilt.getObservedSourceArtifactRevision()).isEqualTo("main@sha1:" + sha);
   }
 }
