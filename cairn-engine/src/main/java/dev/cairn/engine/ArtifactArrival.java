@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * status still names the artifact the previous leader stored. Failing then would flip Ready to
  * False, with a Warning event, for the seconds the fetch takes, although nothing changed. Instead
  * the run ends without touching the status and looks again after {@link #RECHECK}; only an artifact
- * still missing after {@link #GRACE} (its source suspended, or failing without saying so yet) fails
- * the run with {@code ArtifactFailed}.
+ * still missing after {@link #GRACE} (its source suspended, or failing here while its status still
+ * names the last good artifact) fails the run with {@code ArtifactFailed}.
  */
 public final class ArtifactArrival {
   public static final Duration RECHECK = Duration.ofSeconds(2);
@@ -56,7 +56,7 @@ public final class ArtifactArrival {
             + source
             + " is not in this controller's storage "
             + GRACE.toMinutes()
-            + " minutes after it was first needed: the source has not been fetched here"
-            + " (is it suspended?)");
+            + " minutes after it was first needed: this controller has not fetched the source"
+            + " since it started (is the source suspended, or failing?)");
   }
 }
