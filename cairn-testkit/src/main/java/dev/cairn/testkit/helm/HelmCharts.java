@@ -53,4 +53,18 @@ public final class HelmCharts {
         .plainHttp()
         .call();
   }
+
+  /**
+   * Pushes a packaged chart over HTTPS to a registry that demands a client certificate: {@code tls}
+   * holds {@code ca.crt}, {@code tls.crt} and {@code tls.key} (PEM files).
+   */
+  public static String pushMutualTls(Path packaged, String ociUrl, Path tls) {
+    return Helm.push()
+        .withChart(packaged)
+        .withRemote(java.net.URI.create(ociUrl))
+        .withCaFile(tls.resolve("ca.crt"))
+        .withCertFile(tls.resolve("tls.crt"))
+        .withKeyFile(tls.resolve("tls.key"))
+        .call();
+  }
 }

@@ -1,9 +1,11 @@
 package dev.cairn.testkit.registry;
 
+import dev.cairn.testkit.tls.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +43,36 @@ public final class OciRegistry implements AutoCloseable {
    * Starts a registry with storage under {@code directory} and waits until {@code /v2/} answers.
    */
   public static OciRegistry start(Path directory) {
+    return start(directory, "", null);
+  }
+
+  /**
+   * Starts a registry that serves HTTPS with a certificate of {@code pki} for 127.0.0.1 and demands
+   * a client certificate issued by the same CA ({@code http.tls.clientcas}). Waits until the port
+   * accepts connections. Clients trust {@link TestPki#caPem()}.
+   */
+  public static OciRegistry startMutualTls(Path directory, TestPki pki) {
+    try {
+      Path tls = Files.createDirectories(directory.resolve("tls"));
+      TestPki.Issued server = pki.issueServer();
+      Path certificate = Files.writeString(tls.resolve("server.crt"), server.certificatePem());
+      Path key = Files.writeString(tls.resolve("server.key"), server.pkcs8KeyPem());
+      Path clientCas = Files.writeString(tls.resolve("client-ca.crt"), pki.caPem());
+      String config =
+          "  tls:\n    certificate: "
+              + certificate.toAbsolutePath()
+              + "\n    key: "
+              + key.toAbsolutePath()
+              + "\n    clientcas:\n      - "
+              + clientCas.toAbsolutePath()
+              + "\n";
+      return start(directory, config, pki);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the registry's TLS files", e);
+    }
+  }
+
+  private static OciRegistry start(Path directory, String httpTlsConfig, TestPki pki) {
     if (!available()) {
       throw new IllegalStateException(
           BINARY + " is missing: install the Debian package docker-registry");
@@ -58,7 +90,8 @@ public final class OciRegistry implements AutoCloseable {
               + "\n  delete:\n    enabled: true\n"
               + "http:\n  addr: 127.0.0.1:"
               + port
-              + "\n",
+              + "\n"
+              + httpTlsConfig,
           StandardCharsets.UTF_8);
       Process process =
           new ProcessBuilder(BINARY, "serve", config.toString())
@@ -67,7 +100,11 @@ public final class OciRegistry implements AutoCloseable {
               .start();
       OciRegistry registry = new OciRegistry(process, port);
       try {
-        registry.awaitReady();
+        if (pki == null) {
+          registry.awaitReady();
+        } else {
+          registry.awaitListening();
+        }
       } catch (RuntimeException e) {
         registry.close();
         throw e;
@@ -125,6 +162,25 @@ public final class OciRegistry implements AutoCloseable {
                             HttpResponse.BodyHandlers.discarding())
                         .statusCode()
                     == 200;
+              } catch (IOException e) {
+                return false;
+              }
+            });
+  }
+
+  /** A registry demanding client certificates answers nothing without one: the port has to do. */
+  private void awaitListening() {
+    Awaitility.await("docker-registry on " + host())
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    "docker-registry exited with " + process.exitValue());
+              }
+              try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return true;
               } catch (IOException e) {
                 return false;
               }
