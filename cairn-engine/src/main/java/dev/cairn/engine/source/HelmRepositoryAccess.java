@@ -74,7 +74,8 @@ final class HelmRepositoryAccess {
         credentials,
         Boolean.TRUE.equals(spec.insecure()),
         timeout(spec),
-        tls);
+        tls,
+        Boolean.TRUE.equals(spec.passCredentials()));
   }
 
   static boolean isOci(HelmRepositorySpec spec) {

@@ -58,8 +58,9 @@ final class HelmHttp {
   }
 
   /**
-   * A GET that sends the basic credentials whatever the host: for a registry's token endpoint,
-   * which the registry itself names in its challenge.
+   * A GET that sends the basic credentials whatever the host (not on redirects): for a registry's
+   * token endpoint, which the registry itself names in its challenge, and for chart URLs of a
+   * repository with {@code passCredentials}.
    */
   Response getWithCredentials(URI uri, long maxBytes, SourceReason failure, String what)
       throws SourceException {

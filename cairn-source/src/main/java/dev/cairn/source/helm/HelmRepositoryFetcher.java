@@ -131,9 +131,16 @@ public final class HelmRepositoryFetcher {
     }
     URI chartUri = resolve(base, version.urls().get(0));
     String what = "chart " + chart.chart() + " " + version.version() + " from " + chartUri;
+    HelmHttp http = http(repo, base);
     byte[] packaged =
-        http(repo, base)
-            .get(
+        repo.passCredentials()
+            ? http.getWithCredentials(
+                    chartUri,
+                    options.maxChartBytes(),
+                    SourceReason.CHART_PULL_FAILED,
+                    "download chart")
+                .body()
+            : http.get(
                 chartUri,
                 options.maxChartBytes(),
                 SourceReason.CHART_PULL_FAILED,

@@ -210,6 +210,50 @@ class HelmRepositoryFetcherIT {
   }
 
   @Test
+  void passCredentialsSendsThemToChartUrlsOnOtherHostsButNotOnRedirects() throws Exception {
+    Path packaged =
+        HelmCharts.packageChart(
+            HelmCharts.create(temp.resolve("passed-src"), "passed", "1.0.0"),
+            temp.resolve("passed-pkg"),
+            "passed",
+            "1.0.0");
+    try (HelmRepoServer cdn = HelmRepoServer.start(temp.resolve("cdn"), USER, PASSWORD)) {
+      cdn.addChart("passed", "1.0.0", packaged);
+      server.addExternalChart(
+          "passed",
+          "1.0.0",
+          cdn.url() + "charts/passed-1.0.0.tgz",
+          HelmRepoServer.digestOf(packaged));
+
+      assertThatThrownBy(
+              () -> fetcher.pullChart(key("not-passed"), repo(), HelmChartSpec.of("passed", "*")))
+          .isInstanceOfSatisfying(
+              SourceException.class,
+              e -> assertThat(e.reason()).isEqualTo(SourceReason.AUTHENTICATION_FAILED));
+      HelmChartResult result =
+          fetcher.pullChart(
+              key("passed"), repo().withPassCredentials(true), HelmChartSpec.of("passed", "*"));
+
+      assertThat(result.digest()).isEqualTo(sha256(packaged));
+      assertThat(cdn.requestsWithAuthorization()).isEqualTo(1);
+
+      server.redirect("/moved/passed-1.0.0.tgz", cdn.url() + "charts/passed-1.0.0.tgz");
+      server.addExternalChart(
+          "passed", "1.0.0", "moved/passed-1.0.0.tgz", HelmRepoServer.digestOf(packaged));
+      assertThatThrownBy(
+              () ->
+                  fetcher.pullChart(
+                      key("passed-redirect"),
+                      repo().withPassCredentials(true),
+                      HelmChartSpec.of("passed", "*")))
+          .isInstanceOfSatisfying(
+              SourceException.class,
+              e -> assertThat(e.reason()).isEqualTo(SourceReason.AUTHENTICATION_FAILED));
+      assertThat(cdn.requestsWithAuthorization()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void invalidUrlIsUrlInvalid() {
     assertThatThrownBy(
             () -> fetcher.fetchIndex(key("bad"), HelmRepositorySpec.of("ftp://127.0.0.1/charts")))
