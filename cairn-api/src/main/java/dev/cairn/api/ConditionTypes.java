@@ -24,6 +24,9 @@ public final class ConditionTypes {
   /** Sources: the fetched content passed signature verification. */
   public static final String SOURCE_VERIFIED = "SourceVerified";
 
+  /** GitRepository: an included GitRepository is missing or has no artifact yet. */
+  public static final String INCLUDE_UNAVAILABLE = "IncludeUnavailable";
+
   /** Sources: fetching from upstream failed. */
   public static final String FETCH_FAILED = "FetchFailed";
 

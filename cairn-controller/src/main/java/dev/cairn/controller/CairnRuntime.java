@@ -92,7 +92,9 @@ public final class CairnRuntime implements AutoCloseable {
             List.of(
                 new MirrorCleanup(git, clock),
                 new OrphanedArtifactCleanup(client, store, options.namespaces(), clock)));
-    register(new GitRepositoryReconciler(client, git, events, options.artifactBaseUrl(), clock));
+    register(
+        new GitRepositoryReconciler(client, git, events, options.artifactBaseUrl(), clock),
+        SourceWatches.gitRepositoriesOnIncludedGitRepositories());
     register(
         new KustomizationReconciler(
             client,

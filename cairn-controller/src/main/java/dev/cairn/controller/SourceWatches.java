@@ -30,6 +30,27 @@ final class SourceWatches {
                 : List.of(k.getSpec().sourceRef().toObjectRef(k.getMetadata().getNamespace())));
   }
 
+  /**
+   * A GitRepository with {@code spec.include} runs when an included GitRepository (same namespace)
+   * has a new revision, so the composed artifact follows it at once.
+   */
+  static SourceWatch<GitRepository, GitRepository> gitRepositoriesOnIncludedGitRepositories() {
+    return new SourceWatch<>(
+        GitRepository.class, SourceWatches::revision, SourceWatches::includedRepositories);
+  }
+
+  private static List<ObjectRef> includedRepositories(GitRepository repository) {
+    if (repository.getSpec() == null || repository.getSpec().include() == null) {
+      return List.of();
+    }
+    String namespace = repository.getMetadata().getNamespace();
+    String kind = HasMetadata.getKind(GitRepository.class);
+    return repository.getSpec().include().stream()
+        .filter(include -> include.repository() != null)
+        .map(include -> new ObjectRef(null, kind, include.repository().name(), namespace))
+        .toList();
+  }
+
   /** A HelmChart runs when its HelmRepository has a new index. */
   static SourceWatch<HelmChart, HelmRepository> helmChartsOnHelmRepositories() {
     return new SourceWatch<>(

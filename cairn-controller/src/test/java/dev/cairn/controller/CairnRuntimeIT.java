@@ -78,6 +78,62 @@ class CairnRuntimeIT {
   }
 
   @Test
+  void aNewRevisionOfAnIncludedRepositoryRecomposesTheIncludingOne(TestCluster cluster)
+      throws Exception {
+    GitOpsFixture.Repo lib = fixture.repo(cluster, "included");
+    lib.work().write("deploy/a.yaml", configMapYaml("a", "one"));
+    String first = lib.commit("first");
+    fixture.createSource(lib, "10m");
+    GitOpsFixture.Repo app = fixture.repo(cluster, "including");
+    app.work().write("app/b.yaml", configMapYaml("b", "one"));
+    app.commit("app");
+    String yaml =
+        """
+        apiVersion: cairn.dev/v1
+        kind: GitRepository
+        metadata: {name: app, namespace: %s}
+        spec:
+          url: "%s"
+          interval: 10m
+          ref: {branch: main}
+          include: [{repository: {name: repo}, fromPath: deploy, toPath: lib}]
+        """
+            .formatted(lib.ns(), app.url());
+    cluster
+        .client()
+        .resource(
+            cluster.client().getKubernetesSerialization().unmarshal(yaml, GitRepository.class))
+        .create();
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(includedRevision(cluster, lib)).isEqualTo("main@sha1:" + first));
+
+    lib.work().write("deploy/a.yaml", configMapYaml("a", "two"));
+    String second = lib.commit("second");
+    fixture.requestReconcile(GitRepository.class, lib, "repo", "push-lib");
+
+    // only the included repository was asked to reconcile; the 10m interval cannot explain this
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(includedRevision(cluster, lib)).isEqualTo("main@sha1:" + second));
+  }
+
+  private static String includedRevision(TestCluster cluster, GitOpsFixture.Repo lib) {
+    GitRepository app =
+        cluster.client().resources(GitRepository.class).inNamespace(lib.ns()).withName("app").get();
+    if (app == null
+        || app.getStatus() == null
+        || app.getStatus().getIncludedArtifacts() == null
+        || app.getStatus().getIncludedArtifacts().isEmpty()) {
+      return null;
+    }
+    return app.getStatus().getIncludedArtifacts().get(0).revision();
+  }
+
+  @Test
   void reconcileRequestIsHandledAndRecorded(TestCluster cluster) throws Exception {
     GitOpsFixture.Repo repo = fixture.repo(cluster, "request");
     repo.work().write("app/a.yaml", configMapYaml("a", "one"));

@@ -4,10 +4,12 @@ import dev.cairn.api.Artifact;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.FluxDuration;
+import dev.cairn.api.source.GitProvider;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.GitRepositoryRef;
 import dev.cairn.api.source.GitRepositorySpec;
 import dev.cairn.api.source.GitRepositoryStatus;
+import dev.cairn.engine.ArtifactArrival;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.OwnedCondition;
@@ -21,6 +23,7 @@ import dev.cairn.engine.StepResult;
 import dev.cairn.engine.StepRunner;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.SourceException;
+import dev.cairn.source.SourceReason;
 import dev.cairn.source.artifact.SourceKey;
 import dev.cairn.source.git.GitFetchResult;
 import dev.cairn.source.git.GitFetcher;
@@ -33,19 +36,22 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reconciles a GitRepository: {@code checkSuspend → checkSpec → readCredentials → fetch →
- * recordArtifact}. A failed fetch keeps the last good artifact in status; Ready=False carries
- * Flux's reason ({@code GitOperationFailed}, {@code AuthenticationFailed}, {@code ArtifactFailed},
- * ...). Failures are retried at the interval.
+ * Reconciles a GitRepository: {@code checkSuspend → checkSpec → readCredentials →
+ * readVerificationKeys → resolveIncludes → fetch → recordArtifact}. A failed fetch keeps the last
+ * good artifact in status; Ready=False carries Flux's reason ({@code GitOperationFailed}, {@code
+ * AuthenticationFailed}, {@code ArtifactFailed}, ...). Failures are retried at the interval.
  */
 public final class GitRepositoryReconciler
     implements KindReconciler<GitRepository, GitRepositoryStatus> {
   private final KubernetesClient client;
   private final GitFetcher fetcher;
   private final GitCredentialsReader secrets;
+  private final VerificationKeys verificationKeys;
+  private final GitIncludes includes;
   private final EventRecorder events;
   private final StatusWriter writer;
   private final String artifactBaseUrl;
@@ -65,6 +71,8 @@ public final class GitRepositoryReconciler
     this.client = client;
     this.fetcher = fetcher;
     this.secrets = new GitCredentialsReader(client);
+    this.verificationKeys = new VerificationKeys(client);
+    this.includes = new GitIncludes(client, new ArtifactArrival(fetcher.store()));
     this.events = events;
     this.writer = new StatusWriter(client);
     this.artifactBaseUrl = artifactBaseUrl.endsWith("/") ? artifactBaseUrl : artifactBaseUrl + "/";
@@ -75,6 +83,10 @@ public final class GitRepositoryReconciler
                 Step.of("checkSuspend", GitRepositoryReconciler::checkSuspend),
                 Step.of("checkSpec", GitRepositoryReconciler::checkSpec),
                 Step.of("readCredentials", this::readCredentials),
+                Step.of("readVerificationKeys", this::readVerificationKeys),
+                Step.of(
+                    "resolveIncludes",
+                    run -> includes.resolve(run, interval(run.object().getSpec()))),
                 Step.of("fetch", this::fetch),
                 Step.of("recordArtifact", this::recordArtifact)));
   }
@@ -150,14 +162,20 @@ public final class GitRepositoryReconciler
       throw new ReconcileException.Stalled(
           "InvalidSpec", "spec.interval '" + spec.interval() + "' is not a duration");
     }
-    if (spec.verify() != null) {
-      throw new ReconcileException.Stalled(
-          ConditionReasons.VERIFICATION_ERROR,
-          "spec.verify is not supported by this version of Cairn's engine");
+    // fields whose absence would silently change what is deployed stall instead of being ignored
+    String unsupported = null;
+    if (Boolean.TRUE.equals(spec.recurseSubmodules())) {
+      unsupported = "spec.recurseSubmodules (the submodules would be missing from the artifact)";
+    } else if (spec.sparseCheckout() != null && !spec.sparseCheckout().isEmpty()) {
+      unsupported = "spec.sparseCheckout";
+    } else if (spec.proxySecretRef() != null) {
+      unsupported = "spec.proxySecretRef";
+    } else if (spec.provider() != null && spec.provider() != GitProvider.GENERIC) {
+      unsupported = "spec.provider '" + spec.provider().name().toLowerCase(Locale.ROOT) + "'";
     }
-    if (spec.include() != null && !spec.include().isEmpty()) {
+    if (unsupported != null) {
       throw new ReconcileException.Stalled(
-          "InvalidSpec", "spec.include is not supported by this version of Cairn's engine");
+          "InvalidSpec", unsupported + " is not supported by this version of Cairn");
     }
     return StepResult.proceed();
   }
@@ -174,6 +192,21 @@ public final class GitRepositoryReconciler
     return StepResult.proceed();
   }
 
+  private StepResult readVerificationKeys(GitRepositoryRun run) {
+    GitRepositorySpec spec = run.object().getSpec();
+    if (spec.verify() == null) {
+      run.own(OwnedCondition.removed(ConditionTypes.SOURCE_VERIFIED));
+      return StepResult.proceed();
+    }
+    try {
+      run.verify(verificationKeys.read(run.key().namespace(), spec.verify()));
+    } catch (ReconcileException e) {
+      run.own(OwnedCondition.isFalse(ConditionTypes.SOURCE_VERIFIED, e.reason(), e.getMessage()));
+      throw e;
+    }
+    return StepResult.proceed();
+  }
+
   private StepResult fetch(GitRepositoryRun run) {
     GitRepositorySpec spec = run.object().getSpec();
     GitSourceSpec request =
@@ -183,16 +216,27 @@ public final class GitRepositoryReconciler
             .withCredentials(run.credentials())
             .withTls(run.tls())
             .withIgnore(
-                spec.ignore() == null ? List.of() : Arrays.asList(spec.ignore().split("\n")));
+                spec.ignore() == null ? List.of() : Arrays.asList(spec.ignore().split("\n")))
+            .withVerify(run.verify());
     SourceKey key = new SourceKey("gitrepository", run.key().namespace(), run.key().name());
     try {
-      GitFetchResult result = fetcher.fetch(key, request);
+      GitFetchResult result = fetcher.fetch(key, request, run.includes());
       run.fetched(result);
       run.own(OwnedCondition.removed(ConditionTypes.FETCH_FAILED));
+      if (run.verify() != null) {
+        run.own(
+            OwnedCondition.isTrue(
+                ConditionTypes.SOURCE_VERIFIED,
+                ConditionReasons.SUCCEEDED,
+                "verified signature of " + String.join(" and ", result.verified())));
+      }
       return StepResult.proceed();
     } catch (SourceException e) {
       String reason = e.reason().conditionReason();
       run.own(OwnedCondition.isTrue(ConditionTypes.FETCH_FAILED, reason, e.getMessage()));
+      if (e.reason() == SourceReason.INVALID_COMMIT_SIGNATURE) {
+        run.own(OwnedCondition.isFalse(ConditionTypes.SOURCE_VERIFIED, reason, e.getMessage()));
+      }
       throw new ReconcileException.Failed(reason, e.getMessage());
     }
   }
@@ -209,6 +253,13 @@ public final class GitRepositoryReconciler
             stored.size(),
             null);
     run.status().setArtifact(artifact);
+    GitRepositorySpec spec = run.object().getSpec();
+    boolean includes = spec.include() != null && !spec.include().isEmpty();
+    run.status().setIncludedArtifacts(includes ? run.includedArtifacts() : null);
+    run.status().setObservedInclude(includes ? spec.include() : null);
+    run.status()
+        .setSourceVerificationMode(
+            run.verify() == null ? null : VerificationKeys.spelling(run.verify().mode()));
     run.own(
         OwnedCondition.isTrue(
             ConditionTypes.ARTIFACT_IN_STORAGE,

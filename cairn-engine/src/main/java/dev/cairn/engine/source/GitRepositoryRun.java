@@ -1,13 +1,16 @@
 package dev.cairn.engine.source;
 
+import dev.cairn.api.Artifact;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.engine.ResourceKey;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.TlsSettings;
+import dev.cairn.source.artifact.ArtifactInclude;
 import dev.cairn.source.git.GitCredentials;
 import dev.cairn.source.git.GitFetchResult;
+import dev.cairn.source.git.VerifySpec;
 import java.time.Clock;
 import java.util.List;
 
@@ -17,6 +20,9 @@ public final class GitRepositoryRun extends Run<GitRepositoryStatus> {
   private GitCredentials credentials = GitCredentials.none();
   private TlsSettings tls = TlsSettings.none();
   private GitFetchResult fetched;
+  private VerifySpec verify;
+  private List<ArtifactInclude> includes = List.of();
+  private List<Artifact> includedArtifacts = List.of();
 
   GitRepositoryRun(GitRepository object, Trigger trigger, GitRepositoryStatus draft, Clock clock) {
     super(
@@ -52,6 +58,30 @@ public final class GitRepositoryRun extends Run<GitRepositoryStatus> {
 
   void tls(TlsSettings tls) {
     this.tls = tls;
+  }
+
+  /** {@code spec.verify} with the keys read from its Secret; null when unset. */
+  VerifySpec verify() {
+    return verify;
+  }
+
+  void verify(VerifySpec verify) {
+    this.verify = verify;
+  }
+
+  /** What {@code spec.include} resolved to, for the fetcher. */
+  List<ArtifactInclude> includes() {
+    return includes;
+  }
+
+  /** The included repositories' artifacts, for {@code status.includedArtifacts}. */
+  List<Artifact> includedArtifacts() {
+    return includedArtifacts;
+  }
+
+  void includes(List<ArtifactInclude> includes, List<Artifact> artifacts) {
+    this.includes = List.copyOf(includes);
+    this.includedArtifacts = List.copyOf(artifacts);
   }
 
   public GitFetchResult fetched() {

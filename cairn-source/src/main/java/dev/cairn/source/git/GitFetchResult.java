@@ -1,6 +1,7 @@
 package dev.cairn.source.git;
 
 import dev.cairn.source.artifact.Artifact;
+import java.util.List;
 
 /**
  * The outcome of one fetch.
@@ -12,11 +13,22 @@ import dev.cairn.source.artifact.Artifact;
  *     mirror was already up to date)
  * @param archived whether the tree was archived by this call; false when the current artifact was
  *     built from exactly the same inputs (revision, ignore rules, includes), also before a restart
+ * @param verified what signature verification checked, e.g. {@code commit '<sha>' with key '<key
+ *     id>'}; empty when the spec asks for none
  */
 public record GitFetchResult(
-    Artifact artifact, String revision, String commit, long objectsReceived, boolean archived) {
+    Artifact artifact,
+    String revision,
+    String commit,
+    long objectsReceived,
+    boolean archived,
+    List<String> verified) {
+
+  public GitFetchResult {
+    verified = verified == null ? List.of() : List.copyOf(verified);
+  }
 
   public GitFetchResult(Artifact artifact, String revision, String commit, long objectsReceived) {
-    this(artifact, revision, commit, objectsReceived, true);
+    this(artifact, revision, commit, objectsReceived, true, List.of());
   }
 }

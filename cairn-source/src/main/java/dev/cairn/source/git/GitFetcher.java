@@ -100,6 +100,11 @@ public final class GitFetcher {
     return deleted;
   }
 
+  /** The store this fetcher archives into. */
+  public ArtifactStore store() {
+    return store;
+  }
+
   /** Fetches, verifies and archives; the artifact becomes the source's current one. */
   public GitFetchResult fetch(SourceKey key, GitSourceSpec spec) throws SourceException {
     return fetch(key, spec, List.of());
@@ -119,9 +124,10 @@ public final class GitFetcher {
       try (RevWalk walk = new RevWalk(repository)) {
         RevCommit commit = resolve(repository, walk, url, plan, spec.ref());
         String revision = FetchPlan.revision(plan.revisionRef(), commit.name());
-        if (spec.verify() != null) {
-          SignatureVerifier.verify(repository, walk, plan, commit, spec.verify(), url);
-        }
+        List<String> verified =
+            spec.verify() == null
+                ? List.of()
+                : SignatureVerifier.verify(repository, walk, plan, commit, spec.verify(), url);
         ArchivedInputs inputs = new ArchivedInputs(url.value(), revision, spec.ignore(), includes);
         Artifact composed = reuse(key, inputs);
         boolean archived = composed == null;
@@ -143,7 +149,7 @@ public final class GitFetcher {
             revision,
             received,
             composed.digest());
-        return new GitFetchResult(composed, revision, commit.name(), received, archived);
+        return new GitFetchResult(composed, revision, commit.name(), received, archived, verified);
       }
     } catch (IOException e) {
       throw new SourceException(

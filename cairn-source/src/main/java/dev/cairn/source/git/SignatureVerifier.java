@@ -5,6 +5,8 @@ import dev.cairn.source.SourceReason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -22,7 +24,11 @@ final class SignatureVerifier {
 
   private SignatureVerifier() {}
 
-  static void verify(
+  /**
+   * Checks the signatures {@code spec.mode()} asks for; returns what was verified ({@code tag
+   * 'v1.0.0' with key '<id>'}, {@code commit '<sha>' with key '<id>'}).
+   */
+  static List<String> verify(
       Repository repository,
       RevWalk walk,
       FetchPlan plan,
@@ -31,6 +37,7 @@ final class SignatureVerifier {
       GitUrl url)
       throws SourceException, IOException {
     OpenPgpKeys keys = OpenPgpKeys.parse(spec.publicKeys());
+    List<String> verified = new ArrayList<>();
     String where = " of " + plan.description() + " in " + url.display();
     if (spec.mode() != VerifySpec.Mode.HEAD) {
       RevTag tag = annotatedTag(repository, walk, plan, where);
@@ -39,21 +46,26 @@ final class SignatureVerifier {
       if (start < 0) {
         throw unsigned("tag " + tag.getTagName() + where);
       }
-      keys.verify(
-          java.util.Arrays.copyOfRange(raw, 0, start),
-          java.util.Arrays.copyOfRange(raw, start, raw.length),
-          "tag " + tag.getTagName() + where);
+      String key =
+          keys.verify(
+              java.util.Arrays.copyOfRange(raw, 0, start),
+              java.util.Arrays.copyOfRange(raw, start, raw.length),
+              "tag " + tag.getTagName() + where);
+      verified.add("tag '" + tag.getTagName() + "' with key '" + key + "'");
     }
     if (spec.mode() != VerifySpec.Mode.TAG) {
       byte[] signature = commit.getRawGpgSignature();
       if (signature == null) {
         throw unsigned("commit " + commit.name() + where);
       }
-      keys.verify(
-          withoutSignatureHeader(commit.getRawBuffer()),
-          signature,
-          "commit " + commit.name() + where);
+      String key =
+          keys.verify(
+              withoutSignatureHeader(commit.getRawBuffer()),
+              signature,
+              "commit " + commit.name() + where);
+      verified.add("commit '" + commit.name() + "' with key '" + key + "'");
     }
+    return verified;
   }
 
   private static RevTag annotatedTag(

@@ -8,6 +8,7 @@ import dev.cairn.source.SourceReason;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.testkit.git.TestPgpKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,6 +10,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * A working copy driven by the real {@code git} CLI, for tests that build history and push it to a
@@ -93,6 +96,30 @@ public final class GitWorkingCopy {
     git("add", "-A");
     git("commit", "-q", "--allow-empty", "-m", message);
     return head();
+  }
+
+  /**
+   * Stages everything and commits with an OpenPGP signature by {@code key} (JGit signs; the git CLI
+   * would need gpg and a keyring); returns the new commit id.
+   */
+  public String commitAllSigned(String message, TestPgpKey key) {
+    git("add", "-A");
+    try (Git repository = Git.open(directory.toFile())) {
+      PersonIdent who = new PersonIdent("Cairn Test", "test@cairn.dev");
+      return repository
+          .commit()
+          .setMessage(message)
+          .setAuthor(who)
+          .setCommitter(who)
+          .setAllowEmpty(true)
+          .setSign(true)
+          .setSigner(key)
+          .setSigningKey("test")
+          .call()
+          .name();
+    } catch (IOException | GitAPIException e) {
+      throw new IllegalStateException("cannot commit signed in " + directory, e);
+    }
   }
 
   public String head() {

@@ -1,4 +1,4 @@
-package dev.cairn.source.git;
+package dev.cairn.testkit.git;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import org.eclipse.jgit.lib.Signer;
 import org.eclipse.jgit.transport.CredentialsProvider;
 
 /** An OpenPGP key made in the test, usable as JGit's commit and tag signer. */
-final class TestPgpKey implements Signer {
+public final class TestPgpKey implements Signer {
   private final PGPKeyPair keyPair;
   private final String armoredPublicKey;
 
@@ -37,7 +37,8 @@ final class TestPgpKey implements Signer {
     this.armoredPublicKey = armoredPublicKey;
   }
 
-  static TestPgpKey generate(String userId) throws Exception {
+  /** A fresh 2048-bit RSA key with one user id, e.g. {@code Alice <alice@example.com>}. */
+  public static TestPgpKey generate(String userId) throws Exception {
     RSAKeyPairGenerator rsa = new RSAKeyPairGenerator();
     rsa.init(
         new RSAKeyGenerationParameters(BigInteger.valueOf(0x10001), new SecureRandom(), 2048, 12));
@@ -60,7 +61,8 @@ final class TestPgpKey implements Signer {
     return new TestPgpKey(pair, out.toString(StandardCharsets.US_ASCII));
   }
 
-  String armoredPublicKey() {
+  /** The public key as an ASCII-armored block, as a Flux verification Secret holds it. */
+  public String armoredPublicKey() {
     return armoredPublicKey;
   }
 
