@@ -166,8 +166,6 @@ public final class GitRepositoryReconciler
     String unsupported = null;
     if (Boolean.TRUE.equals(spec.recurseSubmodules())) {
       unsupported = "spec.recurseSubmodules (the submodules would be missing from the artifact)";
-    } else if (spec.sparseCheckout() != null && !spec.sparseCheckout().isEmpty()) {
-      unsupported = "spec.sparseCheckout";
     } else if (spec.proxySecretRef() != null) {
       unsupported = "spec.proxySecretRef";
     } else if (spec.provider() != null && spec.provider() != GitProvider.GENERIC) {
@@ -217,7 +215,8 @@ public final class GitRepositoryReconciler
             .withTls(run.tls())
             .withIgnore(
                 spec.ignore() == null ? List.of() : Arrays.asList(spec.ignore().split("\n")))
-            .withVerify(run.verify());
+            .withVerify(run.verify())
+            .withSparseCheckout(spec.sparseCheckout());
     SourceKey key = new SourceKey("gitrepository", run.key().namespace(), run.key().name());
     try {
       GitFetchResult result = fetcher.fetch(key, request, run.includes());
@@ -257,6 +256,11 @@ public final class GitRepositoryReconciler
     boolean includes = spec.include() != null && !spec.include().isEmpty();
     run.status().setIncludedArtifacts(includes ? run.includedArtifacts() : null);
     run.status().setObservedInclude(includes ? spec.include() : null);
+    run.status()
+        .setObservedSparseCheckout(
+            spec.sparseCheckout() == null || spec.sparseCheckout().isEmpty()
+                ? null
+                : spec.sparseCheckout());
     run.status()
         .setSourceVerificationMode(
             run.verify() == null ? null : VerificationKeys.spelling(run.verify().mode()));

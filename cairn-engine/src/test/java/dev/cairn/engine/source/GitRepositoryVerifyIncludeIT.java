@@ -177,12 +177,42 @@ class GitRepositoryVerifyIncludeIT {
     assertThat(unpacked.resolve("vendor/lib/README.md")).doesNotExist();
   }
 
+  @Test
+  void sparseCheckoutLimitsTheArtifactToItsDirectories(TestCluster cluster) throws Exception {
+    String ns = cluster.createNamespace("sparse");
+    String url = git.createRepository(ns);
+    GitWorkingCopy work = GitWorkingCopy.init(Files.createTempDirectory(temp, "sparse"));
+    work.write("deploy/prod/a.yaml", "kind: ConfigMap\n");
+    work.write("docs/guide.md", "# guide\n");
+    work.write("README.md", "# repo\n");
+    work.commitAll("tree");
+    work.push(url);
+    apply(ns, "repo", url, "sparseCheckout: [./deploy/prod/]");
+
+    GitRepositoryStatus status = reconcile(ns, "repo");
+
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
+    assertThat(status.getObservedSparseCheckout()).containsExactly("./deploy/prod/");
+    Path unpacked = Files.createTempDirectory(temp, "unpacked");
+    store.extract(SourceArtifacts.toStore(status.getArtifact()), unpacked);
+    assertThat(unpacked.resolve("deploy/prod/a.yaml")).exists();
+    assertThat(unpacked.resolve("docs")).doesNotExist();
+    assertThat(unpacked.resolve("README.md")).doesNotExist();
+
+    apply(ns, "repo", url, "sparseCheckout: [deploy/staging]");
+    GitRepositoryStatus missing = reconcile(ns, "repo");
+
+    assertThat(condition(missing, "Ready").getReason()).isEqualTo("GitOperationFailed");
+    assertThat(condition(missing, "Ready").getMessage())
+        .startsWith("sparse checkout dir 'deploy/staging' does not exist in repository");
+    assertThat(missing.getArtifact()).isEqualTo(status.getArtifact());
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
         "recurseSubmodules: true | spec.recurseSubmodules (the submodules would be missing",
-        "sparseCheckout: [deploy] | spec.sparseCheckout is not supported",
         "proxySecretRef: {name: proxy} | spec.proxySecretRef is not supported",
         "provider: github | spec.provider 'github' is not supported",
       })

@@ -114,6 +114,14 @@ public final class GitFetcher {
   public GitFetchResult fetch(SourceKey key, GitSourceSpec spec, List<ArtifactInclude> includes)
       throws SourceException {
     GitUrl url = GitUrl.parse(spec.url());
+    List<String> sparse = TreeArchiver.sparseDirectories(spec.sparseCheckout());
+    if (sparse == null) {
+      throw new SourceException(
+          SourceReason.INVALID_SPEC,
+          "sparseCheckout "
+              + spec.sparseCheckout()
+              + " must name directories inside the repository");
+    }
     ReentrantLock lock = mirrors.lockOf(url);
     lock.lock();
     try (GitTransport transport = new GitTransport(url, spec, ssh);
@@ -128,7 +136,19 @@ public final class GitFetcher {
             spec.verify() == null
                 ? List.of()
                 : SignatureVerifier.verify(repository, walk, plan, commit, spec.verify(), url);
-        ArchivedInputs inputs = new ArchivedInputs(url.value(), revision, spec.ignore(), includes);
+        List<String> missing = TreeArchiver.missingDirectories(repository, commit, sparse);
+        if (!missing.isEmpty()) {
+          throw new SourceException(
+              SourceReason.GIT_OPERATION_FAILED,
+              "sparse checkout dir '"
+                  + missing.get(0)
+                  + "' does not exist in repository "
+                  + url.display()
+                  + " at "
+                  + revision);
+        }
+        ArchivedInputs inputs =
+            new ArchivedInputs(url.value(), revision, spec.ignore(), sparse, includes);
         Artifact composed = reuse(key, inputs);
         boolean archived = composed == null;
         if (archived) {
@@ -136,7 +156,7 @@ public final class GitFetcher {
               store.store(
                   key,
                   revision,
-                  writer -> TreeArchiver.write(repository, commit, spec.ignore(), writer));
+                  writer -> TreeArchiver.write(repository, commit, spec.ignore(), sparse, writer));
           composed = new ArtifactComposer(store).compose(key, artifact, includes);
           lastArchived.put(key, inputs.withResult(composed));
           store.writeNote(key, INPUTS_NOTE, inputs.fingerprint() + "\t" + composed.digest());
@@ -204,15 +224,20 @@ public final class GitFetcher {
       String url,
       String revision,
       List<String> ignore,
+      List<String> sparse,
       List<ArtifactInclude> includes,
       Artifact result) {
     ArchivedInputs(
-        String url, String revision, List<String> ignore, List<ArtifactInclude> includes) {
-      this(url, revision, List.copyOf(ignore), List.copyOf(includes), null);
+        String url,
+        String revision,
+        List<String> ignore,
+        List<String> sparse,
+        List<ArtifactInclude> includes) {
+      this(url, revision, List.copyOf(ignore), List.copyOf(sparse), List.copyOf(includes), null);
     }
 
     ArchivedInputs withResult(Artifact artifact) {
-      return new ArchivedInputs(url, revision, ignore, includes, artifact);
+      return new ArchivedInputs(url, revision, ignore, sparse, includes, artifact);
     }
 
     /** A hash of the inputs, kept on disk: no URL or path text is written out. */
@@ -224,7 +249,8 @@ public final class GitFetcher {
               + "\n"
               + String.join("\u0000", ignore)
               + "\n"
-              + includes.stream().map(ArtifactInclude::toString).toList();
+              + includes.stream().map(ArtifactInclude::toString).toList()
+              + (sparse.isEmpty() ? "" : "\nsparse:" + String.join("\u0000", sparse));
       try {
         return "sha256:"
             + java.util.HexFormat.of()
@@ -240,6 +266,7 @@ public final class GitFetcher {
       return url.equals(other.url)
           && revision.equals(other.revision)
           && ignore.equals(other.ignore)
+          && sparse.equals(other.sparse)
           && includes.equals(other.includes);
     }
   }

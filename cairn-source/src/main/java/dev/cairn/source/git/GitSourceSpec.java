@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param verify signature verification, or null for none
  * @param tls for https: CA to trust and client certificate to present (Flux's {@code ca.crt},
  *     {@code tls.crt}, {@code tls.key})
+ * @param sparseCheckout directories (relative to the root) the artifact is limited to; empty for
+ *     the whole tree (Flux's {@code spec.sparseCheckout})
  */
 public record GitSourceSpec(
     String url,
@@ -25,7 +27,8 @@ public record GitSourceSpec(
     GitCredentials credentials,
     List<String> ignore,
     VerifySpec verify,
-    TlsSettings tls) {
+    TlsSettings tls,
+    List<String> sparseCheckout) {
   public GitSourceSpec {
     Objects.requireNonNull(url, "url");
     ref = ref == null ? GitRef.defaults() : ref;
@@ -33,31 +36,32 @@ public record GitSourceSpec(
     credentials = credentials == null ? GitCredentials.none() : credentials;
     ignore = ignore == null ? List.of() : List.copyOf(ignore);
     tls = tls == null ? TlsSettings.none() : tls;
+    sparseCheckout = sparseCheckout == null ? List.of() : List.copyOf(sparseCheckout);
   }
 
   /** Branch {@code master}, 60 s timeout, no credentials, no extra ignores, no verification. */
   public static GitSourceSpec of(String url) {
-    return new GitSourceSpec(url, GitRef.defaults(), null, null, null, null, null);
+    return new GitSourceSpec(url, GitRef.defaults(), null, null, null, null, null, null);
   }
 
   public GitSourceSpec withRef(GitRef value) {
-    return new GitSourceSpec(url, value, timeout, credentials, ignore, verify, tls);
+    return new GitSourceSpec(url, value, timeout, credentials, ignore, verify, tls, sparseCheckout);
   }
 
   public GitSourceSpec withTimeout(Duration value) {
-    return new GitSourceSpec(url, ref, value, credentials, ignore, verify, tls);
+    return new GitSourceSpec(url, ref, value, credentials, ignore, verify, tls, sparseCheckout);
   }
 
   public GitSourceSpec withCredentials(GitCredentials value) {
-    return new GitSourceSpec(url, ref, timeout, value, ignore, verify, tls);
+    return new GitSourceSpec(url, ref, timeout, value, ignore, verify, tls, sparseCheckout);
   }
 
   public GitSourceSpec withIgnore(List<String> value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, value, verify, tls);
+    return new GitSourceSpec(url, ref, timeout, credentials, value, verify, tls, sparseCheckout);
   }
 
   public GitSourceSpec withTls(TlsSettings value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, ignore, verify, value);
+    return new GitSourceSpec(url, ref, timeout, credentials, ignore, verify, value, sparseCheckout);
   }
 
   /** Trust exactly {@code pem} (Flux's {@code ca.crt}), keeping any client certificate. */
@@ -65,7 +69,11 @@ public record GitSourceSpec(
     return withTls(new TlsSettings(pem, tls.clientCertificate(), tls.clientKey()));
   }
 
+  public GitSourceSpec withSparseCheckout(List<String> value) {
+    return new GitSourceSpec(url, ref, timeout, credentials, ignore, verify, tls, value);
+  }
+
   public GitSourceSpec withVerify(VerifySpec value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, ignore, value, tls);
+    return new GitSourceSpec(url, ref, timeout, credentials, ignore, value, tls, sparseCheckout);
   }
 }

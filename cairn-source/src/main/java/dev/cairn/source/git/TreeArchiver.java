@@ -29,6 +29,21 @@ final class TreeArchiver {
   static void write(
       Repository repository, RevCommit commit, List<String> specIgnore, TarballWriter writer)
       throws IOException {
+    write(repository, commit, specIgnore, List.of(), writer);
+  }
+
+  /**
+   * As {@link #write(Repository, RevCommit, List, TarballWriter)}, limited to the {@code sparse}
+   * directories (normalized, see {@link #sparseDirectories}) and the directories leading to them;
+   * empty means the whole tree.
+   */
+  static void write(
+      Repository repository,
+      RevCommit commit,
+      List<String> specIgnore,
+      List<String> sparse,
+      TarballWriter writer)
+      throws IOException {
     try (ObjectReader reader = repository.newObjectReader()) {
       SourceIgnore ignore = rules(reader, commit, specIgnore);
       try (TreeWalk walk = new TreeWalk(reader)) {
@@ -38,11 +53,13 @@ final class TreeArchiver {
           String path = walk.getPathString();
           FileMode mode = walk.getFileMode(0);
           if (walk.isSubtree()) {
-            if (!ignore.isIgnored(path, true)) {
+            if (!ignore.isIgnored(path, true)
+                && (inSparse(sparse, path) || leadsToSparse(sparse, path))) {
               writer.addDirectory(path);
               walk.enterSubtree();
             }
           } else if ((mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE)
+              && inSparse(sparse, path)
               && !ignore.isIgnored(path, false)) {
             ObjectLoader blob = reader.open(walk.getObjectId(0));
             try (InputStream in = blob.openStream()) {
@@ -52,6 +69,50 @@ final class TreeArchiver {
         }
       }
     }
+  }
+
+  /**
+   * Flux's {@code sparseCheckout} entries as plain relative directory paths ({@code ./deploy/} →
+   * {@code deploy}); null when one is absolute or climbs out with {@code ..}.
+   */
+  static List<String> sparseDirectories(List<String> entries) {
+    List<String> dirs = new java.util.ArrayList<>();
+    for (String entry : entries) {
+      String dir = entry.strip().replaceAll("^(\\./)+", "").replaceAll("/+$", "");
+      if (dir.startsWith("/") || java.util.Arrays.asList(dir.split("/")).contains("..")) {
+        return null;
+      }
+      if (dir.isEmpty() || dir.equals(".")) {
+        return List.of();
+      }
+      dirs.add(dir);
+    }
+    return dirs;
+  }
+
+  /** The sparse directories that are not directories in {@code commit}'s tree. */
+  static List<String> missingDirectories(
+      Repository repository, RevCommit commit, List<String> sparse) throws IOException {
+    List<String> missing = new java.util.ArrayList<>();
+    try (ObjectReader reader = repository.newObjectReader()) {
+      for (String dir : sparse) {
+        try (TreeWalk walk = TreeWalk.forPath(reader, dir, commit.getTree())) {
+          if (walk == null || walk.getFileMode(0) != FileMode.TREE) {
+            missing.add(dir);
+          }
+        }
+      }
+    }
+    return missing;
+  }
+
+  private static boolean inSparse(List<String> sparse, String path) {
+    return sparse.isEmpty()
+        || sparse.stream().anyMatch(dir -> path.equals(dir) || path.startsWith(dir + "/"));
+  }
+
+  private static boolean leadsToSparse(List<String> sparse, String directory) {
+    return sparse.stream().anyMatch(dir -> dir.startsWith(directory + "/"));
   }
 
   /** Defaults, then {@code .sourceignore} files shallowest first, then the spec's patterns. */
