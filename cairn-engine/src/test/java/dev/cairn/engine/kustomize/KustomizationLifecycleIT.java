@@ -94,11 +94,7 @@ class KustomizationLifecycleIT {
   void aSourceWhoseFetchFailsKeepsItsDependentsApplyingTheLastArtifact(TestCluster cluster)
       throws Exception {
     Harness.Fixture f = h.fixture(cluster, "lastgood");
-    f.work().write("app/a.yaml", configMapYaml("a", "one"));
-    String sha = f.commit("first");
-    h.createSource(f);
-    h.createKustomization(f, "app", "path: ./app\nprune: true\n");
-    assertThat(ready(h.sync(f, "app")).getStatus()).isEqualTo("True");
+    String sha = applyOneConfigMap(f, "prune: true");
 
     h.client
         .resources(GitRepository.class)
@@ -138,12 +134,7 @@ class KustomizationLifecycleIT {
   void aReplicaWithoutTheArtifactWaitsForItsOwnFetchAndWritesNothing(TestCluster cluster)
       throws Exception {
     Harness.Fixture f = h.fixture(cluster, "takeover");
-    f.work().write("app/a.yaml", configMapYaml("a", "one"));
-    String sha = f.commit("first");
-    h.createSource(f);
-    h.createKustomization(f, "app", "path: ./app\nprune: true\n");
-    KustomizationStatus before = h.sync(f, "app");
-    assertThat(ready(before).getStatus()).isEqualTo("True");
+    String sha = applyOneConfigMap(f, "prune: true");
     String version = h.live(f, "app").getMetadata().getResourceVersion();
 
     Harness.Replica next = h.replica("store-takeover", "cache-takeover", Clock.systemUTC());
@@ -172,11 +163,7 @@ class KustomizationLifecycleIT {
   @Test
   void anArtifactThatNeverArrivesFailsTheRunAfterTheGrace(TestCluster cluster) throws Exception {
     Harness.Fixture f = h.fixture(cluster, "never");
-    f.work().write("app/a.yaml", configMapYaml("a", "one"));
-    String sha = f.commit("first");
-    h.createSource(f);
-    h.createKustomization(f, "app", "path: ./app\nprune: false\n");
-    assertThat(ready(h.sync(f, "app")).getStatus()).isEqualTo("True");
+    String sha = applyOneConfigMap(f, "prune: false");
 
     SettableClock clock = new SettableClock(Instant.now());
     Harness.Replica next = h.replica("store-never", "cache-never", clock);
@@ -204,6 +191,16 @@ class KustomizationLifecycleIT {
     } finally {
       next.kustomizations().close();
     }
+  }
+
+  /** ConfigMap {@code a} committed, its source and Kustomization {@code app} Ready; the sha. */
+  private static String applyOneConfigMap(Harness.Fixture f, String prune) {
+    f.work().write("app/a.yaml", configMapYaml("a", "one"));
+    String sha = f.commit("first");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\n" + prune + "\n");
+    assertThat(ready(h.sync(f, "app")).getStatus()).isEqualTo("True");
+    return sha;
   }
 
   @Test

@@ -3,15 +3,12 @@ package dev.cairn.engine.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.ConditionTypes;
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.GitRepositoryStatus;
-import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
-import dev.cairn.source.git.GitFetcher;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
 import dev.cairn.testkit.git.GitHttpServer;
@@ -19,11 +16,9 @@ import dev.cairn.testkit.git.GitWorkingCopy;
 import dev.cairn.testkit.git.TestPgpKey;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -53,19 +48,9 @@ class GitRepositoryVerifyIncludeIT {
     temp = Files.createTempDirectory("engine-git-verify-");
     git = GitHttpServer.start(temp.resolve("repos"));
     client = cluster.client();
-    CustomResourceDefinition crd =
-        client
-            .getKubernetesSerialization()
-            .convertValue(CairnCrds.crd(GitRepository.class), CustomResourceDefinition.class);
-    client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
+    SourceItSetup.installCrds(client, GitRepository.class);
     store = new ArtifactStore(temp.resolve("store"), ArtifactStoreOptions.defaults());
-    reconciler =
-        new GitRepositoryReconciler(
-            client,
-            new GitFetcher(temp.resolve("cache"), store),
-            new EventRecorder(client, "cairn", Clock.systemUTC()),
-            "http://cairn-source.cairn-system",
-            Clock.systemUTC());
+    reconciler = SourceItSetup.gitRepositories(client, temp, store);
     trusted = TestPgpKey.generate("Trusted <trusted@cairn.dev>");
     stranger = TestPgpKey.generate("Stranger <stranger@cairn.dev>");
   }

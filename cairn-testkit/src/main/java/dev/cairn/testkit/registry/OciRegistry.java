@@ -143,9 +143,32 @@ public final class OciRegistry implements AutoCloseable {
     }
   }
 
+  /** Waits until {@code GET /v2/} answers 200. */
   private void awaitReady() {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     URI probe = URI.create("http://" + host() + "/v2/");
+    awaitUntil(
+        () ->
+            client
+                    .send(
+                        HttpRequest.newBuilder(probe).GET().build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 200);
+  }
+
+  /** A registry demanding client certificates answers nothing without one: the port has to do. */
+  private void awaitListening() {
+    awaitUntil(
+        () -> {
+          try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+          }
+        });
+  }
+
+  /** Polls {@code probe} (an I/O failure counts as not yet) until it holds or the process dies. */
+  private void awaitUntil(Probe probe) {
     Awaitility.await("docker-registry on " + host())
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
@@ -156,35 +179,16 @@ public final class OciRegistry implements AutoCloseable {
                     "docker-registry exited with " + process.exitValue());
               }
               try {
-                return client
-                        .send(
-                            HttpRequest.newBuilder(probe).GET().build(),
-                            HttpResponse.BodyHandlers.discarding())
-                        .statusCode()
-                    == 200;
+                return probe.holds();
               } catch (IOException e) {
                 return false;
               }
             });
   }
 
-  /** A registry demanding client certificates answers nothing without one: the port has to do. */
-  private void awaitListening() {
-    Awaitility.await("docker-registry on " + host())
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              if (!process.isAlive()) {
-                throw new IllegalStateException(
-                    "docker-registry exited with " + process.exitValue());
-              }
-              try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return true;
-              } catch (IOException e) {
-                return false;
-              }
-            });
+  @FunctionalInterface
+  private interface Probe {
+    boolean holds() throws IOException, InterruptedException;
   }
 
   private static int freePort() throws IOException {
