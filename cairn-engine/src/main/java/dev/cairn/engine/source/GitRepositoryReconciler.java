@@ -164,9 +164,7 @@ public final class GitRepositoryReconciler
     }
     // fields whose absence would silently change what is deployed stall instead of being ignored
     String unsupported = null;
-    if (Boolean.TRUE.equals(spec.recurseSubmodules())) {
-      unsupported = "spec.recurseSubmodules (the submodules would be missing from the artifact)";
-    } else if (spec.proxySecretRef() != null) {
+    if (spec.proxySecretRef() != null) {
       unsupported = "spec.proxySecretRef";
     } else if (spec.provider() != null && spec.provider() != GitProvider.GENERIC) {
       unsupported = "spec.provider '" + spec.provider().name().toLowerCase(Locale.ROOT) + "'";
@@ -216,7 +214,8 @@ public final class GitRepositoryReconciler
             .withIgnore(
                 spec.ignore() == null ? List.of() : Arrays.asList(spec.ignore().split("\n")))
             .withVerify(run.verify())
-            .withSparseCheckout(spec.sparseCheckout());
+            .withSparseCheckout(spec.sparseCheckout())
+            .withRecurseSubmodules(Boolean.TRUE.equals(spec.recurseSubmodules()));
     SourceKey key = new SourceKey("gitrepository", run.key().namespace(), run.key().name());
     try {
       GitFetchResult result = fetcher.fetch(key, request, run.includes());
@@ -256,6 +255,9 @@ public final class GitRepositoryReconciler
     boolean includes = spec.include() != null && !spec.include().isEmpty();
     run.status().setIncludedArtifacts(includes ? run.includedArtifacts() : null);
     run.status().setObservedInclude(includes ? spec.include() : null);
+    run.status()
+        .setObservedRecurseSubmodules(
+            Boolean.TRUE.equals(spec.recurseSubmodules()) ? Boolean.TRUE : null);
     run.status()
         .setObservedSparseCheckout(
             spec.sparseCheckout() == null || spec.sparseCheckout().isEmpty()

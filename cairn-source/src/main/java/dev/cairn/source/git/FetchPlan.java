@@ -51,6 +51,16 @@ record FetchPlan(
         "commit " + commit, List.of("+refs/heads/*:refs/heads/*"), false, null, null);
   }
 
+  /** Every branch and tag in full: to find a commit a submodule's gitlink pins. */
+  static FetchPlan everyBranchAndTag() {
+    return new FetchPlan(
+        "all branches and tags",
+        List.of("+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"),
+        false,
+        null,
+        null);
+  }
+
   /** Flux's revision format: short branch or tag name, full other ref names, bare commit. */
   static String revision(String refName, String commitId) {
     String digest = "sha1:" + commitId;

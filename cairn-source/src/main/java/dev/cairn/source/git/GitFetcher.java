@@ -148,15 +148,26 @@ public final class GitFetcher {
                   + revision);
         }
         ArchivedInputs inputs =
-            new ArchivedInputs(url.value(), revision, spec.ignore(), sparse, includes);
+            new ArchivedInputs(
+                url.value(), revision, spec.ignore(), sparse, spec.recurseSubmodules(), includes);
         Artifact composed = reuse(key, inputs);
         boolean archived = composed == null;
         if (archived) {
-          Artifact artifact =
-              store.store(
-                  key,
-                  revision,
-                  writer -> TreeArchiver.write(repository, commit, spec.ignore(), sparse, writer));
+          Artifact artifact;
+          try (Submodules submodules =
+              new Submodules(mirrors, ssh, GitFetcher::fetchInto, clock.instant())) {
+            Map<String, Submodules.Checkout> checkouts =
+                spec.recurseSubmodules()
+                    ? submodules.checkout(repository, commit, url, spec)
+                    : Map.of();
+            artifact =
+                store.store(
+                    key,
+                    revision,
+                    writer ->
+                        TreeArchiver.write(
+                            repository, commit, spec.ignore(), sparse, checkouts, writer));
+          }
           composed = new ArtifactComposer(store).compose(key, artifact, includes);
           lastArchived.put(key, inputs.withResult(composed));
           store.writeNote(key, INPUTS_NOTE, inputs.fingerprint() + "\t" + composed.digest());
@@ -225,6 +236,7 @@ public final class GitFetcher {
       String revision,
       List<String> ignore,
       List<String> sparse,
+      boolean submodules,
       List<ArtifactInclude> includes,
       Artifact result) {
     ArchivedInputs(
@@ -232,12 +244,20 @@ public final class GitFetcher {
         String revision,
         List<String> ignore,
         List<String> sparse,
+        boolean submodules,
         List<ArtifactInclude> includes) {
-      this(url, revision, List.copyOf(ignore), List.copyOf(sparse), List.copyOf(includes), null);
+      this(
+          url,
+          revision,
+          List.copyOf(ignore),
+          List.copyOf(sparse),
+          submodules,
+          List.copyOf(includes),
+          null);
     }
 
     ArchivedInputs withResult(Artifact artifact) {
-      return new ArchivedInputs(url, revision, ignore, sparse, includes, artifact);
+      return new ArchivedInputs(url, revision, ignore, sparse, submodules, includes, artifact);
     }
 
     /** A hash of the inputs, kept on disk: no URL or path text is written out. */
@@ -250,7 +270,8 @@ public final class GitFetcher {
               + String.join("\u0000", ignore)
               + "\n"
               + includes.stream().map(ArtifactInclude::toString).toList()
-              + (sparse.isEmpty() ? "" : "\nsparse:" + String.join("\u0000", sparse));
+              + (sparse.isEmpty() ? "" : "\nsparse:" + String.join("\u0000", sparse))
+              + (submodules ? "\nsubmodules" : "");
       try {
         return "sha256:"
             + java.util.HexFormat.of()
@@ -267,6 +288,7 @@ public final class GitFetcher {
           && revision.equals(other.revision)
           && ignore.equals(other.ignore)
           && sparse.equals(other.sparse)
+          && submodules == other.submodules
           && includes.equals(other.includes);
     }
   }
@@ -352,8 +374,7 @@ public final class GitFetcher {
                         + " tags)"));
   }
 
-  private static long fetchInto(
-      Repository repository, GitUrl url, FetchPlan plan, GitTransport transport)
+  static long fetchInto(Repository repository, GitUrl url, FetchPlan plan, GitTransport transport)
       throws SourceException, IOException {
     ObjectCounter counter = new ObjectCounter();
     boolean unshallow = !plan.shallow() && GitMirror.isShallow(repository);

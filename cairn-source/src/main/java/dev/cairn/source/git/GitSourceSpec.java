@@ -19,6 +19,8 @@ import java.util.Objects;
  *     {@code tls.crt}, {@code tls.key})
  * @param sparseCheckout directories (relative to the root) the artifact is limited to; empty for
  *     the whole tree (Flux's {@code spec.sparseCheckout})
+ * @param recurseSubmodules whether submodules are fetched and archived in place of their gitlinks
+ *     (Flux's {@code spec.recurseSubmodules})
  */
 public record GitSourceSpec(
     String url,
@@ -28,7 +30,8 @@ public record GitSourceSpec(
     List<String> ignore,
     VerifySpec verify,
     TlsSettings tls,
-    List<String> sparseCheckout) {
+    List<String> sparseCheckout,
+    boolean recurseSubmodules) {
   public GitSourceSpec {
     Objects.requireNonNull(url, "url");
     ref = ref == null ? GitRef.defaults() : ref;
@@ -41,27 +44,32 @@ public record GitSourceSpec(
 
   /** Branch {@code master}, 60 s timeout, no credentials, no extra ignores, no verification. */
   public static GitSourceSpec of(String url) {
-    return new GitSourceSpec(url, GitRef.defaults(), null, null, null, null, null, null);
+    return new GitSourceSpec(url, GitRef.defaults(), null, null, null, null, null, null, false);
   }
 
   public GitSourceSpec withRef(GitRef value) {
-    return new GitSourceSpec(url, value, timeout, credentials, ignore, verify, tls, sparseCheckout);
+    return new GitSourceSpec(
+        url, value, timeout, credentials, ignore, verify, tls, sparseCheckout, recurseSubmodules);
   }
 
   public GitSourceSpec withTimeout(Duration value) {
-    return new GitSourceSpec(url, ref, value, credentials, ignore, verify, tls, sparseCheckout);
+    return new GitSourceSpec(
+        url, ref, value, credentials, ignore, verify, tls, sparseCheckout, recurseSubmodules);
   }
 
   public GitSourceSpec withCredentials(GitCredentials value) {
-    return new GitSourceSpec(url, ref, timeout, value, ignore, verify, tls, sparseCheckout);
+    return new GitSourceSpec(
+        url, ref, timeout, value, ignore, verify, tls, sparseCheckout, recurseSubmodules);
   }
 
   public GitSourceSpec withIgnore(List<String> value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, value, verify, tls, sparseCheckout);
+    return new GitSourceSpec(
+        url, ref, timeout, credentials, value, verify, tls, sparseCheckout, recurseSubmodules);
   }
 
   public GitSourceSpec withTls(TlsSettings value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, ignore, verify, value, sparseCheckout);
+    return new GitSourceSpec(
+        url, ref, timeout, credentials, ignore, verify, value, sparseCheckout, recurseSubmodules);
   }
 
   /** Trust exactly {@code pem} (Flux's {@code ca.crt}), keeping any client certificate. */
@@ -70,10 +78,17 @@ public record GitSourceSpec(
   }
 
   public GitSourceSpec withSparseCheckout(List<String> value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, ignore, verify, tls, value);
+    return new GitSourceSpec(
+        url, ref, timeout, credentials, ignore, verify, tls, value, recurseSubmodules);
+  }
+
+  public GitSourceSpec withRecurseSubmodules(boolean value) {
+    return new GitSourceSpec(
+        url, ref, timeout, credentials, ignore, verify, tls, sparseCheckout, value);
   }
 
   public GitSourceSpec withVerify(VerifySpec value) {
-    return new GitSourceSpec(url, ref, timeout, credentials, ignore, value, tls, sparseCheckout);
+    return new GitSourceSpec(
+        url, ref, timeout, credentials, ignore, value, tls, sparseCheckout, recurseSubmodules);
   }
 }

@@ -14,14 +14,16 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 
 /**
  * Writes the tree of a commit straight from the object database into a tarball, without a working
  * copy. Honours Flux's default excludes, every {@code .sourceignore} in the tree (scoped to its
- * directory) and the spec's patterns. Regular and executable files only: symbolic links and
- * submodules are skipped, as in Flux's archives.
+ * directory) and the spec's patterns. Regular and executable files only: symbolic links are
+ * skipped, as in Flux's archives, and so are submodules unless they were checked out ({@link
+ * Submodules}).
  */
 final class TreeArchiver {
   private TreeArchiver() {}
@@ -44,27 +46,72 @@ final class TreeArchiver {
       List<String> sparse,
       TarballWriter writer)
       throws IOException {
+    write(repository, commit, specIgnore, sparse, Map.of(), writer);
+  }
+
+  /**
+   * As above, writing the tree of each checked-out submodule ({@code submodules}, by gitlink path)
+   * in place of its gitlink; gitlinks without a checkout are skipped, as Flux does without {@code
+   * recurseSubmodules}. The superproject's ignore rules apply to submodule paths too.
+   */
+  static void write(
+      Repository repository,
+      RevCommit commit,
+      List<String> specIgnore,
+      List<String> sparse,
+      Map<String, Submodules.Checkout> submodules,
+      TarballWriter writer)
+      throws IOException {
     try (ObjectReader reader = repository.newObjectReader()) {
       SourceIgnore ignore = rules(reader, commit, specIgnore);
-      try (TreeWalk walk = new TreeWalk(reader)) {
-        walk.addTree(commit.getTree());
-        walk.setRecursive(false);
-        while (walk.next()) {
-          String path = walk.getPathString();
-          FileMode mode = walk.getFileMode(0);
-          if (walk.isSubtree()) {
-            if (!ignore.isIgnored(path, true)
-                && (inSparse(sparse, path) || leadsToSparse(sparse, path))) {
-              writer.addDirectory(path);
-              walk.enterSubtree();
+      writeTree(reader, commit.getTree(), "", ignore, sparse, submodules, writer);
+    }
+  }
+
+  private static void writeTree(
+      ObjectReader reader,
+      RevTree tree,
+      String prefix,
+      SourceIgnore ignore,
+      List<String> sparse,
+      Map<String, Submodules.Checkout> submodules,
+      TarballWriter writer)
+      throws IOException {
+    try (TreeWalk walk = new TreeWalk(reader)) {
+      walk.addTree(tree);
+      walk.setRecursive(false);
+      while (walk.next()) {
+        String path = prefix + walk.getPathString();
+        FileMode mode = walk.getFileMode(0);
+        if (walk.isSubtree()) {
+          if (!ignore.isIgnored(path, true)
+              && (inSparse(sparse, path) || leadsToSparse(sparse, path))) {
+            writer.addDirectory(path);
+            walk.enterSubtree();
+          }
+        } else if (mode == FileMode.GITLINK) {
+          Submodules.Checkout checkout = submodules.get(path);
+          if (checkout != null
+              && !ignore.isIgnored(path, true)
+              && (inSparse(sparse, path) || leadsToSparse(sparse, path))) {
+            writer.addDirectory(path);
+            try (ObjectReader nested = checkout.repository().newObjectReader()) {
+              writeTree(
+                  nested,
+                  checkout.commit().getTree(),
+                  path + "/",
+                  ignore,
+                  sparse,
+                  submodules,
+                  writer);
             }
-          } else if ((mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE)
-              && inSparse(sparse, path)
-              && !ignore.isIgnored(path, false)) {
-            ObjectLoader blob = reader.open(walk.getObjectId(0));
-            try (InputStream in = blob.openStream()) {
-              writer.addFile(path, blob.getSize(), mode == FileMode.EXECUTABLE_FILE, in);
-            }
+          }
+        } else if ((mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE)
+            && inSparse(sparse, path)
+            && !ignore.isIgnored(path, false)) {
+          ObjectLoader blob = reader.open(walk.getObjectId(0));
+          try (InputStream in = blob.openStream()) {
+            writer.addFile(path, blob.getSize(), mode == FileMode.EXECUTABLE_FILE, in);
           }
         }
       }

@@ -30,11 +30,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A GitRepository's {@code spec.verify} (OpenPGP keys from a Secret, commits signed by JGit and
- * pushed to a smart-HTTP server) and {@code spec.include} (another GitRepository's artifact copied
- * into this one), as Flux users write them; fields Cairn does not implement stall.
+ * pushed to a smart-HTTP server), {@code spec.include} (another GitRepository's artifact copied
+ * into this one), {@code sparseCheckout} and {@code recurseSubmodules}, as Flux users write them;
+ * fields Cairn does not implement stall.
  */
 @ExtendWith(ClusterExtension.class)
-class GitRepositoryVerifyIncludeIT {
+class GitRepositoryFeaturesIT {
   private static Path temp;
   private static GitHttpServer git;
   private static KubernetesClient client;
@@ -193,11 +194,38 @@ class GitRepositoryVerifyIncludeIT {
     assertThat(missing.getArtifact()).isEqualTo(status.getArtifact());
   }
 
+  @Test
+  void recurseSubmodulesArchivesTheSubmoduleInPlace(TestCluster cluster) throws Exception {
+    String ns = cluster.createNamespace("submodules");
+    String libUrl = git.createRepository(ns + "-sublib");
+    GitWorkingCopy lib = GitWorkingCopy.init(Files.createTempDirectory(temp, "sublib"));
+    lib.write("deploy/service.yaml", "kind: Service\n");
+    String libSha = lib.commitAll("lib");
+    lib.push(libUrl);
+    String url = git.createRepository(ns + "-super");
+    GitWorkingCopy app = GitWorkingCopy.init(Files.createTempDirectory(temp, "super"));
+    app.write(
+        ".gitmodules",
+        "[submodule \"lib\"]\n\tpath = vendor/lib\n\turl = ../" + ns + "-sublib.git\n");
+    app.git("add", "-A");
+    app.git("update-index", "--add", "--cacheinfo", "160000," + libSha + ",vendor/lib");
+    app.git("commit", "-q", "-m", "with a submodule");
+    app.push(url);
+    apply(ns, "repo", url, "recurseSubmodules: true");
+
+    GitRepositoryStatus status = reconcile(ns, "repo");
+
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
+    assertThat(status.getObservedRecurseSubmodules()).isTrue();
+    Path unpacked = Files.createTempDirectory(temp, "unpacked");
+    store.extract(SourceArtifacts.toStore(status.getArtifact()), unpacked);
+    assertThat(unpacked.resolve("vendor/lib/deploy/service.yaml")).hasContent("kind: Service\n");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "recurseSubmodules: true | spec.recurseSubmodules (the submodules would be missing",
         "proxySecretRef: {name: proxy} | spec.proxySecretRef is not supported",
         "provider: github | spec.provider 'github' is not supported",
       })
