@@ -252,9 +252,9 @@ public final class GitRepositoryReconciler
             null);
     run.status().setArtifact(artifact);
     GitRepositorySpec spec = run.object().getSpec();
-    boolean includes = spec.include() != null && !spec.include().isEmpty();
-    run.status().setIncludedArtifacts(includes ? run.includedArtifacts() : null);
-    run.status().setObservedInclude(includes ? spec.include() : null);
+    boolean including = spec.include() != null && !spec.include().isEmpty();
+    run.status().setIncludedArtifacts(including ? run.includedArtifacts() : null);
+    run.status().setObservedInclude(including ? spec.include() : null);
     run.status()
         .setObservedRecurseSubmodules(
             Boolean.TRUE.equals(spec.recurseSubmodules()) ? Boolean.TRUE : null);
