@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -42,9 +41,8 @@ public final class GitFetcher {
   private final SshSessions ssh;
   private final ArtifactStore store;
   private final Clock clock;
-  private static final String INPUTS_NOTE = "git-inputs";
 
-  private final Map<SourceKey, ArchivedInputs> lastArchived = new ConcurrentHashMap<>();
+  private final ArchiveMemory archives;
 
   /**
    * @param cacheDirectory where the bare mirrors live (kept across calls and restarts)
@@ -61,6 +59,7 @@ public final class GitFetcher {
     this.mirrors = new GitMirror(cacheDirectory.resolve("mirrors"));
     this.ssh = new SshSessions(cacheDirectory.resolve("ssh"));
     this.store = store;
+    this.archives = new ArchiveMemory(store);
     this.clock = clock;
   }
 
@@ -147,10 +146,10 @@ public final class GitFetcher {
                   + " at "
                   + revision);
         }
-        ArchivedInputs inputs =
-            new ArchivedInputs(
+        ArchiveMemory.Inputs inputs =
+            new ArchiveMemory.Inputs(
                 url.value(), revision, spec.ignore(), sparse, spec.recurseSubmodules(), includes);
-        Artifact composed = reuse(key, inputs);
+        Artifact composed = archives.reusable(key, inputs);
         boolean archived = composed == null;
         if (archived) {
           Artifact artifact;
@@ -169,8 +168,7 @@ public final class GitFetcher {
                             repository, commit, spec.ignore(), sparse, checkouts, writer));
           }
           composed = new ArtifactComposer(store).compose(key, artifact, includes);
-          lastArchived.put(key, inputs.withResult(composed));
-          store.writeNote(key, INPUTS_NOTE, inputs.fingerprint() + "\t" + composed.digest());
+          archives.remember(key, inputs, composed);
         }
         LOG.info(
             "fetched {} of {} for {}: {} ({} objects received, artifact {})",
@@ -192,104 +190,6 @@ public final class GitFetcher {
       throw e;
     } finally {
       lock.unlock();
-    }
-  }
-
-  /**
-   * The current artifact when it was archived by this fetcher from exactly the same inputs, so an
-   * unchanged revision costs no tree walk; null otherwise.
-   */
-  private Artifact reuse(SourceKey key, ArchivedInputs inputs) throws SourceException {
-    ArchivedInputs previous = lastArchived.get(key);
-    if (previous == null) {
-      return reuseAfterRestart(key, inputs);
-    }
-    if (!previous.sameInputs(inputs)) {
-      return null;
-    }
-    return store.current(key).filter(previous.result()::equals).orElse(null);
-  }
-
-  /**
-   * After a restart: the note written next to the artifacts names the inputs' fingerprint and the
-   * artifact they gave; reuse it when both still match the store's current artifact.
-   */
-  private Artifact reuseAfterRestart(SourceKey key, ArchivedInputs inputs) throws SourceException {
-    String[] note = store.readNote(key, INPUTS_NOTE).orElse("").strip().split("\t");
-    if (note.length != 2 || !note[0].equals(inputs.fingerprint())) {
-      return null;
-    }
-    Artifact current =
-        store
-            .current(key)
-            .filter(a -> a.digest().equals(note[1]) && a.revision().equals(inputs.revision()))
-            .orElse(null);
-    if (current != null) {
-      lastArchived.put(key, inputs.withResult(current));
-    }
-    return current;
-  }
-
-  /** What an artifact was built from, and the artifact. */
-  private record ArchivedInputs(
-      String url,
-      String revision,
-      List<String> ignore,
-      List<String> sparse,
-      boolean submodules,
-      List<ArtifactInclude> includes,
-      Artifact result) {
-    ArchivedInputs(
-        String url,
-        String revision,
-        List<String> ignore,
-        List<String> sparse,
-        boolean submodules,
-        List<ArtifactInclude> includes) {
-      this(
-          url,
-          revision,
-          List.copyOf(ignore),
-          List.copyOf(sparse),
-          submodules,
-          List.copyOf(includes),
-          null);
-    }
-
-    ArchivedInputs withResult(Artifact artifact) {
-      return new ArchivedInputs(url, revision, ignore, sparse, submodules, includes, artifact);
-    }
-
-    /** A hash of the inputs, kept on disk: no URL or path text is written out. */
-    String fingerprint() {
-      String text =
-          url
-              + "\n"
-              + revision
-              + "\n"
-              + String.join("\u0000", ignore)
-              + "\n"
-              + includes.stream().map(ArtifactInclude::toString).toList()
-              + (sparse.isEmpty() ? "" : "\nsparse:" + String.join("\u0000", sparse))
-              + (submodules ? "\nsubmodules" : "");
-      try {
-        return "sha256:"
-            + java.util.HexFormat.of()
-                .formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException("the JDK always provides SHA-256", e);
-      }
-    }
-
-    boolean sameInputs(ArchivedInputs other) {
-      return url.equals(other.url)
-          && revision.equals(other.revision)
-          && ignore.equals(other.ignore)
-          && sparse.equals(other.sparse)
-          && submodules == other.submodules
-          && includes.equals(other.includes);
     }
   }
 
