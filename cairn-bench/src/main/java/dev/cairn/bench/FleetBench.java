@@ -2,16 +2,15 @@ package dev.cairn.bench;
 
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.kustomize.Kustomization;
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.controller.CairnRuntime;
 import dev.cairn.controller.RuntimeOptions;
 import dev.cairn.engine.ReconcileRequest;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.SimulatedCluster;
 import dev.cairn.testkit.git.GitHttpServer;
 import dev.cairn.testkit.git.GitWorkingCopy;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -104,13 +103,7 @@ public final class FleetBench {
   }
 
   private static String prepare(KubernetesClient client, GitHttpServer git, Path temp, int count) {
-    for (var kind : CairnCrds.KINDS) {
-      CustomResourceDefinition crd =
-          client
-              .getKubernetesSerialization()
-              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    }
+    CairnCrdInstaller.installAll(client);
     client
         .namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())

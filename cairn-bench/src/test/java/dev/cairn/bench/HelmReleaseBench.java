@@ -2,7 +2,6 @@ package dev.cairn.bench;
 
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.helm.HelmReleaseStatus;
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.HelmRepository;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
@@ -19,11 +18,11 @@ import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.helm.HelmFetcherOptions;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
 import dev.cairn.source.helm.OciChartFetcher;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.SimulatedCluster;
 import dev.cairn.testkit.cluster.SimulatedClusterOptions;
 import dev.cairn.testkit.helm.HelmCharts;
 import dev.cairn.testkit.helm.HelmRepoServer;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -73,17 +72,7 @@ public final class HelmReleaseBench {
         HelmRepoServer repo = HelmRepoServer.start(temp.resolve("repo"));
         ResourceManager manager = new ResourceManager(new Fabric8ClusterClient(cluster.client()))) {
       KubernetesClient client = cluster.client();
-      for (var kind : CairnCrds.KINDS) {
-        client
-            .apiextensions()
-            .v1()
-            .customResourceDefinitions()
-            .resource(
-                client
-                    .getKubernetesSerialization()
-                    .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class))
-            .serverSideApply();
-      }
+      CairnCrdInstaller.installAll(client);
       Path chart = PodinfoChart.write(temp.resolve("src"));
       repo.addChart(
           "podinfo",

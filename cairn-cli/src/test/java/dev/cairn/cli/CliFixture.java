@@ -3,11 +3,10 @@ package dev.cairn.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.cli.cluster.CairnKind;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
@@ -30,13 +29,7 @@ final class CliFixture {
   }
 
   static void installCrds(KubernetesClient client) {
-    for (var kind : CairnCrds.KINDS) {
-      CustomResourceDefinition crd =
-          client
-              .getKubernetesSerialization()
-              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    }
+    CairnCrdInstaller.installAll(client);
   }
 
   /** Creates {@code yaml} (a Cairn object) and then sets its {@code status}. */

@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.kustomize.Kustomization;
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.GitRepository;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
 import dev.cairn.testkit.git.GitHttpServer;
 import dev.cairn.testkit.git.GitWorkingCopy;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,7 +50,7 @@ class ControllerCommandIT {
     Path temp = Files.createTempDirectory("controller-command-");
     Path kubeconfig = cluster.simulated().orElseThrow().writeKubeconfig(temp.resolve("kubeconfig"));
     KubernetesClient client = cluster.client();
-    installCrds(client);
+    CairnCrdInstaller.installAll(client);
     String ns = cluster.createNamespace("cli");
     try (GitHttpServer git = GitHttpServer.start(temp.resolve("repos"))) {
       String url = git.createRepository(ns);
@@ -122,16 +121,6 @@ class ControllerCommandIT {
         && k.getStatus().getConditions().stream()
             .anyMatch(
                 c -> ConditionTypes.READY.equals(c.getType()) && "True".equals(c.getStatus()));
-  }
-
-  private static void installCrds(KubernetesClient client) {
-    for (var kind : CairnCrds.KINDS) {
-      CustomResourceDefinition crd =
-          client
-              .getKubernetesSerialization()
-              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    }
   }
 
   private static void createObjects(KubernetesClient client, String ns, String url) {

@@ -3,13 +3,12 @@ package dev.cairn.controller;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.ReconcileStatus;
 import dev.cairn.api.kustomize.Kustomization;
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.GitRepository;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.TestCluster;
 import dev.cairn.testkit.git.GitHttpServer;
 import dev.cairn.testkit.git.GitWorkingCopy;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +38,7 @@ final class GitOpsFixture implements AutoCloseable {
 
   /** Installs Cairn's CRDs (server-side apply, so again is harmless). */
   static void installCrds(KubernetesClient client) {
-    for (var kind : CairnCrds.KINDS) {
-      CustomResourceDefinition crd =
-          client
-              .getKubernetesSerialization()
-              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    }
+    CairnCrdInstaller.installAll(client);
   }
 
   RuntimeOptions options(String name) throws Exception {

@@ -2,7 +2,6 @@ package dev.cairn.engine.helm;
 
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.helm.HelmReleaseStatus;
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.HelmRepository;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
@@ -13,11 +12,11 @@ import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.TestCluster;
 import dev.cairn.testkit.helm.HelmCharts;
 import dev.cairn.testkit.helm.HelmRepoServer;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +41,7 @@ final class HelmHarness {
     h.temp = Files.createTempDirectory("helm-it-");
     h.repo = HelmRepoServer.start(h.temp.resolve("repo"));
     h.client = cluster.client();
-    for (var kind : CairnCrds.KINDS) {
-      CustomResourceDefinition crd =
-          h.client
-              .getKubernetesSerialization()
-              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
-      h.client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    }
+    CairnCrdInstaller.installAll(h.client);
     h.store = new ArtifactStore(h.temp.resolve("store"), ArtifactStoreOptions.defaults());
     Clock clock = Clock.systemUTC();
     Fabric8ClusterClient cluster8 = new Fabric8ClusterClient(h.client);

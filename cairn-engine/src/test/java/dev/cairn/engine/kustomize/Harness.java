@@ -3,7 +3,6 @@ package dev.cairn.engine.kustomize;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
@@ -16,12 +15,12 @@ import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.git.GitFetcher;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.TestCluster;
 import dev.cairn.testkit.git.GitHttpServer;
 import dev.cairn.testkit.git.GitWorkingCopy;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +43,7 @@ final class Harness {
     h.temp = Files.createTempDirectory("engine-it-");
     h.git = GitHttpServer.start(h.temp.resolve("repos"));
     h.client = cluster.client();
-    for (var kind : CairnCrds.KINDS) {
-      CustomResourceDefinition crd =
-          h.client
-              .getKubernetesSerialization()
-              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
-      h.client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    }
+    CairnCrdInstaller.installAll(h.client);
     h.manager = new ResourceManager(new Fabric8ClusterClient(h.client));
     Replica first = h.replica("store", "cache", Clock.systemUTC());
     h.sources = first.sources();

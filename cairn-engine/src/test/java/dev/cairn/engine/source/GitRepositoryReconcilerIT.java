@@ -9,6 +9,7 @@ import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
 import dev.cairn.testkit.git.GitHttpServer;
@@ -18,6 +19,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +43,7 @@ class GitRepositoryReconcilerIT {
     temp = Files.createTempDirectory("engine-git-it-");
     git = GitHttpServer.start(temp.resolve("repos"), USER, PASSWORD);
     client = cluster.client();
-    SourceItSetup.installCrds(client, GitRepository.class);
+    CairnCrdInstaller.install(client, List.of(GitRepository.class));
     store = new ArtifactStore(temp.resolve("store"), ArtifactStoreOptions.defaults());
     reconciler = SourceItSetup.gitRepositories(client, temp, store);
   }

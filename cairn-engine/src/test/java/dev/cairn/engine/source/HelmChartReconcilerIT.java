@@ -3,7 +3,6 @@ package dev.cairn.engine.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.Artifact;
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmChartStatus;
 import dev.cairn.api.source.HelmRepository;
@@ -17,13 +16,13 @@ import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.helm.HelmFetcherOptions;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
 import dev.cairn.source.helm.OciChartFetcher;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
 import dev.cairn.testkit.helm.HelmCharts;
 import dev.cairn.testkit.helm.HelmRepoServer;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -65,14 +64,7 @@ class HelmChartReconcilerIT {
             "values-extra.yaml",
             "replicaCount: 5\nextra:\n  enabled: 'yes'\n"));
     client = cluster.client();
-    for (Class<? extends io.fabric8.kubernetes.api.model.HasMetadata> kind :
-        java.util.List.of(HelmRepository.class, HelmChart.class)) {
-      CustomResourceDefinition crd =
-          client
-              .getKubernetesSerialization()
-              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    }
+    CairnCrdInstaller.install(client, java.util.List.of(HelmRepository.class, HelmChart.class));
     store = new ArtifactStore(temp.resolve("store"), ArtifactStoreOptions.defaults());
     HelmRepositoryFetcher fetcher = new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
     EventRecorder events = new EventRecorder(client, "cairn", Clock.systemUTC());

@@ -3,7 +3,6 @@ package dev.cairn.engine.source;
 import static dev.cairn.engine.source.HelmChartReconcilerIT.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.api.source.HelmChart;
@@ -19,6 +18,7 @@ import dev.cairn.source.git.GitFetcher;
 import dev.cairn.source.helm.HelmFetcherOptions;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
 import dev.cairn.source.helm.OciChartFetcher;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
 import dev.cairn.testkit.git.GitHttpServer;
@@ -26,7 +26,6 @@ import dev.cairn.testkit.git.GitWorkingCopy;
 import dev.cairn.testkit.helm.HelmCharts;
 import dev.cairn.testkit.registry.OciRegistry;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,14 +58,8 @@ class HelmChartSourcesIT {
     registry = OciRegistry.start(temp.resolve("registry"));
     git = GitHttpServer.start(temp.resolve("git"));
     client = cluster.client();
-    for (Class<? extends HasMetadata> kind :
-        List.of(HelmRepository.class, HelmChart.class, GitRepository.class)) {
-      CustomResourceDefinition crd =
-          client
-              .getKubernetesSerialization()
-              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    }
+    CairnCrdInstaller.install(
+        client, List.of(HelmRepository.class, HelmChart.class, GitRepository.class));
     store = new ArtifactStore(temp.resolve("store"), ArtifactStoreOptions.defaults());
     HelmRepositoryFetcher fetcher = new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
     EventRecorder events = new EventRecorder(client, "cairn", Clock.systemUTC());

@@ -2,7 +2,6 @@ package dev.cairn.engine.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmRepository;
 import dev.cairn.engine.EventRecorder;
@@ -12,6 +11,7 @@ import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.git.GitFetcher;
 import dev.cairn.source.helm.HelmFetcherOptions;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
+import dev.cairn.testkit.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
 import dev.cairn.testkit.git.GitHttpServer;
@@ -24,7 +24,6 @@ import dev.cairn.testkit.tls.TestPki.KeyType;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,12 +75,7 @@ class SourceMutualTlsIT {
     work.push(git.repositoryDirectory("fleet").toString());
 
     kube = cluster.client();
-    for (Class<? extends HasMetadata> kind : List.of(HelmRepository.class, GitRepository.class)) {
-      CustomResourceDefinition crd =
-          kube.getKubernetesSerialization()
-              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
-      kube.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    }
+    CairnCrdInstaller.install(kube, List.of(HelmRepository.class, GitRepository.class));
     ArtifactStore store = new ArtifactStore(temp.resolve("store"), ArtifactStoreOptions.defaults());
     EventRecorder events = new EventRecorder(kube, "cairn", Clock.systemUTC());
     helmRepositories =

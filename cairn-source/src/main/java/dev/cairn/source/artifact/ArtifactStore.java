@@ -149,13 +149,12 @@ public final class ArtifactStore {
 
   /** The file of an artifact on disk. */
   public Path fileOf(Artifact artifact) throws SourceException {
-    Path file = root.resolve(artifact.path()).normalize();
-    if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+    if (!contains(artifact.path())) {
       throw new SourceException(
           SourceReason.STORAGE_OPERATION_FAILED,
           "artifact " + artifact.path() + " is not in the store at " + root);
     }
-    return file;
+    return root.resolve(artifact.path()).normalize();
   }
 
   /** Opens an artifact's tarball for reading. */

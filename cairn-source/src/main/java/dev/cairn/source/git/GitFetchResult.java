@@ -27,8 +27,4 @@ public record GitFetchResult(
   public GitFetchResult {
     verified = verified == null ? List.of() : List.copyOf(verified);
   }
-
-  public GitFetchResult(Artifact artifact, String revision, String commit, long objectsReceived) {
-    this(artifact, revision, commit, objectsReceived, true, List.of());
-  }
 }

@@ -28,30 +28,11 @@ import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 final class TreeArchiver {
   private TreeArchiver() {}
 
-  static void write(
-      Repository repository, RevCommit commit, List<String> specIgnore, TarballWriter writer)
-      throws IOException {
-    write(repository, commit, specIgnore, List.of(), writer);
-  }
-
   /**
-   * As {@link #write(Repository, RevCommit, List, TarballWriter)}, limited to the {@code sparse}
-   * directories (normalized, see {@link #sparseDirectories}) and the directories leading to them;
-   * empty means the whole tree.
-   */
-  static void write(
-      Repository repository,
-      RevCommit commit,
-      List<String> specIgnore,
-      List<String> sparse,
-      TarballWriter writer)
-      throws IOException {
-    write(repository, commit, specIgnore, sparse, Map.of(), writer);
-  }
-
-  /**
-   * As above, writing the tree of each checked-out submodule ({@code submodules}, by gitlink path)
-   * in place of its gitlink; gitlinks without a checkout are skipped, as Flux does without {@code
+   * Writes {@code commit}'s tree, limited to the {@code sparse} directories (normalized, see {@link
+   * #sparseDirectories}) and the directories leading to them, empty meaning the whole tree; the
+   * tree of each checked-out submodule ({@code submodules}, by gitlink path) stands in place of its
+   * gitlink, and gitlinks without a checkout are skipped, as Flux does without {@code
    * recurseSubmodules}. The superproject's ignore rules apply to submodule paths too.
    */
   static void write(

@@ -3,9 +3,7 @@ package dev.cairn.testkit.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.api.schema.CairnCrds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -24,11 +22,7 @@ class CairnSchemaValidationIT {
   @BeforeAll
   static void start() {
     cluster = SimulatedCluster.start();
-    for (var kind : CairnCrds.KINDS) {
-      CustomResourceDefinition crd =
-          Serialization.unmarshal(CairnCrds.crd(kind).toString(), CustomResourceDefinition.class);
-      cluster.client().apiextensions().v1().customResourceDefinitions().resource(crd).create();
-    }
+    CairnCrdInstaller.installAll(cluster.client());
   }
 
   @AfterAll
