@@ -52,7 +52,7 @@ public final class ResourceManager implements AutoCloseable {
    * @throws ApplyException when an object fails validation (nothing is applied then) or its apply
    */
   public ChangeSet apply(Collection<KubeObject> objects, ApplyOptions options) {
-    return new ApplyRun(cluster, options, poller).run(objects);
+    return new StagedApply(cluster, options, poller).run(objects);
   }
 
   /**

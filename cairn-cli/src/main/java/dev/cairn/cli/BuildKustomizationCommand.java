@@ -1,8 +1,8 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.ClusterOptions;
 import dev.cairn.cli.cluster.KustomizationPreview;
-import dev.cairn.cli.cluster.ObjectRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,8 +33,9 @@ final class BuildKustomizationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ObjectRef ref =
-        new ObjectRef(dev.cairn.cli.cluster.CairnKind.Kustomization, cluster.namespace(), name);
+    CairnObjectRef ref =
+        new CairnObjectRef(
+            dev.cairn.cli.cluster.CairnKind.Kustomization, cluster.namespace(), name);
     try (KubernetesClient client = cluster.client()) {
       spec.commandLine().getOut().print(new KustomizationPreview(client).render(ref, path).yaml());
       spec.commandLine().getOut().flush();

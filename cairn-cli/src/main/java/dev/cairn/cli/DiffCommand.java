@@ -1,10 +1,10 @@
 package dev.cairn.cli;
 
 import dev.cairn.cli.cluster.CairnKind;
+import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.ClusterOptions;
 import dev.cairn.cli.cluster.KustomizationPreview;
 import dev.cairn.cli.cluster.KustomizationPreview.ObjectDiff;
-import dev.cairn.cli.cluster.ObjectRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ObjectRef ref = new ObjectRef(kustomization(kind), cluster.namespace(), name);
+    CairnObjectRef ref = new CairnObjectRef(kustomization(kind), cluster.namespace(), name);
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient client = cluster.client()) {
       List<ObjectDiff> diffs = new KustomizationPreview(client).diff(ref, path);

@@ -1,9 +1,9 @@
 package dev.cairn.cli;
 
 import dev.cairn.cli.cluster.CairnKind;
+import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.CairnObjects;
 import dev.cairn.cli.cluster.ClusterOptions;
-import dev.cairn.cli.cluster.ObjectRef;
 import dev.cairn.cli.cluster.ObjectStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
@@ -47,7 +47,7 @@ final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ObjectRef ref = new ObjectRef(CairnKind.require(kind), cluster.namespace(), name);
+    CairnObjectRef ref = new CairnObjectRef(CairnKind.require(kind), cluster.namespace(), name);
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient client = cluster.client()) {
       CairnObjects objects = new CairnObjects(client);
@@ -55,7 +55,7 @@ final class ReconcileCommand implements Callable<Integer> {
         throw new CliException(ExitCode.FAILED, ref + " is suspended; run 'cairn resume' first");
       }
       if (withSource) {
-        ObjectRef source =
+        CairnObjectRef source =
             objects
                 .sourceOf(ref)
                 .orElseThrow(() -> new CliException(ExitCode.FAILED, ref + " has no source"));
@@ -67,7 +67,7 @@ final class ReconcileCommand implements Callable<Integer> {
     }
   }
 
-  private boolean reconcile(CairnObjects objects, ObjectRef ref, PrintWriter out) {
+  private boolean reconcile(CairnObjects objects, CairnObjectRef ref, PrintWriter out) {
     out.println("► reconciling " + ref);
     out.flush();
     String token = objects.requestReconcile(ref);

@@ -1,9 +1,9 @@
 package dev.cairn.cli;
 
 import dev.cairn.cli.cluster.CairnKind;
+import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.CairnObjects;
 import dev.cairn.cli.cluster.ClusterOptions;
-import dev.cairn.cli.cluster.ObjectRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +32,7 @@ final class SuspendCommand {
 
     @Override
     public Integer call() {
-      ObjectRef ref = new ObjectRef(CairnKind.require(kind), cluster.namespace(), name);
+      CairnObjectRef ref = new CairnObjectRef(CairnKind.require(kind), cluster.namespace(), name);
       try (KubernetesClient client = cluster.client()) {
         boolean changed = new CairnObjects(client).setSuspended(ref, suspend());
         String state = suspend() ? "suspended" : "resumed";

@@ -1,10 +1,10 @@
 package dev.cairn.cli;
 
 import dev.cairn.cli.cluster.CairnKind;
+import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.CairnObjects;
 import dev.cairn.cli.cluster.ClusterOptions;
 import dev.cairn.cli.cluster.InventoryTree;
-import dev.cairn.cli.cluster.ObjectRef;
 import dev.cairn.cli.output.OutputFormat;
 import dev.cairn.cli.output.OutputOptions;
 import dev.cairn.cli.output.TreePrinter;
@@ -43,7 +43,7 @@ final class TreeCommand implements Callable<Integer> {
       throw new CliException(
           ExitCode.USAGE, "tree shows Kustomizations and HelmReleases, not " + parsed);
     }
-    ObjectRef ref = new ObjectRef(parsed, cluster.namespace(), name);
+    CairnObjectRef ref = new CairnObjectRef(parsed, cluster.namespace(), name);
     try (KubernetesClient client = cluster.client()) {
       CairnObjects objects = new CairnObjects(client);
       objects.get(ref);

@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.ObjectStatus;
 import dev.cairn.cli.up.RuntimeControllers;
 import dev.cairn.cli.up.UpSession;
@@ -69,7 +70,7 @@ class ReconcileIT {
             session
                 .objects()
                 .get(
-                    new dev.cairn.cli.cluster.ObjectRef(
+                    new CairnObjectRef(
                         dev.cairn.cli.cluster.CairnKind.Kustomization, "cairn-system", "apps"))
                 .lastHandledReconcileAt())
         .isNotNull();

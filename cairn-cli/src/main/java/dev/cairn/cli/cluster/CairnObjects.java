@@ -70,12 +70,12 @@ public final class CairnObjects {
   }
 
   /** One object's status, or an error naming it when it does not exist. */
-  public ObjectStatus get(ObjectRef ref) {
+  public ObjectStatus get(CairnObjectRef ref) {
     return ObjectStatus.of(ref.kind(), object(ref));
   }
 
   /** One object as a JSON tree, or an error naming it when it does not exist. */
-  public JsonNode object(ObjectRef ref) {
+  public JsonNode object(CairnObjectRef ref) {
     GenericKubernetesResource item = resource(ref).get();
     if (item == null) {
       throw new NotFoundException(ref + " not found");
@@ -84,7 +84,7 @@ public final class CairnObjects {
   }
 
   /** Sets {@code spec.suspend}; returns whether it changed. */
-  public boolean setSuspended(ObjectRef ref, boolean suspended) {
+  public boolean setSuspended(CairnObjectRef ref, boolean suspended) {
     boolean was = get(ref).suspended();
     if (was == suspended) {
       return false;
@@ -95,7 +95,7 @@ public final class CairnObjects {
   }
 
   /** Sets the reconcile-request annotation to now (RFC 3339) and returns that value. */
-  public String requestReconcile(ObjectRef ref) {
+  public String requestReconcile(CairnObjectRef ref) {
     get(ref);
     String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     resource(ref)
@@ -106,7 +106,7 @@ public final class CairnObjects {
   }
 
   /** Waits until {@code status.lastHandledReconcileAt} equals {@code token}. */
-  public ObjectStatus awaitHandled(ObjectRef ref, String token, Duration timeout) {
+  public ObjectStatus awaitHandled(CairnObjectRef ref, String token, Duration timeout) {
     try {
       GenericKubernetesResource handled =
           resource(ref)
@@ -125,7 +125,7 @@ public final class CairnObjects {
   }
 
   /** The source an object reads from: a Kustomization's sourceRef, a HelmRelease's HelmChart. */
-  public Optional<ObjectRef> sourceOf(ObjectRef ref) {
+  public Optional<CairnObjectRef> sourceOf(CairnObjectRef ref) {
     JsonNode object = object(ref);
     if (ref.kind() == CairnKind.Kustomization) {
       return reference(object.at("/spec/sourceRef"), ref.namespace());
@@ -134,7 +134,7 @@ public final class CairnObjects {
       String chart = object.at("/status/helmChart").asText("");
       if (chart.contains("/")) {
         String[] parts = chart.split("/", 2);
-        return Optional.of(new ObjectRef(CairnKind.HelmChart, parts[0], parts[1]));
+        return Optional.of(new CairnObjectRef(CairnKind.HelmChart, parts[0], parts[1]));
       }
       return reference(object.at("/spec/chartRef"), ref.namespace());
     }
@@ -144,20 +144,20 @@ public final class CairnObjects {
     return Optional.empty();
   }
 
-  private static Optional<ObjectRef> reference(JsonNode sourceRef, String defaultNamespace) {
+  private static Optional<CairnObjectRef> reference(JsonNode sourceRef, String defaultNamespace) {
     if (sourceRef.isMissingNode()) {
       return Optional.empty();
     }
     return CairnKind.parse(sourceRef.path("kind").asText())
         .map(
             kind ->
-                new ObjectRef(
+                new CairnObjectRef(
                     kind,
                     sourceRef.path("namespace").asText(defaultNamespace),
                     sourceRef.path("name").asText()));
   }
 
-  private Resource<GenericKubernetesResource> resource(ObjectRef ref) {
+  private Resource<GenericKubernetesResource> resource(CairnObjectRef ref) {
     NonNamespaceOperation<
             GenericKubernetesResource,
             GenericKubernetesResourceList,

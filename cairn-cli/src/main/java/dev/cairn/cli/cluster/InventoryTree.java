@@ -33,11 +33,11 @@ public final class InventoryTree {
     this.objects = objects;
   }
 
-  public Node of(ObjectRef root) {
+  public Node of(CairnObjectRef root) {
     return expand(root, new HashSet<>());
   }
 
-  private Node expand(ObjectRef ref, Set<ObjectRef> seen) {
+  private Node expand(CairnObjectRef ref, Set<CairnObjectRef> seen) {
     List<Node> children = new ArrayList<>();
     if (seen.add(ref)) {
       JsonNode object;
@@ -55,12 +55,13 @@ public final class InventoryTree {
     return new Node(ref.kind().name(), ref.namespace(), ref.name(), children);
   }
 
-  private Node child(InventoryId id, Set<ObjectRef> seen) {
+  private Node child(InventoryId id, Set<CairnObjectRef> seen) {
     boolean nested =
         CAIRN_GROUPS.contains(id.group())
             && (id.kind().equals("Kustomization") || id.kind().equals("HelmRelease"));
     if (nested) {
-      return expand(new ObjectRef(CairnKind.valueOf(id.kind()), id.namespace(), id.name()), seen);
+      return expand(
+          new CairnObjectRef(CairnKind.valueOf(id.kind()), id.namespace(), id.name()), seen);
     }
     return new Node(id.kind(), id.namespace(), id.name(), List.of());
   }

@@ -42,7 +42,7 @@ public final class KustomizationPreview {
   }
 
   /** The set the controller would apply for {@code ref} if its source held {@code dir}. */
-  public RenderedSet render(ObjectRef ref, Path dir) {
+  public RenderedSet render(CairnObjectRef ref, Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(dir + ": no such directory");
     }
@@ -62,7 +62,7 @@ public final class KustomizationPreview {
   }
 
   /** A diff per rendered object against the cluster, Secret values masked. */
-  public List<ObjectDiff> diff(ObjectRef ref, Path dir) {
+  public List<ObjectDiff> diff(CairnObjectRef ref, Path dir) {
     RenderedSet set = render(ref, dir);
     ApplyOptions options =
         ApplyOptions.defaults()

@@ -30,8 +30,8 @@ public record ObjectStatus(
   }
 
   @JsonIgnore
-  public ObjectRef ref() {
-    return new ObjectRef(CairnKind.valueOf(kind), namespace, name);
+  public CairnObjectRef ref() {
+    return new CairnObjectRef(CairnKind.valueOf(kind), namespace, name);
   }
 
   /** Status fields read from an object's JSON tree. */

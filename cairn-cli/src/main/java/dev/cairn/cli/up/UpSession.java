@@ -1,8 +1,8 @@
 package dev.cairn.cli.up;
 
 import dev.cairn.cli.cluster.CairnKind;
+import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.CairnObjects;
-import dev.cairn.cli.cluster.ObjectRef;
 import dev.cairn.cli.cluster.ObjectStatus;
 import dev.cairn.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.client.Config;
@@ -138,7 +138,8 @@ public final class UpSession implements AutoCloseable {
             });
     resources.push(watcher::shutdownNow);
     AtomicReference<String> seen = new AtomicReference<>(repository.head());
-    ObjectRef source = new ObjectRef(CairnKind.GitRepository, Bootstrap.NAME, Bootstrap.NAME);
+    CairnObjectRef source =
+        new CairnObjectRef(CairnKind.GitRepository, Bootstrap.NAME, Bootstrap.NAME);
     watcher.scheduleWithFixedDelay(
         () -> {
           try {

@@ -17,6 +17,7 @@ import dev.cairn.render.helm.HelmTemplateRenderer;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.DirectoryTrees;
+import dev.cairn.source.artifact.StoredArtifact;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -165,8 +166,8 @@ final class ChartRenderStep {
         ConditionReasons.ARTIFACT_FAILED, "the chart artifact holds no <chart>/Chart.yaml");
   }
 
-  static dev.cairn.source.artifact.Artifact toStoreArtifact(Artifact artifact) {
-    return new dev.cairn.source.artifact.Artifact(
+  static StoredArtifact toStoreArtifact(Artifact artifact) {
+    return new StoredArtifact(
         artifact.revision(),
         artifact.digest(),
         artifact.path(),

@@ -1,9 +1,9 @@
 package dev.cairn.engine.kustomize;
 
 import dev.cairn.source.SourceException;
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.DirectoryTrees;
+import dev.cairn.source.artifact.StoredArtifact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ final class ExtractedArtifacts implements AutoCloseable {
   }
 
   /** The unpacked directory of {@code artifact}, unpacking it if no run has yet. */
-  Lease acquire(Artifact artifact) throws SourceException {
+  Lease acquire(StoredArtifact artifact) throws SourceException {
     String key = artifact.digest() == null ? artifact.revision() : artifact.digest();
     Entry entry;
     boolean unpackHere = false;
@@ -91,7 +91,7 @@ final class ExtractedArtifacts implements AutoCloseable {
     }
   }
 
-  private void unpack(String key, Entry entry, Artifact artifact) {
+  private void unpack(String key, Entry entry, StoredArtifact artifact) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("cairn-artifact-");

@@ -9,6 +9,7 @@ import dev.cairn.render.RenderException;
 import dev.cairn.render.RenderInputs;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.artifact.ArtifactStore;
+import dev.cairn.source.artifact.StoredArtifact;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
@@ -57,8 +58,8 @@ final class RenderStep {
     artifacts.close();
   }
 
-  static dev.cairn.source.artifact.Artifact toStoreArtifact(Artifact artifact) {
-    return new dev.cairn.source.artifact.Artifact(
+  static StoredArtifact toStoreArtifact(Artifact artifact) {
+    return new StoredArtifact(
         artifact.revision(),
         artifact.digest(),
         artifact.path(),

@@ -11,6 +11,7 @@ import dev.cairn.source.SourceReason;
 import dev.cairn.source.artifact.SourceKey;
 import dev.cairn.source.helm.ChartBuildOptions;
 import dev.cairn.source.helm.ChartFromArtifact;
+import dev.cairn.source.helm.ChartPullRequest;
 import dev.cairn.source.helm.HelmChartResult;
 import dev.cairn.source.helm.HelmIndex;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
@@ -39,8 +40,7 @@ final class ChartBuildStep {
     HelmChartSpec spec = run.spec();
     ChartBuildOptions options = options(run);
     SourceKey key = new SourceKey("helmchart", run.key().namespace(), run.key().name());
-    dev.cairn.source.helm.HelmChartSpec chart =
-        dev.cairn.source.helm.HelmChartSpec.of(spec.chart(), spec.version());
+    ChartPullRequest chart = ChartPullRequest.of(spec.chart(), spec.version());
     try {
       HelmChartResult result;
       if (run.repository() == null) {

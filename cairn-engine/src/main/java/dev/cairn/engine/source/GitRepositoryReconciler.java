@@ -25,6 +25,7 @@ import dev.cairn.engine.Trigger;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
 import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.artifact.StoredArtifact;
 import dev.cairn.source.git.GitFetchResult;
 import dev.cairn.source.git.GitFetcher;
 import dev.cairn.source.git.GitRef;
@@ -240,7 +241,7 @@ public final class GitRepositoryReconciler
   }
 
   private StepResult recordArtifact(GitRepositoryRun run) {
-    dev.cairn.source.artifact.Artifact stored = run.fetched().artifact();
+    StoredArtifact stored = run.fetched().artifact();
     Artifact artifact =
         new Artifact(
             stored.path(),

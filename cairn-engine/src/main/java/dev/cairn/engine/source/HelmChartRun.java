@@ -9,7 +9,7 @@ import dev.cairn.engine.ResourceKey;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.helm.HelmChartResult;
-import dev.cairn.source.helm.HelmRepositorySpec;
+import dev.cairn.source.helm.HelmRepositoryEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class HelmChartRun extends Run<HelmChartStatus> {
   private final Duration interval;
   private HelmRepository repository;
   private Artifact sourceArtifact;
-  private HelmRepositorySpec request;
+  private HelmRepositoryEndpoint request;
   private HelmChartResult built;
 
   HelmChartRun(
@@ -69,11 +69,11 @@ public final class HelmChartRun extends Run<HelmChartStatus> {
   }
 
   /** The repository request with credentials; never logged. */
-  HelmRepositorySpec request() {
+  HelmRepositoryEndpoint request() {
     return request;
   }
 
-  void request(HelmRepositorySpec request) {
+  void request(HelmRepositoryEndpoint request) {
     this.request = request;
   }
 

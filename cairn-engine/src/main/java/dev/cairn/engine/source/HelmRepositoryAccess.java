@@ -9,6 +9,7 @@ import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.SecretData;
 import dev.cairn.source.TlsSettings;
 import dev.cairn.source.helm.HelmCredentials;
+import dev.cairn.source.helm.HelmRepositoryEndpoint;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -31,7 +32,7 @@ final class HelmRepositoryAccess {
   }
 
   /** The request for {@code repository}, reading its Secrets. */
-  dev.cairn.source.helm.HelmRepositorySpec request(HelmRepository repository) {
+  HelmRepositoryEndpoint request(HelmRepository repository) {
     HelmRepositorySpec spec = repository.getSpec();
     String namespace = repository.getMetadata().getNamespace();
     HelmCredentials credentials = HelmCredentials.none();
@@ -66,11 +67,9 @@ final class HelmRepositoryAccess {
       }
       tls = TlsSecretKeys.from(data);
     }
-    return new dev.cairn.source.helm.HelmRepositorySpec(
+    return new HelmRepositoryEndpoint(
         spec.url(),
-        isOci(spec)
-            ? dev.cairn.source.helm.HelmRepositorySpec.Type.OCI
-            : dev.cairn.source.helm.HelmRepositorySpec.Type.DEFAULT,
+        isOci(spec) ? HelmRepositoryEndpoint.Type.OCI : HelmRepositoryEndpoint.Type.DEFAULT,
         credentials,
         Boolean.TRUE.equals(spec.insecure()),
         timeout(spec),

@@ -6,14 +6,14 @@ import dev.cairn.engine.ResourceKey;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.helm.HelmIndexResult;
-import dev.cairn.source.helm.HelmRepositorySpec;
+import dev.cairn.source.helm.HelmRepositoryEndpoint;
 import java.time.Clock;
 import java.util.List;
 
 /** The state of one HelmRepository reconciliation. */
 public final class HelmRepositoryRun extends Run<HelmRepositoryStatus> {
   private final HelmRepository object;
-  private HelmRepositorySpec request;
+  private HelmRepositoryEndpoint request;
   private HelmIndexResult fetched;
 
   HelmRepositoryRun(
@@ -34,11 +34,11 @@ public final class HelmRepositoryRun extends Run<HelmRepositoryStatus> {
   }
 
   /** The fetch request with credentials read from Secrets; never logged. */
-  HelmRepositorySpec request() {
+  HelmRepositoryEndpoint request() {
     return request;
   }
 
-  void request(HelmRepositorySpec request) {
+  void request(HelmRepositoryEndpoint request) {
     this.request = request;
   }
 

@@ -4,6 +4,7 @@ import dev.cairn.api.Artifact;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.RunOutcome;
+import dev.cairn.source.artifact.StoredArtifact;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class SourceArtifacts {
   }
 
   /** The API record of a stored artifact, with its download URL. */
-  Artifact toStatus(dev.cairn.source.artifact.Artifact stored, String revision) {
+  Artifact toStatus(StoredArtifact stored, String revision) {
     return new Artifact(
         stored.path(),
         url(stored.path()),
@@ -42,8 +43,8 @@ final class SourceArtifacts {
   }
 
   /** The store's record of an artifact a status points at (same store root). */
-  static dev.cairn.source.artifact.Artifact toStore(Artifact artifact) {
-    return new dev.cairn.source.artifact.Artifact(
+  static StoredArtifact toStore(Artifact artifact) {
+    return new StoredArtifact(
         artifact.revision(),
         artifact.digest(),
         artifact.path(),

@@ -2,10 +2,10 @@ package dev.cairn.engine.kustomize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.artifact.StoredArtifact;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExtractedArtifactsTest {
   @TempDir Path temp;
 
-  private Artifact store(ArtifactStore store, String revision, String content) throws Exception {
+  private StoredArtifact store(ArtifactStore store, String revision, String content)
+      throws Exception {
     Path dir = Files.createDirectories(temp.resolve("src-" + revision));
     Files.writeString(dir.resolve("a.yaml"), content);
     return store.storeDirectory(new SourceKey("gitrepository", "ns", "repo"), revision, dir);
@@ -25,7 +26,7 @@ class ExtractedArtifactsTest {
   @Test
   void runsOfOneRevisionShareOneDirectoryAndEvictedOnesAreDeleted() throws Exception {
     ArtifactStore store = new ArtifactStore(temp.resolve("store"), ArtifactStoreOptions.defaults());
-    Artifact first = store(store, "main@sha1:0", "zero");
+    StoredArtifact first = store(store, "main@sha1:0", "zero");
     try (ExtractedArtifacts artifacts = new ExtractedArtifacts(store)) {
       Path shared;
       try (ExtractedArtifacts.Lease a = artifacts.acquire(first);

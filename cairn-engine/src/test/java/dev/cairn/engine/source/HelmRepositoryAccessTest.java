@@ -3,6 +3,7 @@ package dev.cairn.engine.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.source.HelmRepository;
+import dev.cairn.source.helm.HelmRepositoryEndpoint;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +36,7 @@ class HelmRepositoryAccessTest {
                 .formatted(spec),
             HelmRepository.class);
 
-    dev.cairn.source.helm.HelmRepositorySpec request =
-        new HelmRepositoryAccess(null).request(repository);
+    HelmRepositoryEndpoint request = new HelmRepositoryAccess(null).request(repository);
 
     assertThat(request.type().name()).isEqualTo(type);
     assertThat(request.insecure()).isEqualTo(insecure);

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class BuildContext {
   private final FileLoader loader;
   private final KustomizeOptions options;
-  private final Map<Path, Kustomization> kustomizations = new HashMap<>();
+  private final Map<Path, KustomizationFile> kustomizations = new HashMap<>();
   private final Map<Path, ResourceSet> bases = new HashMap<>();
   private final Deque<Path> chain = new ArrayDeque<>();
 
@@ -31,29 +31,29 @@ public final class BuildContext {
     return loader;
   }
 
-  String display(Kustomization k, String ref) {
+  String display(KustomizationFile k, String ref) {
     return loader.display(k.dir().resolve(ref).normalize());
   }
 
   /** Reads a file named in a kustomization, enforcing the load restriction. */
-  String readText(Kustomization k, String ref) {
+  String readText(KustomizationFile k, String ref) {
     return new String(readBytes(k, ref), StandardCharsets.UTF_8);
   }
 
-  byte[] readBytes(Kustomization k, String ref) {
+  byte[] readBytes(KustomizationFile k, String ref) {
     Path real = loader.resolveFile(k.dir(), ref, k.file());
     return loader.read(real, k.file());
   }
 
   /** The kustomization in a (real) directory, parsed once per build. */
-  public Kustomization kustomization(Path dir) {
-    Kustomization cached = kustomizations.get(dir);
+  public KustomizationFile kustomization(Path dir) {
+    KustomizationFile cached = kustomizations.get(dir);
     if (cached != null) {
       return cached;
     }
     Path found = null;
     int count = 0;
-    for (String name : Kustomization.FILE_NAMES) {
+    for (String name : KustomizationFile.FILE_NAMES) {
       Path p = dir.resolve(name);
       if (Files.isRegularFile(p)) {
         found = p;
@@ -78,7 +78,8 @@ public final class BuildContext {
     if (docs.size() > 1) {
       throw new KustomizeException(display, 0, "a kustomization file holds one document");
     }
-    Kustomization k = Kustomization.of(dir, display, docs.isEmpty() ? null : docs.get(0).content());
+    KustomizationFile k =
+        KustomizationFile.of(dir, display, docs.isEmpty() ? null : docs.get(0).content());
     kustomizations.put(dir, k);
     return k;
   }

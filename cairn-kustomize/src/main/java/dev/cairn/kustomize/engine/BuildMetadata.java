@@ -11,7 +11,7 @@ import java.util.List;
 final class BuildMetadata {
   private BuildMetadata() {}
 
-  static void apply(List<Resource> out, Kustomization k) {
+  static void apply(List<Resource> out, KustomizationFile k) {
     for (JsonNode option : k.list("buildMetadata")) {
       String o = option.asText();
       switch (o) {

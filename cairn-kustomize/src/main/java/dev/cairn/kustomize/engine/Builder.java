@@ -27,7 +27,7 @@ public final class Builder {
     FileLoader loader = new FileLoader(dir, options);
     BuildContext ctx = new BuildContext(loader, options);
     Path root = loader.buildRoot();
-    Kustomization k = ctx.kustomization(root);
+    KustomizationFile k = ctx.kustomization(root);
     ResourceSet set;
     ctx.enter(root, k.file());
     try {
@@ -56,7 +56,7 @@ public final class Builder {
     return out;
   }
 
-  private static void sort(List<Resource> out, Kustomization k) {
+  private static void sort(List<Resource> out, KustomizationFile k) {
     JsonNode sortOptions = k.get("sortOptions");
     String order = sortOptions == null ? "legacy" : sortOptions.path("order").asText("legacy");
     if (order.equals("fifo")) {

@@ -16,9 +16,9 @@ import java.util.List;
  */
 final class Patches {
   private final BuildContext ctx;
-  private final Kustomization k;
+  private final KustomizationFile k;
 
-  Patches(BuildContext ctx, Kustomization k) {
+  Patches(BuildContext ctx, KustomizationFile k) {
     this.ctx = ctx;
     this.k = k;
   }
@@ -51,8 +51,8 @@ final class Patches {
       } else {
         throw new KustomizeException(k.file(), 0, "a patch needs 'path' or 'patch'");
       }
-      Selector target =
-          entry.hasNonNull("target") ? Selector.of(entry.get("target"), k.file()) : null;
+      TargetSelector target =
+          entry.hasNonNull("target") ? TargetSelector.of(entry.get("target"), k.file()) : null;
       List<YamlDocument> docs = Documents.read(where, text);
       if (docs.size() == 1 && docs.get(0).content().isArray()) {
         if (target == null) {
@@ -89,7 +89,7 @@ final class Patches {
 
   void json6902List(ResourceSet set) {
     for (JsonNode entry : k.list("patchesJson6902")) {
-      Selector target = Selector.of(entry.get("target"), k.file());
+      TargetSelector target = TargetSelector.of(entry.get("target"), k.file());
       String where;
       String text;
       if (entry.hasNonNull("path")) {

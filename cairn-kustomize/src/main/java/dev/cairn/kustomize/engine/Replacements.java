@@ -15,7 +15,7 @@ import java.util.List;
 final class Replacements {
   private Replacements() {}
 
-  static void apply(BuildContext ctx, Kustomization k, ResourceSet set) {
+  static void apply(BuildContext ctx, KustomizationFile k, ResourceSet set) {
     for (JsonNode entry : k.list("replacements")) {
       if (entry.hasNonNull("path")) {
         String where = ctx.display(k, entry.get("path").asText());
@@ -39,7 +39,7 @@ final class Replacements {
     }
     ObjectNode select = ((ObjectNode) sourceSpec).deepCopy();
     select.remove(List.of("fieldPath", "options"));
-    List<Resource> sources = Selector.of(select, file).select(set);
+    List<Resource> sources = TargetSelector.of(select, file).select(set);
     if (sources.size() != 1) {
       throw new KustomizeException(
           file,
@@ -69,10 +69,10 @@ final class Replacements {
       value = TextNode.valueOf(parts[index]);
     }
     for (JsonNode target : replacement.path("targets")) {
-      List<Resource> selected = Selector.of(target.get("select"), file).select(set);
-      List<Selector> rejects = new ArrayList<>();
+      List<Resource> selected = TargetSelector.of(target.get("select"), file).select(set);
+      List<TargetSelector> rejects = new ArrayList<>();
       for (JsonNode reject : target.path("reject")) {
-        rejects.add(Selector.of(reject, file));
+        rejects.add(TargetSelector.of(reject, file));
       }
       for (Resource r : selected) {
         if (rejects.stream().anyMatch(s -> s.matches(r))) {

@@ -36,7 +36,7 @@ final class TargetBuilder {
     }
     ctx.enter(dir, referrer);
     try {
-      Kustomization k = ctx.kustomization(dir);
+      KustomizationFile k = ctx.kustomization(dir);
       if (k.isComponent()) {
         throw new KustomizeException(
             k.file(),
@@ -55,7 +55,7 @@ final class TargetBuilder {
    * Accumulates {@code k} into {@code set}; {@code origin} is the kustomization's directory
    * relative to the one whose objects are being collected (for origin annotations).
    */
-  ResourceSet accumulateInto(Kustomization k, ResourceSet set, Path origin) {
+  ResourceSet accumulateInto(KustomizationFile k, ResourceSet set, Path origin) {
     resources(k, set, origin);
     for (String file : k.strings("configurations")) {
       String where = ctx.display(k, file);
@@ -68,7 +68,7 @@ final class TargetBuilder {
       Path dir = ctx.loader().resolveDir(k.dir(), component, k.file());
       ctx.enter(dir, k.file());
       try {
-        Kustomization c = ctx.kustomization(dir);
+        KustomizationFile c = ctx.kustomization(dir);
         if (!c.isComponent()) {
           throw new KustomizeException(
               c.file(), 0, "expected kind 'Component' for path '" + component + "'");
@@ -84,7 +84,7 @@ final class TargetBuilder {
     return set;
   }
 
-  private void resources(Kustomization k, ResourceSet set, Path origin) {
+  private void resources(KustomizationFile k, ResourceSet set, Path origin) {
     List<String> refs = new ArrayList<>(k.strings("resources"));
     refs.addAll(k.strings("bases"));
     ResourceSet.Appender appender = set.appender();
@@ -112,7 +112,7 @@ final class TargetBuilder {
     }
   }
 
-  private void generators(Kustomization k, ResourceSet set, Path origin) {
+  private void generators(KustomizationFile k, ResourceSet set, Path origin) {
     JsonNode global = k.get("generatorOptions");
     JsonNode options =
         global == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : global;
@@ -124,7 +124,7 @@ final class TargetBuilder {
     }
   }
 
-  private void absorb(Kustomization k, ResourceSet set, GeneratorArgs args, Path origin) {
+  private void absorb(KustomizationFile k, ResourceSet set, GeneratorArgs args, Path origin) {
     ObjectNode node;
     try {
       node = Generator.generate(args, path -> ctx.readBytes(k, path), k.file());
@@ -150,7 +150,8 @@ final class TargetBuilder {
   }
 
   /** Notes, on every object, each built-in transformer this kustomization configures. */
-  private static void recordTransformers(Kustomization k, ResourceSet set, String configuredIn) {
+  private static void recordTransformers(
+      KustomizationFile k, ResourceSet set, String configuredIn) {
     List<String> kinds = new ArrayList<>();
     if (!k.list("patchesStrategicMerge").isEmpty()) {
       kinds.add("PatchStrategicMergeTransformer");
@@ -191,13 +192,13 @@ final class TargetBuilder {
     }
   }
 
-  private static String fileName(Kustomization k) {
+  private static String fileName(KustomizationFile k) {
     String f = k.file();
     int slash = f.lastIndexOf('/');
     return slash < 0 ? f : f.substring(slash + 1);
   }
 
-  private void transform(Kustomization k, ResourceSet set) {
+  private void transform(KustomizationFile k, ResourceSet set) {
     Patches patches = new Patches(ctx, k);
     patches.strategicMergeList(set);
     patches.patches(set);
@@ -206,7 +207,7 @@ final class TargetBuilder {
     PrefixSuffix.apply(set, k.text("namePrefix"), k.text("nameSuffix"));
     TransformerConfig specs = config;
     for (JsonNode label : k.list("labels")) {
-      var pairs = Kustomization.stringMap(label.get("pairs"), k.file(), "labels.pairs");
+      var pairs = KustomizationFile.stringMap(label.get("pairs"), k.file(), "labels.pairs");
       List<dev.cairn.kustomize.transform.FieldSpec> fs = new ArrayList<>();
       if (label.path("includeSelectors").asBoolean(false)) {
         fs.addAll(specs.section("templateLabels"));

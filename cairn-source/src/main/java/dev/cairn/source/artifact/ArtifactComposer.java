@@ -23,7 +23,7 @@ public final class ArtifactComposer {
     this.store = store;
   }
 
-  public Artifact compose(SourceKey key, Artifact base, List<ArtifactInclude> includes)
+  public StoredArtifact compose(SourceKey key, StoredArtifact base, List<ArtifactInclude> includes)
       throws SourceException {
     if (includes.isEmpty()) {
       return base;
@@ -53,7 +53,7 @@ public final class ArtifactComposer {
     }
   }
 
-  private InputStream openQuietly(Artifact artifact) throws IOException {
+  private InputStream openQuietly(StoredArtifact artifact) throws IOException {
     try {
       return store.open(artifact);
     } catch (SourceException e) {

@@ -18,12 +18,12 @@ final class ArtifactHistory {
 
   private ArtifactHistory() {}
 
-  static List<Artifact> read(Path directory) throws IOException {
+  static List<StoredArtifact> read(Path directory) throws IOException {
     Path file = directory.resolve(FILE_NAME);
     if (!Files.exists(file)) {
       return List.of();
     }
-    List<Artifact> artifacts = new ArrayList<>();
+    List<StoredArtifact> artifacts = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank()) {
         continue;
@@ -32,14 +32,15 @@ final class ArtifactHistory {
       if (f.length != 5) {
         throw new IOException("malformed line in " + file + ": expected 5 fields");
       }
-      artifacts.add(new Artifact(f[0], f[1], f[2], Instant.parse(f[3]), Long.parseLong(f[4])));
+      artifacts.add(
+          new StoredArtifact(f[0], f[1], f[2], Instant.parse(f[3]), Long.parseLong(f[4])));
     }
     return List.copyOf(artifacts);
   }
 
-  static void write(Path directory, List<Artifact> artifacts) throws IOException {
+  static void write(Path directory, List<StoredArtifact> artifacts) throws IOException {
     StringBuilder text = new StringBuilder();
-    for (Artifact a : artifacts) {
+    for (StoredArtifact a : artifacts) {
       text.append(a.revision())
           .append('\t')
           .append(a.digest())

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param fromPath directory inside the included artifact; empty for all of it
  * @param toPath directory in the composed artifact; whatever the base had there is replaced
  */
-public record ArtifactInclude(Artifact artifact, String fromPath, String toPath) {
+public record ArtifactInclude(StoredArtifact artifact, String fromPath, String toPath) {
   public ArtifactInclude {
     Objects.requireNonNull(artifact, "artifact");
     fromPath = EntryPaths.requireRelative(fromPath == null ? "" : fromPath);

@@ -59,7 +59,7 @@ public final class ArtifactStore {
    * existing artifact reuses its file; storing the current content under the current revision
    * returns the current artifact unchanged (same {@code lastUpdateTime}).
    */
-  public Artifact store(SourceKey key, String revision, ArchiveContent content)
+  public StoredArtifact store(SourceKey key, String revision, ArchiveContent content)
       throws SourceException {
     ArtifactHistory.requireStorable(revision);
     synchronized (lockOf(key)) {
@@ -77,26 +77,26 @@ public final class ArtifactStore {
         String hex = HexFormat.of().formatHex(sha256.digest());
         Path finalFile = directory.resolve(hex + SUFFIX);
         long size = Files.size(temp);
-        List<Artifact> existing = ArtifactHistory.read(directory);
+        List<StoredArtifact> existing = ArtifactHistory.read(directory);
         if (!existing.isEmpty() && Files.isRegularFile(finalFile)) {
-          Artifact current = existing.get(existing.size() - 1);
+          StoredArtifact current = existing.get(existing.size() - 1);
           if (current.hex().equals(hex) && current.revision().equals(revision)) {
             return current;
           }
         }
         Files.move(
             temp, finalFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Artifact artifact =
-            new Artifact(
+        StoredArtifact artifact =
+            new StoredArtifact(
                 revision,
                 "sha256:" + hex,
                 key.relativeDirectory() + "/" + hex + SUFFIX,
                 options.clock().instant(),
                 size);
-        List<Artifact> history = new ArrayList<>(existing);
+        List<StoredArtifact> history = new ArrayList<>(existing);
         history.removeIf(a -> a.digest().equals(artifact.digest()));
         history.add(artifact);
-        List<Artifact> kept =
+        List<StoredArtifact> kept =
             history.subList(Math.max(0, history.size() - options.retain()), history.size());
         ArtifactHistory.write(directory, kept);
         collectGarbage(directory, kept);
@@ -113,19 +113,19 @@ public final class ArtifactStore {
   }
 
   /** Archives a directory on disk (files in name order, symbolic links skipped). */
-  public Artifact storeDirectory(SourceKey key, String revision, Path directory)
+  public StoredArtifact storeDirectory(SourceKey key, String revision, Path directory)
       throws SourceException {
     return store(key, revision, writer -> DirectoryArchiver.write(directory, writer));
   }
 
   /** The current artifact of a source, if one was stored. */
-  public Optional<Artifact> current(SourceKey key) throws SourceException {
-    List<Artifact> history = history(key);
+  public Optional<StoredArtifact> current(SourceKey key) throws SourceException {
+    List<StoredArtifact> history = history(key);
     return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
   }
 
   /** The retained artifacts of a source, oldest first. */
-  public List<Artifact> history(SourceKey key) throws SourceException {
+  public List<StoredArtifact> history(SourceKey key) throws SourceException {
     synchronized (lockOf(key)) {
       try {
         return ArtifactHistory.read(directoryOf(key));
@@ -148,7 +148,7 @@ public final class ArtifactStore {
   }
 
   /** The file of an artifact on disk. */
-  public Path fileOf(Artifact artifact) throws SourceException {
+  public Path fileOf(StoredArtifact artifact) throws SourceException {
     if (!contains(artifact.path())) {
       throw new SourceException(
           SourceReason.STORAGE_OPERATION_FAILED,
@@ -158,7 +158,7 @@ public final class ArtifactStore {
   }
 
   /** Opens an artifact's tarball for reading. */
-  public InputStream open(Artifact artifact) throws SourceException {
+  public InputStream open(StoredArtifact artifact) throws SourceException {
     try {
       return Files.newInputStream(fileOf(artifact));
     } catch (IOException e) {
@@ -170,7 +170,7 @@ public final class ArtifactStore {
   }
 
   /** Unpacks an artifact into {@code target} with the store's extract limits. */
-  public int extract(Artifact artifact, Path target) throws SourceException {
+  public int extract(StoredArtifact artifact, Path target) throws SourceException {
     return new TarballExtractor(options.extractLimits()).extract(fileOf(artifact), target);
   }
 
@@ -287,9 +287,9 @@ public final class ArtifactStore {
     }
   }
 
-  private void collectGarbage(Path directory, List<Artifact> kept) throws IOException {
+  private void collectGarbage(Path directory, List<StoredArtifact> kept) throws IOException {
     Set<String> keep = new HashSet<>();
-    for (Artifact a : kept) {
+    for (StoredArtifact a : kept) {
       keep.add(a.hex() + SUFFIX);
     }
     try (var files = Files.list(directory)) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param retain how many most recent artifacts to keep per source (the current one included)
  * @param extractLimits limits applied when unpacking artifacts
- * @param clock source of {@link Artifact#lastUpdateTime()}
+ * @param clock source of {@link StoredArtifact#lastUpdateTime()}
  */
 public record ArtifactStoreOptions(int retain, ExtractLimits extractLimits, Clock clock) {
   public ArtifactStoreOptions {

@@ -3,7 +3,6 @@
  * per-source history with retention and garbage collection.
  *
  * <p>Knows nothing of Git, Helm or OCI; fetchers hand it {@link
- * dev.cairn.source.artifact.ArchiveContent} and get an {@link dev.cairn.source.artifact.Artifact}
- * back.
+ * dev.cairn.source.artifact.ArchiveContent} and get an {@link StoredArtifact} back.
  */
 package dev.cairn.source.artifact;

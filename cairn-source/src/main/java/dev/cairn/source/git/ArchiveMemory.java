@@ -1,10 +1,10 @@
 package dev.cairn.source.git;
 
 import dev.cairn.source.SourceException;
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactInclude;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.artifact.StoredArtifact;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,13 +66,13 @@ final class ArchiveMemory {
     }
   }
 
-  private record Remembered(Inputs inputs, Artifact artifact) {}
+  private record Remembered(Inputs inputs, StoredArtifact artifact) {}
 
   /**
    * The current artifact when it was archived from exactly {@code inputs}, so an unchanged revision
    * costs no tree walk; null otherwise.
    */
-  Artifact reusable(SourceKey key, Inputs inputs) throws SourceException {
+  StoredArtifact reusable(SourceKey key, Inputs inputs) throws SourceException {
     Remembered previous = last.get(key);
     if (previous == null) {
       return afterRestart(key, inputs);
@@ -84,7 +84,7 @@ final class ArchiveMemory {
   }
 
   /** Records that {@code artifact}, now current, was archived from {@code inputs}. */
-  void remember(SourceKey key, Inputs inputs, Artifact artifact) throws SourceException {
+  void remember(SourceKey key, Inputs inputs, StoredArtifact artifact) throws SourceException {
     last.put(key, new Remembered(inputs, artifact));
     store.writeNote(key, NOTE, inputs.fingerprint() + "\t" + artifact.digest());
   }
@@ -93,12 +93,12 @@ final class ArchiveMemory {
    * After a restart: the note names the inputs' fingerprint and the artifact they gave; reuse it
    * when both still match the store's current artifact.
    */
-  private Artifact afterRestart(SourceKey key, Inputs inputs) throws SourceException {
+  private StoredArtifact afterRestart(SourceKey key, Inputs inputs) throws SourceException {
     String[] note = store.readNote(key, NOTE).orElse("").strip().split("\t");
     if (note.length != 2 || !note[0].equals(inputs.fingerprint())) {
       return null;
     }
-    Artifact current =
+    StoredArtifact current =
         store
             .current(key)
             .filter(a -> a.digest().equals(note[1]) && a.revision().equals(inputs.revision()))

@@ -1,6 +1,6 @@
 package dev.cairn.source.git;
 
-import dev.cairn.source.artifact.Artifact;
+import dev.cairn.source.artifact.StoredArtifact;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ import java.util.List;
  *     id>'}; empty when the spec asks for none
  */
 public record GitFetchResult(
-    Artifact artifact,
+    StoredArtifact artifact,
     String revision,
     String commit,
     long objectsReceived,

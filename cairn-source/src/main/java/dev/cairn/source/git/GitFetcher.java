@@ -3,12 +3,12 @@ package dev.cairn.source.git;
 import dev.cairn.source.SemverSelector;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactComposer;
 import dev.cairn.source.artifact.ArtifactInclude;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.DirectoryTrees;
 import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.artifact.StoredArtifact;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -149,10 +149,10 @@ public final class GitFetcher {
         ArchiveMemory.Inputs inputs =
             new ArchiveMemory.Inputs(
                 url.value(), revision, spec.ignore(), sparse, spec.recurseSubmodules(), includes);
-        Artifact composed = archives.reusable(key, inputs);
+        StoredArtifact composed = archives.reusable(key, inputs);
         boolean archived = composed == null;
         if (archived) {
-          Artifact artifact;
+          StoredArtifact artifact;
           try (Submodules submodules =
               new Submodules(mirrors, ssh, GitFetcher::fetchInto, clock.instant())) {
             Map<String, Submodules.Checkout> checkouts =

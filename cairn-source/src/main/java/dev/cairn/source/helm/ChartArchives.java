@@ -2,11 +2,11 @@ package dev.cairn.source.helm;
 
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.DirectoryTrees;
 import dev.cairn.source.artifact.ExtractLimits;
 import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.artifact.StoredArtifact;
 import dev.cairn.source.artifact.TarballExtractor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -69,7 +69,7 @@ final class ChartArchives {
       }
       ChartCustomization.Applied applied =
           ChartCustomization.apply(unpacked.resolve(chart), version, options);
-      Artifact artifact = store.storeDirectory(key, applied.version(), unpacked);
+      StoredArtifact artifact = store.storeDirectory(key, applied.version(), unpacked);
       return new HelmChartResult(artifact, chart, applied.version(), digest, applied.valuesFiles());
     } catch (IOException e) {
       throw new SourceException(

@@ -2,11 +2,11 @@ package dev.cairn.source.helm;
 
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.DirectoryArchiver;
 import dev.cairn.source.artifact.DirectoryTrees;
 import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.artifact.StoredArtifact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,17 +32,17 @@ public final class ChartFromArtifact {
    * @param source the artifact holding the chart directory
    * @param path slash-separated directory of the chart inside {@code source}
    */
-  public HelmChartResult extract(SourceKey chartKey, Artifact source, String path)
+  public HelmChartResult extract(SourceKey chartKey, StoredArtifact source, String path)
       throws SourceException {
     return extract(chartKey, source, path, ChartBuildOptions.defaults());
   }
 
   /**
-   * As {@link #extract(SourceKey, Artifact, String)}, changing the stored copy as {@code build}
-   * says (values files merged into {@code values.yaml}, version metadata).
+   * As {@link #extract(SourceKey, StoredArtifact, String)}, changing the stored copy as {@code
+   * build} says (values files merged into {@code values.yaml}, version metadata).
    */
   public HelmChartResult extract(
-      SourceKey chartKey, Artifact source, String path, ChartBuildOptions build)
+      SourceKey chartKey, StoredArtifact source, String path, ChartBuildOptions build)
       throws SourceException {
     Path work = null;
     try {
@@ -69,7 +69,7 @@ public final class ChartFromArtifact {
       }
       ChartCustomization.Applied applied = ChartCustomization.apply(chartDir, version, build);
       Path finalChartDir = chartDir;
-      Artifact artifact =
+      StoredArtifact artifact =
           store.store(
               chartKey,
               applied.version(),

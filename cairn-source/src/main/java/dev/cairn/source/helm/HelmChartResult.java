@@ -1,6 +1,6 @@
 package dev.cairn.source.helm;
 
-import dev.cairn.source.artifact.Artifact;
+import dev.cairn.source.artifact.StoredArtifact;
 import java.util.List;
 
 /**
@@ -17,12 +17,16 @@ import java.util.List;
  *     when the chart's own values were kept
  */
 public record HelmChartResult(
-    Artifact artifact, String chart, String version, String digest, List<String> valuesFiles) {
+    StoredArtifact artifact,
+    String chart,
+    String version,
+    String digest,
+    List<String> valuesFiles) {
   public HelmChartResult {
     valuesFiles = valuesFiles == null ? List.of() : List.copyOf(valuesFiles);
   }
 
-  public HelmChartResult(Artifact artifact, String chart, String version, String digest) {
+  public HelmChartResult(StoredArtifact artifact, String chart, String version, String digest) {
     this(artifact, chart, version, digest, List.of());
   }
 }

@@ -1,6 +1,6 @@
 package dev.cairn.source.helm;
 
-import dev.cairn.source.artifact.Artifact;
+import dev.cairn.source.artifact.StoredArtifact;
 
 /**
  * A fetched repository index.
@@ -10,4 +10,4 @@ import dev.cairn.source.artifact.Artifact;
  * @param digest {@code sha256:<hex>} of the index bytes
  * @param index the parsed index
  */
-public record HelmIndexResult(Artifact artifact, String digest, HelmIndex index) {}
+public record HelmIndexResult(StoredArtifact artifact, String digest, HelmIndex index) {}

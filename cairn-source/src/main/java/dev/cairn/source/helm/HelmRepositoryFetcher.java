@@ -2,9 +2,9 @@ package dev.cairn.source.helm;
 
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.artifact.StoredArtifact;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +43,8 @@ public final class HelmRepositoryFetcher {
   }
 
   /** Downloads index.yaml and stores it; the revision is the index digest. */
-  public HelmIndexResult fetchIndex(SourceKey key, HelmRepositorySpec spec) throws SourceException {
+  public HelmIndexResult fetchIndex(SourceKey key, HelmRepositoryEndpoint spec)
+      throws SourceException {
     URI base = baseUri(spec);
     URI indexUri = URI.create(base + "index.yaml");
     byte[] bytes =
@@ -55,12 +56,13 @@ public final class HelmRepositoryFetcher {
       index = HelmIndex.parse(bytes, indexUri.toString());
       indexesByDigest.put(digest, index);
     }
-    Artifact artifact = store.store(key, digest, w -> w.addFile("index.yaml", bytes, false));
+    StoredArtifact artifact = store.store(key, digest, w -> w.addFile("index.yaml", bytes, false));
     return new HelmIndexResult(artifact, digest, index);
   }
 
   /** Fetches the index, then pulls the best matching chart version into {@code chartKey}. */
-  public HelmChartResult pullChart(SourceKey chartKey, HelmRepositorySpec repo, HelmChartSpec chart)
+  public HelmChartResult pullChart(
+      SourceKey chartKey, HelmRepositoryEndpoint repo, ChartPullRequest chart)
       throws SourceException {
     URI base = baseUri(repo);
     HelmIndexResult index = fetchIndex(indexKeyFor(chartKey), repo);
@@ -69,7 +71,7 @@ public final class HelmRepositoryFetcher {
 
   /** Pulls the best matching chart version listed in an index already fetched. */
   public HelmChartResult pullChart(
-      SourceKey chartKey, HelmRepositorySpec repo, HelmIndex index, HelmChartSpec chart)
+      SourceKey chartKey, HelmRepositoryEndpoint repo, HelmIndex index, ChartPullRequest chart)
       throws SourceException {
     return pullChart(chartKey, repo, index, chart, ChartBuildOptions.defaults());
   }
@@ -80,9 +82,9 @@ public final class HelmRepositoryFetcher {
    */
   public HelmChartResult pullChart(
       SourceKey chartKey,
-      HelmRepositorySpec repo,
+      HelmRepositoryEndpoint repo,
       HelmIndex index,
-      HelmChartSpec chart,
+      ChartPullRequest chart,
       ChartBuildOptions build)
       throws SourceException {
     return pullChart(chartKey, repo, index, chart, baseUri(repo), build);
@@ -92,7 +94,7 @@ public final class HelmRepositoryFetcher {
    * The parsed index of an index artifact this fetcher stored (its revision is the index digest);
    * parsed once per digest.
    */
-  public HelmIndex storedIndex(Artifact indexArtifact) throws SourceException {
+  public HelmIndex storedIndex(StoredArtifact indexArtifact) throws SourceException {
     HelmIndex cached = indexesByDigest.get(indexArtifact.revision());
     if (cached != null) {
       return cached;
@@ -105,9 +107,9 @@ public final class HelmRepositoryFetcher {
 
   private HelmChartResult pullChart(
       SourceKey chartKey,
-      HelmRepositorySpec repo,
+      HelmRepositoryEndpoint repo,
       HelmIndex index,
-      HelmChartSpec chart,
+      ChartPullRequest chart,
       URI base,
       ChartBuildOptions build)
       throws SourceException {
@@ -157,7 +159,7 @@ public final class HelmRepositoryFetcher {
         build);
   }
 
-  private byte[] readIndex(Artifact indexArtifact) throws SourceException {
+  private byte[] readIndex(StoredArtifact indexArtifact) throws SourceException {
     try (InputStream file = store.open(indexArtifact);
         TarArchiveInputStream tar =
             new TarArchiveInputStream(
@@ -183,7 +185,7 @@ public final class HelmRepositoryFetcher {
         "index artifact " + indexArtifact.path() + " holds no index.yaml within the size limit");
   }
 
-  private HelmHttp http(HelmRepositorySpec spec, URI base) throws SourceException {
+  private HelmHttp http(HelmRepositoryEndpoint spec, URI base) throws SourceException {
     return new HelmHttp(base, spec.credentials(), spec.insecure(), spec.tls(), spec.timeout());
   }
 
@@ -202,7 +204,7 @@ public final class HelmRepositoryFetcher {
   }
 
   /** The repository URL with exactly one trailing slash; http or https only. */
-  static URI baseUri(HelmRepositorySpec spec) throws SourceException {
+  static URI baseUri(HelmRepositoryEndpoint spec) throws SourceException {
     String url = spec.url().strip();
     URI uri;
     try {
@@ -216,7 +218,7 @@ public final class HelmRepositoryFetcher {
           SourceReason.URL_INVALID, "Helm repository URL must not carry credentials");
     }
     String scheme = uri.getScheme();
-    if (spec.type() != HelmRepositorySpec.Type.DEFAULT
+    if (spec.type() != HelmRepositoryEndpoint.Type.DEFAULT
         || !("http".equals(scheme) || "https".equals(scheme))
         || uri.getHost() == null) {
       throw new SourceException(

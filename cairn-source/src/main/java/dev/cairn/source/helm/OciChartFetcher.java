@@ -37,14 +37,14 @@ public final class OciChartFetcher {
     this.options = options;
   }
 
-  public HelmChartResult pullChart(SourceKey key, HelmRepositorySpec repo, HelmChartSpec chart)
-      throws SourceException {
+  public HelmChartResult pullChart(
+      SourceKey key, HelmRepositoryEndpoint repo, ChartPullRequest chart) throws SourceException {
     return pullChart(key, repo, chart, ChartBuildOptions.defaults());
   }
 
   /** Pulls the best matching version and stores it changed as {@code build} says. */
   public HelmChartResult pullChart(
-      SourceKey key, HelmRepositorySpec repo, HelmChartSpec chart, ChartBuildOptions build)
+      SourceKey key, HelmRepositoryEndpoint repo, ChartPullRequest chart, ChartBuildOptions build)
       throws SourceException {
     Reference ref = Reference.of(repo, chart.chart());
     HelmHttp http =
@@ -77,7 +77,7 @@ public final class OciChartFetcher {
         store, key, chart.chart(), version, packaged, digest, options.chartLimits(), build);
   }
 
-  private static String resolveVersion(HelmHttp http, Reference ref, HelmChartSpec chart)
+  private static String resolveVersion(HelmHttp http, Reference ref, ChartPullRequest chart)
       throws SourceException {
     byte[] body =
         withToken(
@@ -156,7 +156,7 @@ public final class OciChartFetcher {
 
   /** {@code oci://host[:port]/path} plus chart name, as registry API URLs. */
   record Reference(URI registry, String repository) {
-    static Reference of(HelmRepositorySpec spec, String chart) throws SourceException {
+    static Reference of(HelmRepositoryEndpoint spec, String chart) throws SourceException {
       URI uri;
       try {
         uri = new URI(spec.url().strip());

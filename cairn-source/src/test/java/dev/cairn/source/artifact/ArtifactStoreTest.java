@@ -35,7 +35,7 @@ class ArtifactStoreTest {
   @Test
   void digestIsTheSha256OfTheTarballAndNamesTheFile() throws Exception {
     ArtifactStore store = store(2);
-    Artifact artifact = store.store(KEY, "main@sha1:abc", oneFile("a/b.yaml", "kind: X\n"));
+    StoredArtifact artifact = store.store(KEY, "main@sha1:abc", oneFile("a/b.yaml", "kind: X\n"));
 
     Path file = store.fileOf(artifact);
     byte[] bytes = Files.readAllBytes(file);
@@ -51,7 +51,7 @@ class ArtifactStoreTest {
   void listsTheSourcesItHoldsAndSkipsDirectoriesThatAreNoSource() throws Exception {
     ArtifactStore store = store(2);
     SourceKey chart = new SourceKey("helmchart", "apps", "web");
-    Artifact artifact = store.store(KEY, "r1", oneFile("f", "1"));
+    StoredArtifact artifact = store.store(KEY, "r1", oneFile("f", "1"));
     store.store(chart, "1.0.0", oneFile("web/Chart.yaml", "name: web\n"));
     Files.createDirectories(store.root().resolve("gitrepository/Not_A_Name/x"));
     Files.setLastModifiedTime(
@@ -77,14 +77,14 @@ class ArtifactStoreTest {
   @Test
   void sameContentGivesSameDigestDifferentContentDoesNot() throws Exception {
     ArtifactStore store = store(5);
-    Artifact first = store.store(KEY, "r1", oneFile("x.yaml", "a"));
-    Artifact again = store.store(KEY, "r2", oneFile("x.yaml", "a"));
-    Artifact other = store.store(KEY, "r3", oneFile("x.yaml", "b"));
+    StoredArtifact first = store.store(KEY, "r1", oneFile("x.yaml", "a"));
+    StoredArtifact again = store.store(KEY, "r2", oneFile("x.yaml", "a"));
+    StoredArtifact other = store.store(KEY, "r3", oneFile("x.yaml", "b"));
 
     assertThat(again.digest()).isEqualTo(first.digest());
     assertThat(again.revision()).isEqualTo("r2");
     assertThat(other.digest()).isNotEqualTo(first.digest());
-    assertThat(store.history(KEY)).extracting(Artifact::revision).containsExactly("r2", "r3");
+    assertThat(store.history(KEY)).extracting(StoredArtifact::revision).containsExactly("r2", "r3");
   }
 
   @Test
@@ -92,8 +92,8 @@ class ArtifactStoreTest {
     Clock ticking = Clock.offset(Clock.systemUTC(), java.time.Duration.ZERO);
     ArtifactStore store =
         new ArtifactStore(temp.resolve("s2"), ArtifactStoreOptions.defaults().withClock(ticking));
-    Artifact first = store.store(KEY, "r1", oneFile("f", "1"));
-    Artifact again = store.store(KEY, "r1", oneFile("f", "1"));
+    StoredArtifact first = store.store(KEY, "r1", oneFile("f", "1"));
+    StoredArtifact again = store.store(KEY, "r1", oneFile("f", "1"));
 
     assertThat(again).isEqualTo(first);
     assertThat(store.history(KEY)).containsExactly(first);
@@ -102,9 +102,9 @@ class ArtifactStoreTest {
   @Test
   void keepsTheLastNAndDeletesOlderTarballs() throws Exception {
     ArtifactStore store = store(2);
-    Artifact a1 = store.store(KEY, "r1", oneFile("f", "1"));
-    Artifact a2 = store.store(KEY, "r2", oneFile("f", "2"));
-    Artifact a3 = store.store(KEY, "r3", oneFile("f", "3"));
+    StoredArtifact a1 = store.store(KEY, "r1", oneFile("f", "1"));
+    StoredArtifact a2 = store.store(KEY, "r2", oneFile("f", "2"));
+    StoredArtifact a3 = store.store(KEY, "r3", oneFile("f", "3"));
 
     assertThat(store.history(KEY)).containsExactly(a2, a3);
     assertThat(store.root().resolve(a1.path())).doesNotExist();
@@ -115,7 +115,7 @@ class ArtifactStoreTest {
   @Test
   void failedStoreKeepsTheCurrentArtifactAndLeavesNoTempFile() throws Exception {
     ArtifactStore store = store(1);
-    Artifact good = store.store(KEY, "r1", oneFile("f", "1"));
+    StoredArtifact good = store.store(KEY, "r1", oneFile("f", "1"));
 
     assertThatThrownBy(
             () ->
@@ -164,7 +164,7 @@ class ArtifactStoreTest {
     Files.createSymbolicLink(source.resolve("link"), Path.of("run.sh"));
 
     ArtifactStore store = store(2);
-    Artifact artifact = store.storeDirectory(KEY, "r1", source);
+    StoredArtifact artifact = store.storeDirectory(KEY, "r1", source);
     Path out = temp.resolve("out");
     store.extract(artifact, out);
 
@@ -176,7 +176,7 @@ class ArtifactStoreTest {
 
   @Test
   void historySurvivesANewStoreInstance() throws Exception {
-    Artifact stored = store(2).store(KEY, "r1", oneFile("f", "1"));
+    StoredArtifact stored = store(2).store(KEY, "r1", oneFile("f", "1"));
     assertThat(store(2).current(KEY)).contains(stored);
   }
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactInclude;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.artifact.StoredArtifact;
 import dev.cairn.testkit.git.GitHttpServer;
 import dev.cairn.testkit.git.GitWorkingCopy;
 import java.io.IOException;
@@ -70,7 +70,7 @@ class GitFetcherIT {
     return new SourceKey("gitrepository", "default", name);
   }
 
-  private Path extract(Artifact artifact) throws SourceException {
+  private Path extract(StoredArtifact artifact) throws SourceException {
     Path out = temp.resolve("out-" + COUNTER.incrementAndGet());
     store.extract(artifact, out);
     return out;
@@ -384,7 +384,7 @@ class GitFetcherIT {
     Remote remote = newRemote();
     remote.copy().write("a", "a").commitAll("a");
     remote.copy().push(remote.url());
-    Artifact good =
+    StoredArtifact good =
         fetcher
             .fetch(key("keep"), GitSourceSpec.of(remote.url()).withRef(GitRef.ofBranch("main")))
             .artifact();
@@ -523,7 +523,7 @@ class GitFetcherIT {
     lib.copy().push(lib.url());
 
     GitSourceSpec main = GitSourceSpec.of(lib.url()).withRef(GitRef.ofBranch("main"));
-    Artifact included = fetcher.fetch(key("lib"), main).artifact();
+    StoredArtifact included = fetcher.fetch(key("lib"), main).artifact();
     GitFetchResult composed =
         fetcher.fetch(
             key("app"),

@@ -57,8 +57,8 @@ class HelmMutualTlsIT {
     return new SourceKey("helmrepository", "default", name);
   }
 
-  private HelmRepositorySpec repo(TlsSettings tls) {
-    return HelmRepositorySpec.of(server.url()).withTls(tls);
+  private HelmRepositoryEndpoint repo(TlsSettings tls) {
+    return HelmRepositoryEndpoint.of(server.url()).withTls(tls);
   }
 
   @Test
@@ -69,7 +69,7 @@ class HelmMutualTlsIT {
 
     HelmIndexResult index = fetcher.fetchIndex(key("mtls"), repo(tls));
     HelmChartResult chart =
-        fetcher.pullChart(key("mtls-web"), repo(tls), HelmChartSpec.of("web", "1.x"));
+        fetcher.pullChart(key("mtls-web"), repo(tls), ChartPullRequest.of("web", "1.x"));
 
     assertThat(index.index().entries()).containsKey("web");
     assertThat(chart.version()).isEqualTo("1.0.0");

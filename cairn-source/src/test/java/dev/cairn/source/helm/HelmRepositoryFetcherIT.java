@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
-import dev.cairn.source.artifact.Artifact;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.artifact.StoredArtifact;
 import dev.cairn.testkit.helm.HelmCharts;
 import dev.cairn.testkit.helm.HelmRepoServer;
 import java.io.PrintWriter;
@@ -69,8 +69,8 @@ class HelmRepositoryFetcherIT {
     fetcher = new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
   }
 
-  private HelmRepositorySpec repo() {
-    return HelmRepositorySpec.of(server.url())
+  private HelmRepositoryEndpoint repo() {
+    return HelmRepositoryEndpoint.of(server.url())
         .withCredentials(HelmCredentials.basic(USER, PASSWORD));
   }
 
@@ -78,7 +78,7 @@ class HelmRepositoryFetcherIT {
     return new SourceKey("helmchart", "default", name);
   }
 
-  private Path extract(Artifact artifact) throws SourceException {
+  private Path extract(StoredArtifact artifact) throws SourceException {
     Path out = temp.resolve("out-" + COUNTER.incrementAndGet());
     store.extract(artifact, out);
     return out;
@@ -109,7 +109,7 @@ class HelmRepositoryFetcherIT {
   @Test
   void pullsTheHighestMatchingVersionAndVerifiesItsDigest() throws Exception {
     HelmChartResult result =
-        fetcher.pullChart(key("podinfo"), repo(), HelmChartSpec.of("podinfo", "^1.0.0"));
+        fetcher.pullChart(key("podinfo"), repo(), ChartPullRequest.of("podinfo", "^1.0.0"));
 
     assertThat(result.version()).isEqualTo("1.2.0");
     assertThat(result.digest()).isEqualTo(sha256(packages.get("1.2.0")));
@@ -122,14 +122,14 @@ class HelmRepositoryFetcherIT {
   @Test
   void starMeansLatest() throws Exception {
     HelmChartResult result =
-        fetcher.pullChart(key("latest"), repo(), HelmChartSpec.of("podinfo", null));
+        fetcher.pullChart(key("latest"), repo(), ChartPullRequest.of("podinfo", null));
     assertThat(result.version()).isEqualTo("2.0.0");
   }
 
   @Test
   void noMatchingVersionIsChartNotFound() {
     assertThatThrownBy(
-            () -> fetcher.pullChart(key("none"), repo(), HelmChartSpec.of("podinfo", ">=3.0.0")))
+            () -> fetcher.pullChart(key("none"), repo(), ChartPullRequest.of("podinfo", ">=3.0.0")))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> {
@@ -140,12 +140,14 @@ class HelmRepositoryFetcherIT {
 
   @Test
   void digestMismatchIsChartPullFailedAndKeepsTheLastGoodArtifact() throws Exception {
-    Artifact good =
-        fetcher.pullChart(key("guarded"), repo(), HelmChartSpec.of("podinfo", "1.0.0")).artifact();
+    StoredArtifact good =
+        fetcher
+            .pullChart(key("guarded"), repo(), ChartPullRequest.of("podinfo", "1.0.0"))
+            .artifact();
 
     // same chart key, now pointed at a package whose index digest is wrong
     assertThatThrownBy(
-            () -> fetcher.pullChart(key("guarded"), repo(), HelmChartSpec.of("tampered", "*")))
+            () -> fetcher.pullChart(key("guarded"), repo(), ChartPullRequest.of("tampered", "*")))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> {
@@ -158,9 +160,10 @@ class HelmRepositoryFetcherIT {
   @Test
   void wrongPasswordIsAuthenticationFailedAndNeverRevealed() {
     String wrong = "not-" + PASSWORD;
-    HelmRepositorySpec spec =
-        HelmRepositorySpec.of(server.url()).withCredentials(HelmCredentials.basic(USER, wrong));
-    assertThatThrownBy(() -> fetcher.pullChart(key("auth"), spec, HelmChartSpec.of("podinfo", "*")))
+    HelmRepositoryEndpoint spec =
+        HelmRepositoryEndpoint.of(server.url()).withCredentials(HelmCredentials.basic(USER, wrong));
+    assertThatThrownBy(
+            () -> fetcher.pullChart(key("auth"), spec, ChartPullRequest.of("podinfo", "*")))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> {
@@ -189,7 +192,7 @@ class HelmRepositoryFetcherIT {
           HelmRepoServer.digestOf(packaged));
 
       HelmChartResult result =
-          fetcher.pullChart(key("elsewhere"), repo(), HelmChartSpec.of("elsewhere", "*"));
+          fetcher.pullChart(key("elsewhere"), repo(), ChartPullRequest.of("elsewhere", "*"));
 
       assertThat(result.digest()).isEqualTo(sha256(packaged));
       assertThat(mirror.hits("/charts/elsewhere-1.0.0.tgz")).isEqualTo(1);
@@ -200,7 +203,7 @@ class HelmRepositoryFetcherIT {
       server.addExternalChart(
           "elsewhere", "1.0.0", "moved/elsewhere-1.0.0.tgz", HelmRepoServer.digestOf(packaged));
       HelmChartResult redirected =
-          fetcher.pullChart(key("redirected"), repo(), HelmChartSpec.of("elsewhere", "*"));
+          fetcher.pullChart(key("redirected"), repo(), ChartPullRequest.of("elsewhere", "*"));
 
       assertThat(redirected.digest()).isEqualTo(result.digest());
       assertThat(server.hits("/moved/elsewhere-1.0.0.tgz")).isEqualTo(1);
@@ -226,13 +229,14 @@ class HelmRepositoryFetcherIT {
           HelmRepoServer.digestOf(packaged));
 
       assertThatThrownBy(
-              () -> fetcher.pullChart(key("not-passed"), repo(), HelmChartSpec.of("passed", "*")))
+              () ->
+                  fetcher.pullChart(key("not-passed"), repo(), ChartPullRequest.of("passed", "*")))
           .isInstanceOfSatisfying(
               SourceException.class,
               e -> assertThat(e.reason()).isEqualTo(SourceReason.AUTHENTICATION_FAILED));
       HelmChartResult result =
           fetcher.pullChart(
-              key("passed"), repo().withPassCredentials(true), HelmChartSpec.of("passed", "*"));
+              key("passed"), repo().withPassCredentials(true), ChartPullRequest.of("passed", "*"));
 
       assertThat(result.digest()).isEqualTo(sha256(packaged));
       assertThat(cdn.requestsWithAuthorization()).isEqualTo(1);
@@ -245,7 +249,7 @@ class HelmRepositoryFetcherIT {
                   fetcher.pullChart(
                       key("passed-redirect"),
                       repo().withPassCredentials(true),
-                      HelmChartSpec.of("passed", "*")))
+                      ChartPullRequest.of("passed", "*")))
           .isInstanceOfSatisfying(
               SourceException.class,
               e -> assertThat(e.reason()).isEqualTo(SourceReason.AUTHENTICATION_FAILED));
@@ -256,7 +260,8 @@ class HelmRepositoryFetcherIT {
   @Test
   void invalidUrlIsUrlInvalid() {
     assertThatThrownBy(
-            () -> fetcher.fetchIndex(key("bad"), HelmRepositorySpec.of("ftp://127.0.0.1/charts")))
+            () ->
+                fetcher.fetchIndex(key("bad"), HelmRepositoryEndpoint.of("ftp://127.0.0.1/charts")))
         .isInstanceOfSatisfying(
             SourceException.class, e -> assertThat(e.reason()).isEqualTo(SourceReason.URL_INVALID));
   }
@@ -266,7 +271,7 @@ class HelmRepositoryFetcherIT {
     Path tree = temp.resolve("tree");
     HelmCharts.create(tree.resolve("charts"), "webapp", "0.3.1");
     Files.writeString(tree.resolve("README.md"), "not part of the chart");
-    Artifact gitArtifact =
+    StoredArtifact gitArtifact =
         store.storeDirectory(new SourceKey("gitrepository", "default", "app"), "main@sha1:x", tree);
 
     HelmChartResult chart =

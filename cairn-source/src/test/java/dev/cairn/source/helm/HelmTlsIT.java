@@ -48,7 +48,7 @@ class HelmTlsIT {
   void untrustedCertificateIsRefused() {
     assertThat(server.url()).startsWith("https://");
     assertThatThrownBy(
-            () -> fetcher.fetchIndex(key("untrusted"), HelmRepositorySpec.of(server.url())))
+            () -> fetcher.fetchIndex(key("untrusted"), HelmRepositoryEndpoint.of(server.url())))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> {
@@ -62,14 +62,16 @@ class HelmTlsIT {
     HelmIndexResult result =
         fetcher.fetchIndex(
             key("ca"),
-            HelmRepositorySpec.of(server.url()).withCaCertificate(certificate.certificatePem()));
+            HelmRepositoryEndpoint.of(server.url())
+                .withCaCertificate(certificate.certificatePem()));
     assertThat(result.index().entries()).isEmpty();
   }
 
   @Test
   void insecureSkipsVerification() throws Exception {
     HelmIndexResult result =
-        fetcher.fetchIndex(key("insecure"), HelmRepositorySpec.of(server.url()).withInsecure(true));
+        fetcher.fetchIndex(
+            key("insecure"), HelmRepositoryEndpoint.of(server.url()).withInsecure(true));
     assertThat(result.digest()).startsWith("sha256:");
   }
 
@@ -79,7 +81,7 @@ class HelmTlsIT {
             () ->
                 fetcher.fetchIndex(
                     key("garbage"),
-                    HelmRepositorySpec.of(server.url()).withCaCertificate("not a certificate")))
+                    HelmRepositoryEndpoint.of(server.url()).withCaCertificate("not a certificate")))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.reason()).isEqualTo(SourceReason.INVALID_SPEC));

@@ -44,9 +44,9 @@ class OciChartFetcherIT {
     }
   }
 
-  private HelmRepositorySpec repo() {
-    return HelmRepositorySpec.of(registry.ociUrl("charts"))
-        .withType(HelmRepositorySpec.Type.OCI)
+  private HelmRepositoryEndpoint repo() {
+    return HelmRepositoryEndpoint.of(registry.ociUrl("charts"))
+        .withType(HelmRepositoryEndpoint.Type.OCI)
         .withInsecure(true);
   }
 
@@ -57,7 +57,7 @@ class OciChartFetcherIT {
   @Test
   void pullsTheHighestMatchingTagAndVerifiesTheLayerDigest() throws Exception {
     HelmChartResult result =
-        fetcher.pullChart(key("nginx"), repo(), HelmChartSpec.of("nginx", ">=1.0.0 <2.0.0"));
+        fetcher.pullChart(key("nginx"), repo(), ChartPullRequest.of("nginx", ">=1.0.0 <2.0.0"));
 
     assertThat(result.version()).isEqualTo("1.3.0+build.7");
     assertThat(result.digest()).matches("sha256:[0-9a-f]{64}");
@@ -69,19 +69,21 @@ class OciChartFetcherIT {
   @Test
   void exactVersion() throws Exception {
     assertThat(
-            fetcher.pullChart(key("exact"), repo(), HelmChartSpec.of("nginx", "0.9.0")).version())
+            fetcher
+                .pullChart(key("exact"), repo(), ChartPullRequest.of("nginx", "0.9.0"))
+                .version())
         .isEqualTo("0.9.0");
   }
 
   @Test
   void unknownChartOrVersionIsTyped() {
     assertThatThrownBy(
-            () -> fetcher.pullChart(key("missing"), repo(), HelmChartSpec.of("nginx", ">=5")))
+            () -> fetcher.pullChart(key("missing"), repo(), ChartPullRequest.of("nginx", ">=5")))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.reason()).isEqualTo(SourceReason.CHART_NOT_FOUND));
     assertThatThrownBy(
-            () -> fetcher.pullChart(key("missing"), repo(), HelmChartSpec.of("absent", "*")))
+            () -> fetcher.pullChart(key("missing"), repo(), ChartPullRequest.of("absent", "*")))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> {
@@ -95,7 +97,7 @@ class OciChartFetcherIT {
     assertThatThrownBy(
             () ->
                 fetcher.pullChart(
-                    key("tls"), repo().withInsecure(false), HelmChartSpec.of("nginx", "*")))
+                    key("tls"), repo().withInsecure(false), ChartPullRequest.of("nginx", "*")))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.reason()).isEqualTo(SourceReason.CHART_PULL_FAILED));

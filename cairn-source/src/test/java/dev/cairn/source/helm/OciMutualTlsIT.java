@@ -62,9 +62,9 @@ class OciMutualTlsIT {
     }
   }
 
-  private HelmRepositorySpec repo(TlsSettings tls) {
-    return HelmRepositorySpec.of(registry.ociUrl("charts"))
-        .withType(HelmRepositorySpec.Type.OCI)
+  private HelmRepositoryEndpoint repo(TlsSettings tls) {
+    return HelmRepositoryEndpoint.of(registry.ociUrl("charts"))
+        .withType(HelmRepositoryEndpoint.Type.OCI)
         .withTls(tls);
   }
 
@@ -79,7 +79,7 @@ class OciMutualTlsIT {
             .withClientCertificate(client.certificatePem(), client.traditionalKeyPem());
 
     HelmChartResult result =
-        fetcher.pullChart(key("mtls"), repo(tls), HelmChartSpec.of("web", "1.x"));
+        fetcher.pullChart(key("mtls"), repo(tls), ChartPullRequest.of("web", "1.x"));
 
     assertThat(result.version()).isEqualTo("1.2.0");
     assertThat(result.digest()).matches("sha256:[0-9a-f]{64}");
@@ -92,7 +92,7 @@ class OciMutualTlsIT {
                 fetcher.pullChart(
                     key("no-cert"),
                     repo(TlsSettings.trusting(pki.caPem())),
-                    HelmChartSpec.of("web", "1.x")))
+                    ChartPullRequest.of("web", "1.x")))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> {
@@ -112,7 +112,7 @@ class OciMutualTlsIT {
             .withClientCertificate(client.certificatePem(), client.pkcs8KeyPem());
 
     assertThatThrownBy(
-            () -> fetcher.pullChart(key("wrong-ca"), repo(tls), HelmChartSpec.of("web", "1.x")))
+            () -> fetcher.pullChart(key("wrong-ca"), repo(tls), ChartPullRequest.of("web", "1.x")))
         .isInstanceOfSatisfying(
             SourceException.class, e -> assertThat(e.getMessage()).contains(registry.host()));
   }

@@ -135,9 +135,9 @@ class RegistryTokenFlowIT {
         HelmFetcherOptions.defaults());
   }
 
-  private HelmRepositorySpec repo(HelmCredentials credentials) {
-    return HelmRepositorySpec.of("oci://" + base() + "/charts")
-        .withType(HelmRepositorySpec.Type.OCI)
+  private HelmRepositoryEndpoint repo(HelmCredentials credentials) {
+    return HelmRepositoryEndpoint.of("oci://" + base() + "/charts")
+        .withType(HelmRepositoryEndpoint.Type.OCI)
         .withInsecure(true)
         .withCredentials(credentials);
   }
@@ -154,7 +154,7 @@ class RegistryTokenFlowIT {
             .pullChart(
                 key("demo"),
                 repo(HelmCredentials.basic(USER, PASSWORD)),
-                HelmChartSpec.of("demo", "^1"));
+                ChartPullRequest.of("demo", "^1"));
 
     assertThat(result.version()).isEqualTo("1.0.0");
     assertThat(result.digest()).isEqualTo(layerDigest);
@@ -170,7 +170,7 @@ class RegistryTokenFlowIT {
                     .pullChart(
                         key("refused"),
                         repo(HelmCredentials.basic(USER, wrong)),
-                        HelmChartSpec.of("demo", "*")))
+                        ChartPullRequest.of("demo", "*")))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A parsed kustomization file: its directory, file name for messages and its fields. */
-public final class Kustomization {
+public final class KustomizationFile {
   static final List<String> FILE_NAMES =
       List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
@@ -69,14 +69,14 @@ public final class Kustomization {
   private final String file;
   private final ObjectNode fields;
 
-  private Kustomization(Path dir, String file, ObjectNode fields) {
+  private KustomizationFile(Path dir, String file, ObjectNode fields) {
     this.dir = dir;
     this.file = file;
     this.fields = fields;
   }
 
   /** Validates the fields of a kustomization file read from {@code file} in {@code dir}. */
-  public static Kustomization of(Path dir, String file, JsonNode content) {
+  public static KustomizationFile of(Path dir, String file, JsonNode content) {
     if (content == null || content.isNull() || content.isMissingNode()) {
       content = JsonNodeFactory.instance.objectNode();
     }
@@ -112,7 +112,7 @@ public final class Kustomization {
       throw new KustomizeException(
           file, 0, "kind '" + kind + "' is not Kustomization or Component");
     }
-    return new Kustomization(dir, file, fields);
+    return new KustomizationFile(dir, file, fields);
   }
 
   private static final Map<String, Set<String>> ENTRY_FIELDS =

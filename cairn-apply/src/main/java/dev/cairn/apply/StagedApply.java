@@ -18,14 +18,14 @@ import java.util.Set;
  * definitions), validate everything that can be validated by dry-run, then apply stage by stage,
  * waiting for CRDs to be established before validating and applying what they define.
  */
-final class ApplyRun {
+final class StagedApply {
   private final ClusterClient cluster;
   private final ApplyOptions options;
   private final ObjectApplier applier;
   private final Poller poller;
   private final List<ChangeSetEntry> done = new ArrayList<>();
 
-  ApplyRun(ClusterClient cluster, ApplyOptions options, Poller poller) {
+  StagedApply(ClusterClient cluster, ApplyOptions options, Poller poller) {
     this.cluster = cluster;
     this.options = options;
     this.poller = poller;

@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param lastUpdateTime when this artifact became the current one of its source
  * @param size tarball size in bytes
  */
-public record Artifact(
+public record StoredArtifact(
     String revision, String digest, String path, Instant lastUpdateTime, long size) {
-  public Artifact {
+  public StoredArtifact {
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(path, "path");
@@ -29,7 +29,7 @@ public record Artifact(
     return digest.substring("sha256:".length());
   }
 
-  public Artifact withRevision(String newRevision) {
-    return new Artifact(newRevision, digest, path, lastUpdateTime, size);
+  public StoredArtifact withRevision(String newRevision) {
+    return new StoredArtifact(newRevision, digest, path, lastUpdateTime, size);
   }
 }

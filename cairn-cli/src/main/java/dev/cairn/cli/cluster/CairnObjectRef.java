@@ -1,7 +1,7 @@
 package dev.cairn.cli.cluster;
 
 /** One Cairn object by kind, namespace and name. */
-public record ObjectRef(CairnKind kind, String namespace, String name) {
+public record CairnObjectRef(CairnKind kind, String namespace, String name) {
 
   @Override
   public String toString() {

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param passCredentials also send the credentials to chart URLs on other hosts (Flux's field of
  *     the same name; for {@code type: default})
  */
-public record HelmRepositorySpec(
+public record HelmRepositoryEndpoint(
     String url,
     Type type,
     HelmCredentials credentials,
@@ -26,7 +26,7 @@ public record HelmRepositorySpec(
     Duration timeout,
     TlsSettings tls,
     boolean passCredentials) {
-  public HelmRepositorySpec {
+  public HelmRepositoryEndpoint {
     Objects.requireNonNull(url, "url");
     type = type == null ? Type.DEFAULT : type;
     credentials = credentials == null ? HelmCredentials.none() : credentials;
@@ -35,28 +35,30 @@ public record HelmRepositorySpec(
   }
 
   /** {@code type: default}, no credentials, secure, 60 s timeout. */
-  public static HelmRepositorySpec of(String url) {
-    return new HelmRepositorySpec(url, Type.DEFAULT, null, false, null, null, false);
+  public static HelmRepositoryEndpoint of(String url) {
+    return new HelmRepositoryEndpoint(url, Type.DEFAULT, null, false, null, null, false);
   }
 
-  public HelmRepositorySpec withType(Type value) {
-    return new HelmRepositorySpec(url, value, credentials, insecure, timeout, tls, passCredentials);
+  public HelmRepositoryEndpoint withType(Type value) {
+    return new HelmRepositoryEndpoint(
+        url, value, credentials, insecure, timeout, tls, passCredentials);
   }
 
-  public HelmRepositorySpec withCredentials(HelmCredentials value) {
-    return new HelmRepositorySpec(url, type, value, insecure, timeout, tls, passCredentials);
+  public HelmRepositoryEndpoint withCredentials(HelmCredentials value) {
+    return new HelmRepositoryEndpoint(url, type, value, insecure, timeout, tls, passCredentials);
   }
 
-  public HelmRepositorySpec withInsecure(boolean value) {
-    return new HelmRepositorySpec(url, type, credentials, value, timeout, tls, passCredentials);
+  public HelmRepositoryEndpoint withInsecure(boolean value) {
+    return new HelmRepositoryEndpoint(url, type, credentials, value, timeout, tls, passCredentials);
   }
 
-  public HelmRepositorySpec withTimeout(Duration value) {
-    return new HelmRepositorySpec(url, type, credentials, insecure, value, tls, passCredentials);
+  public HelmRepositoryEndpoint withTimeout(Duration value) {
+    return new HelmRepositoryEndpoint(
+        url, type, credentials, insecure, value, tls, passCredentials);
   }
 
-  public HelmRepositorySpec withTls(TlsSettings value) {
-    return new HelmRepositorySpec(
+  public HelmRepositoryEndpoint withTls(TlsSettings value) {
+    return new HelmRepositoryEndpoint(
         url, type, credentials, insecure, timeout, value, passCredentials);
   }
 
@@ -64,12 +66,12 @@ public record HelmRepositorySpec(
    * Flux's {@code passCredentials}: also send the credentials to chart URLs the index lists on
    * other hosts (never on a redirect).
    */
-  public HelmRepositorySpec withPassCredentials(boolean value) {
-    return new HelmRepositorySpec(url, type, credentials, insecure, timeout, tls, value);
+  public HelmRepositoryEndpoint withPassCredentials(boolean value) {
+    return new HelmRepositoryEndpoint(url, type, credentials, insecure, timeout, tls, value);
   }
 
   /** Trust exactly {@code pem} (Flux's {@code ca.crt}), keeping any client certificate. */
-  public HelmRepositorySpec withCaCertificate(String pem) {
+  public HelmRepositoryEndpoint withCaCertificate(String pem) {
     return withTls(new TlsSettings(pem, tls.clientCertificate(), tls.clientKey()));
   }
 

@@ -13,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
  * expressions (empty matches all), plus label and annotation selectors. Name and namespace match
  * the original or the current id.
  */
-public final class Selector {
+public final class TargetSelector {
   private static final Set<String> FIELDS =
       Set.of(
           "group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector");
@@ -26,7 +26,7 @@ public final class Selector {
   private final LabelSelector labels;
   private final LabelSelector annotations;
 
-  private Selector(JsonNode node, String file) {
+  private TargetSelector(JsonNode node, String file) {
     node.fieldNames()
         .forEachRemaining(
             f -> {
@@ -43,11 +43,11 @@ public final class Selector {
     annotations = LabelSelector.parse(node.path("annotationSelector").asText(""), file);
   }
 
-  public static Selector of(JsonNode node, String file) {
+  public static TargetSelector of(JsonNode node, String file) {
     if (node == null || !node.isObject()) {
       throw new KustomizeException(file, 0, "a patch target must be a map");
     }
-    return new Selector(node, file);
+    return new TargetSelector(node, file);
   }
 
   private static Pattern regex(JsonNode node, String field, String file) {
