@@ -13,6 +13,7 @@ public final class ConditionReasons {
   public static final String PROGRESSING_WITH_RETRY = "ProgressingWithRetry";
   public static final String SUSPENDED = "Suspended";
   public static final String DEPENDENCY_NOT_READY = "DependencyNotReady";
+  public static final String INVALID_SPEC = "InvalidSpec";
   public static final String RECONCILIATION_SUCCEEDED = "ReconciliationSucceeded";
   public static final String RECONCILIATION_FAILED = "ReconciliationFailed";
   public static final String ARTIFACT_FAILED = "ArtifactFailed";

@@ -34,6 +34,28 @@ public final class Conditions {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** The condition of {@code type} in {@code conditions} (null or empty: none), read-only. */
+  public static Optional<Condition> find(List<Condition> conditions, String type) {
+    return conditions == null
+        ? Optional.empty()
+        : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  /** The condition of {@code type} in {@code status} (null: none), read-only. */
+  public static Optional<Condition> find(ReconcileStatus status, String type) {
+    return status == null ? Optional.empty() : find(status.getConditions(), type);
+  }
+
+  /** True when {@code condition} is present with status True. */
+  public static boolean isTrue(Condition condition) {
+    return condition != null && TRUE.equals(condition.getStatus());
+  }
+
+  /** True when {@code condition} is present with status False. */
+  public static boolean isFalse(Condition condition) {
+    return condition != null && FALSE.equals(condition.getStatus());
+  }
+
   public Optional<Condition> get(String type) {
     return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
   }

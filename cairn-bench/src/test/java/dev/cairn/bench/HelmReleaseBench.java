@@ -2,15 +2,22 @@ package dev.cairn.bench;
 
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.helm.HelmReleaseStatus;
+import dev.cairn.api.source.HelmChart;
+import dev.cairn.api.source.HelmChartStatus;
 import dev.cairn.api.source.HelmRepository;
+import dev.cairn.api.source.HelmRepositoryStatus;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
-import dev.cairn.engine.helm.HelmReleaseReconciler;
-import dev.cairn.engine.source.HelmChartReconciler;
-import dev.cairn.engine.source.HelmRepositoryReconciler;
+import dev.cairn.engine.helm.HelmReleaseKind;
+import dev.cairn.engine.helm.HelmReleaseRun;
+import dev.cairn.engine.source.HelmChartKind;
+import dev.cairn.engine.source.HelmChartRun;
+import dev.cairn.engine.source.HelmRepositoryKind;
+import dev.cairn.engine.source.HelmRepositoryRun;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
 import dev.cairn.source.artifact.ArtifactStore;
@@ -81,8 +88,8 @@ public final class HelmReleaseBench {
       ArtifactStore store =
           new ArtifactStore(temp.resolve("store"), ArtifactStoreOptions.defaults());
       Clock clock = Clock.systemUTC();
-      HelmReleaseReconciler reconciler =
-          new HelmReleaseReconciler(
+      StepReconciler<HelmRelease, HelmReleaseStatus, HelmReleaseRun> reconciler =
+          HelmReleaseKind.reconciler(
               client,
               store,
               HelmTemplateRenderer.defaults(),
@@ -95,10 +102,10 @@ public final class HelmReleaseBench {
       HelmRepositoryFetcher fetcher =
           new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
       EventRecorder events = new EventRecorder(client, "cairn", clock);
-      HelmRepositoryReconciler repositories =
-          new HelmRepositoryReconciler(client, fetcher, events, "http://source/", clock);
-      HelmChartReconciler charts =
-          new HelmChartReconciler(
+      StepReconciler<HelmRepository, HelmRepositoryStatus, HelmRepositoryRun> repositories =
+          HelmRepositoryKind.reconciler(client, fetcher, events, "http://source/", clock);
+      StepReconciler<HelmChart, HelmChartStatus, HelmChartRun> charts =
+          HelmChartKind.reconciler(
               client,
               store,
               fetcher,

@@ -12,6 +12,7 @@ import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -73,6 +74,15 @@ final class ControllerCommand implements Callable<Integer> {
       defaultValue = "cairn-system",
       description = "Namespace of the leader-election Lease (default: ${DEFAULT-VALUE}).")
   String leaseNamespace;
+
+  @Option(
+      names = "--requeue-dependency",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description =
+          "How long an object waiting for a dependency or a source looks again after, unless the"
+              + " dependency becomes ready sooner (default: ${DEFAULT-VALUE}, as Flux).")
+  Duration requeueDependency;
 
   /** Counted down when the process should stop; the shutdown hook does it on SIGTERM/Ctrl-C. */
   final CountDownLatch stop = new CountDownLatch(1);
@@ -139,7 +149,10 @@ final class ControllerCommand implements Callable<Integer> {
   }
 
   private RuntimeOptions options() {
-    RuntimeOptions options = RuntimeOptions.defaults().withStoragePath(storagePath);
+    RuntimeOptions options =
+        RuntimeOptions.defaults()
+            .withStoragePath(storagePath)
+            .withDependencyRequeue(requeueDependency);
     if (leaderElect) {
       options = options.withLeaderElection(LeaderElection.inNamespace(leaseNamespace, identity()));
     }

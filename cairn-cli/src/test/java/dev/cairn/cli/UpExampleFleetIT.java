@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cairn up --once} on the project's own {@code examples/fleet} reaches all-Ready. */
-@EnabledIf("dev.cairn.cli.HelmReleases#available")
 class UpExampleFleetIT {
 
   @Test

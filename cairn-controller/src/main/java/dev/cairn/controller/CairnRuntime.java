@@ -5,11 +5,12 @@ import dev.cairn.apply.Fabric8ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
-import dev.cairn.engine.helm.HelmReleaseReconciler;
-import dev.cairn.engine.kustomize.KustomizationReconciler;
-import dev.cairn.engine.source.GitRepositoryReconciler;
-import dev.cairn.engine.source.HelmChartReconciler;
-import dev.cairn.engine.source.HelmRepositoryReconciler;
+import dev.cairn.engine.StepReconciler;
+import dev.cairn.engine.helm.HelmReleaseKind;
+import dev.cairn.engine.kustomize.KustomizationKind;
+import dev.cairn.engine.source.GitRepositoryKind;
+import dev.cairn.engine.source.HelmChartKind;
+import dev.cairn.engine.source.HelmRepositoryKind;
 import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
@@ -93,26 +94,31 @@ public final class CairnRuntime implements AutoCloseable {
                 new MirrorCleanup(git, clock),
                 new OrphanedArtifactCleanup(client, store, options.namespaces(), clock)));
     register(
-        new GitRepositoryReconciler(client, git, events, options.artifactBaseUrl(), clock),
+        GitRepositoryKind.reconciler(client, git, events, options.artifactBaseUrl(), clock),
         SourceWatches.gitRepositoriesOnIncludedGitRepositories());
     register(
-        new KustomizationReconciler(
+        new StepReconciler<>(
             client,
-            store,
-            KustomizationRenderer.defaults(),
-            manager,
-            cluster,
-            events,
-            apply,
+            new KustomizationKind(
+                client,
+                store,
+                KustomizationRenderer.defaults(),
+                manager,
+                cluster,
+                events,
+                apply,
+                options.dependencyRequeue(),
+                clock),
             clock),
-        SourceWatches.kustomizationsOnGitRepositories());
+        SourceWatches.kustomizationsOnGitRepositories(),
+        SourceWatches.kustomizationsOnDependencies());
     HelmRepositoryFetcher helmRepositories =
         new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
     register(
-        new HelmRepositoryReconciler(
+        HelmRepositoryKind.reconciler(
             client, helmRepositories, events, options.artifactBaseUrl(), clock));
     register(
-        new HelmChartReconciler(
+        HelmChartKind.reconciler(
             client,
             store,
             helmRepositories,
@@ -123,17 +129,21 @@ public final class CairnRuntime implements AutoCloseable {
         SourceWatches.helmChartsOnHelmRepositories(),
         SourceWatches.helmChartsOnGitRepositories());
     register(
-        new HelmReleaseReconciler(
+        new StepReconciler<>(
             client,
-            store,
-            HelmTemplateRenderer.defaults(),
-            HelmPostRenderer.defaults(),
-            manager,
-            cluster,
-            events,
-            apply,
+            new HelmReleaseKind(
+                client,
+                store,
+                HelmTemplateRenderer.defaults(),
+                HelmPostRenderer.defaults(),
+                manager,
+                cluster,
+                events,
+                apply,
+                options.dependencyRequeue()),
             clock),
-        SourceWatches.helmReleasesOnHelmCharts());
+        SourceWatches.helmReleasesOnHelmCharts(),
+        SourceWatches.helmReleasesOnDependencies());
 
     this.election =
         options
@@ -238,15 +248,9 @@ public final class CairnRuntime implements AutoCloseable {
   private <T extends HasMetadata, S> void registerWith(Operator op, KindRegistration<T, S> kind) {
     KindController<T, S> controller = kind.controller(fields, backoff, metrics);
     op.register(
-        kind.sdkReconciler(controller),
+        controller,
         ControllerConfigurations.of(
-            controller.resourceClass(),
-            options.namespaces(),
-            // Not the apply's field manager: an apply of only the finalizer under that name would
-            // drop every field the Kustomization that created this object owns.
-            options.fieldManager() + "-finalizer",
-            kind.reconciler().finalizes() ? KindReconciler.FINALIZER : null,
-            op.getConfigurationService()));
+            controller.resourceClass(), options.namespaces(), op.getConfigurationService()));
   }
 
   private synchronized void stopControllers() {

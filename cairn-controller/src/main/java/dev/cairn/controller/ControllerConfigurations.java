@@ -23,11 +23,7 @@ final class ControllerConfigurations {
   private ControllerConfigurations() {}
 
   static <T extends HasMetadata> ControllerConfiguration<T> of(
-      Class<T> resourceClass,
-      Set<String> namespaces,
-      String fieldManager,
-      String finalizer,
-      ConfigurationService service) {
+      Class<T> resourceClass, Set<String> namespaces, ConfigurationService service) {
     var informer = InformerConfiguration.builder(resourceClass);
     if (namespaces.isEmpty()) {
       informer.withWatchAllNamespaces();
@@ -49,23 +45,19 @@ final class ControllerConfigurations {
         retry,
         LinearRateLimiter.deactivatedRateLimiter(),
         null,
-        finalizer,
+        null,
         Map.of(),
-        fieldManager,
+        null,
         service,
         informer.buildForController(),
-        false,
+        // every event reaches the engine, deletions included; the SDK manages no finalizer
+        true,
         null);
   }
 
-  /**
-   * A new generation, a new value of the reconcile-request annotation, a deletion, or changed
-   * finalizers (the SDK adds its finalizer and waits for that update before the first reconcile).
-   */
+  /** A new generation, a new value of the reconcile-request annotation, or a deletion. */
   static boolean specOrRequestChanged(HasMetadata after, HasMetadata before) {
     return (after.isMarkedForDeletion() && !before.isMarkedForDeletion())
-        || !Objects.equals(
-            after.getMetadata().getFinalizers(), before.getMetadata().getFinalizers())
         || !Objects.equals(
             after.getMetadata().getGeneration(), before.getMetadata().getGeneration())
         || !ReconcileRequest.requestedAt(after).equals(ReconcileRequest.requestedAt(before));

@@ -1,13 +1,11 @@
 package dev.cairn.controller;
 
-import dev.cairn.api.ConditionReasons;
-import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.ReconcileStatus;
 import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.Outcome;
 import dev.cairn.engine.ReconcileRequest;
 import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.Trigger;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -22,10 +20,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one Java Operator SDK reconciler, for any kind: it calls {@link KindReconciler#reconcile}
- * (which reads the object, runs the steps and patches the status itself, so the SDK patches
+ * The one Java Operator SDK reconciler, for any kind: it hands the object the SDK has to {@link
+ * KindReconciler#reconcile} (which runs the steps and patches the status itself, so the SDK patches
  * nothing) and reschedules at the engine's {@code requeueAfter}, with {@link FailureBackoff} after
- * consecutive failures.
+ * consecutive {@link Outcome#FAILED failures}. The SDK hands it every event, deletions included,
+ * and never touches the finalizer: the engine owns it.
  */
 final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
   private final KindReconciler<T, S> kind;
@@ -73,55 +72,35 @@ final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
     String namespace = object.getMetadata().getNamespace();
     String name = object.getMetadata().getName();
     String key = key(namespace, name);
-    long started = System.nanoTime();
-    Optional<ReconcileResult<S>> outcome = kind.reconcile(namespace, name, triggerOf(object, key));
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    if (outcome.isEmpty()) {
-      backoff.reset(key);
-      metrics.forget(kindName(), namespace, name);
+    if (context != null && context.isPrimaryResourceDeleted()) {
+      gone(key, namespace, name);
       return UpdateControl.noUpdate();
     }
-    ReconcileResult<S> result = outcome.get();
+    long started = System.nanoTime();
+    ReconcileResult<S> result = kind.reconcile(object, triggerOf(object, key));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
     ReconcileStatus status =
         result.status() instanceof ReconcileStatus s ? s : ObjectFields.status(object).orElse(null);
     metrics.recordRun(kindName(), namespace, name, took, status, fields.suspended(object));
-    Duration next = nextRun(key, object, result, status);
+    Duration next = nextRun(key, object, result);
     UpdateControl<T> control = UpdateControl.noUpdate();
     return next == null ? control : control.rescheduleAfter(next);
   }
 
-  private Duration nextRun(
-      String key, T object, ReconcileResult<S> result, ReconcileStatus status) {
-    if (!result.requeue()) {
-      backoff.reset(key);
-      return null;
-    }
-    if (!result.patchStatus() || !isFailure(status)) {
+  private void gone(String key, String namespace, String name) {
+    backoff.reset(key);
+    sourceChanged.remove(key);
+    metrics.forget(kindName(), namespace, name);
+  }
+
+  /** When to run again: what the engine asked, with backoff after consecutive failures. */
+  private Duration nextRun(String key, T object, ReconcileResult<S> result) {
+    if (result.outcome() != Outcome.FAILED || !result.requeue()) {
       backoff.reset(key);
       return result.requeueAfter();
     }
     Duration interval = fields.interval(object).orElse(result.requeueAfter());
     return backoff.failed(key, result.requeueAfter(), interval);
-  }
-
-  /** Ready=False for a failure: not stalled and not waiting for a dependency. */
-  private static boolean isFailure(ReconcileStatus status) {
-    if (status == null || status.getConditions() == null) {
-      return false;
-    }
-    Condition ready = find(status, ConditionTypes.READY);
-    Condition stalled = find(status, ConditionTypes.STALLED);
-    return ready != null
-        && "False".equals(ready.getStatus())
-        && !ConditionReasons.DEPENDENCY_NOT_READY.equals(ready.getReason())
-        && (stalled == null || !"True".equals(stalled.getStatus()));
-  }
-
-  private static Condition find(ReconcileStatus status, String type) {
-    return status.getConditions().stream()
-        .filter(c -> type.equals(c.getType()))
-        .findFirst()
-        .orElse(null);
   }
 
   private Trigger triggerOf(T object, String key) {

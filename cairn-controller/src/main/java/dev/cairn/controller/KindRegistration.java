@@ -2,7 +2,6 @@ package dev.cairn.controller;
 
 import dev.cairn.engine.KindReconciler;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import java.util.List;
 
 /**
@@ -21,15 +20,5 @@ record KindRegistration<T extends HasMetadata, S>(
   KindController<T, S> controller(
       ObjectFields fields, FailureBackoff backoff, ReconcileMetrics metrics) {
     return new KindController<>(reconciler, sources, fields, backoff, metrics);
-  }
-
-  /**
-   * What the Operator SDK runs: the controller itself, or, for kinds that clean up when deleted,
-   * the controller behind a {@link FinalizingKindController}.
-   */
-  Reconciler<T> sdkReconciler(KindController<T, S> controller) {
-    return reconciler.finalizes()
-        ? new FinalizingKindController<>(controller, reconciler)
-        : controller;
   }
 }

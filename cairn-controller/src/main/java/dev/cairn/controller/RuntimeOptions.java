@@ -16,6 +16,9 @@ import java.util.Set;
  * @param leaderElection the Lease to hold before reconciling; null means no leader election
  * @param shutdownTimeout how long {@code close()} waits for reconciles in flight
  * @param fieldManager the field manager of server-side applies and the source of events
+ * @param dependencyRequeue how long an object waiting for a dependency or a source waits before
+ *     looking again (Flux's {@code --requeue-dependency}); a dependency that becomes ready triggers
+ *     it at once
  */
 public record RuntimeOptions(
     Path storagePath,
@@ -24,7 +27,8 @@ public record RuntimeOptions(
     int maxConcurrentReconciles,
     LeaderElection leaderElection,
     Duration shutdownTimeout,
-    String fieldManager) {
+    String fieldManager,
+    Duration dependencyRequeue) {
 
   public RuntimeOptions {
     Objects.requireNonNull(storagePath, "storagePath");
@@ -36,14 +40,19 @@ public record RuntimeOptions(
     }
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
     Objects.requireNonNull(fieldManager, "fieldManager");
+    if (dependencyRequeue == null || dependencyRequeue.isNegative() || dependencyRequeue.isZero()) {
+      throw new IllegalArgumentException(
+          "dependencyRequeue must be positive, was " + dependencyRequeue);
+    }
   }
 
   /**
    * Storage under {@code ./cairn-data}, artifacts served as {@code
    * http://cairn-source.cairn-system./}, all namespaces, 16 concurrent reconciles, no leader
-   * election, 30 s to finish reconciles on close. Sixteen, not Flux's four: a health wait holds its
-   * worker while it polls, and with four a 1,000-Kustomization fleet took 95 s to become Ready on 2
-   * cores against 48 s with sixteen (docs/benchmarks.md).
+   * election, 30 s to finish reconciles on close, 30 s dependency requeue (Flux's default).
+   * Sixteen, not Flux's four: a health wait holds its worker while it polls, and with four a
+   * 1,000-Kustomization fleet took 95 s to become Ready on 2 cores against 48 s with sixteen
+   * (docs/benchmarks.md).
    */
   public static RuntimeOptions defaults() {
     return new RuntimeOptions(
@@ -53,7 +62,8 @@ public record RuntimeOptions(
         16,
         null,
         Duration.ofSeconds(30),
-        "cairn");
+        "cairn",
+        Duration.ofSeconds(30));
   }
 
   public Optional<LeaderElection> leaderElectionConfig() {
@@ -68,7 +78,8 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         leaderElection,
         shutdownTimeout,
-        fieldManager);
+        fieldManager,
+        dependencyRequeue);
   }
 
   public RuntimeOptions withArtifactBaseUrl(String url) {
@@ -79,7 +90,8 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         leaderElection,
         shutdownTimeout,
-        fieldManager);
+        fieldManager,
+        dependencyRequeue);
   }
 
   public RuntimeOptions withNamespaces(Set<String> watched) {
@@ -90,7 +102,8 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         leaderElection,
         shutdownTimeout,
-        fieldManager);
+        fieldManager,
+        dependencyRequeue);
   }
 
   public RuntimeOptions withMaxConcurrentReconciles(int max) {
@@ -101,7 +114,8 @@ public record RuntimeOptions(
         max,
         leaderElection,
         shutdownTimeout,
-        fieldManager);
+        fieldManager,
+        dependencyRequeue);
   }
 
   /** Leader election with {@code election}; null disables it. */
@@ -113,7 +127,8 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         election,
         shutdownTimeout,
-        fieldManager);
+        fieldManager,
+        dependencyRequeue);
   }
 
   public RuntimeOptions withShutdownTimeout(Duration timeout) {
@@ -124,7 +139,8 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         leaderElection,
         timeout,
-        fieldManager);
+        fieldManager,
+        dependencyRequeue);
   }
 
   public RuntimeOptions withFieldManager(String manager) {
@@ -135,6 +151,19 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         leaderElection,
         shutdownTimeout,
-        manager);
+        manager,
+        dependencyRequeue);
+  }
+
+  public RuntimeOptions withDependencyRequeue(Duration value) {
+    return new RuntimeOptions(
+        storagePath,
+        artifactBaseUrl,
+        namespaces,
+        maxConcurrentReconciles,
+        leaderElection,
+        shutdownTimeout,
+        fieldManager,
+        value);
   }
 }

@@ -1,10 +1,16 @@
 package dev.cairn.controller;
 
 import dev.cairn.api.Artifact;
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.Conditions;
+import dev.cairn.api.DependencyReference;
 import dev.cairn.api.ObjectRef;
+import dev.cairn.api.ReconcileStatus;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.helm.HelmReleaseSpec;
+import dev.cairn.api.helm.HelmReleaseStatus;
 import dev.cairn.api.kustomize.Kustomization;
+import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
@@ -12,6 +18,7 @@ import dev.cairn.api.source.SourceStatus;
 import dev.cairn.engine.helm.ReleaseNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
+import java.util.Objects;
 
 /** The source → dependent edges Cairn's kinds have. */
 final class SourceWatches {
@@ -94,6 +101,64 @@ final class SourceWatches {
     String chart = ReleaseNames.helmChartName(namespace, release.getMetadata().getName());
     return List.of(
         new ObjectRef(null, HasMetadata.getKind(HelmChart.class), chart, source.namespace()));
+  }
+
+  /**
+   * A Kustomization waiting for a {@code dependsOn} Kustomization runs as soon as that one becomes
+   * ready, instead of at the dependency requeue.
+   */
+  static SourceWatch<Kustomization, Kustomization> kustomizationsOnDependencies() {
+    return new SourceWatch<>(
+        Kustomization.class,
+        dependency -> readiness(dependency, dependency.getStatus()),
+        k -> dependencies(k, k.getSpec() == null ? null : k.getSpec().dependsOn()));
+  }
+
+  /** The same for HelmReleases and their {@code dependsOn} HelmReleases. */
+  static SourceWatch<HelmRelease, HelmRelease> helmReleasesOnDependencies() {
+    return new SourceWatch<>(
+        HelmRelease.class,
+        dependency -> readiness(dependency, dependency.getStatus()),
+        r -> dependencies(r, r.getSpec() == null ? null : r.getSpec().dependsOn()));
+  }
+
+  /**
+   * What changes when a dependency becomes ready: its generation and the revision it has ready;
+   * null while it is not Ready at its current generation, so only becoming ready (or ready again at
+   * a new generation) counts.
+   */
+  static String readiness(HasMetadata dependency, ReconcileStatus status) {
+    Long generation = dependency.getMetadata().getGeneration();
+    if (status == null
+        || !Objects.equals(generation, status.getObservedGeneration())
+        || !Conditions.isTrue(Conditions.find(status, ConditionTypes.READY).orElse(null))) {
+      return null;
+    }
+    String revision =
+        status instanceof KustomizationStatus k
+            ? k.getLastAppliedRevision()
+            : status instanceof HelmReleaseStatus h ? h.getLastAttemptedRevision() : null;
+    return generation + "@" + revision;
+  }
+
+  private static List<ObjectRef> dependencies(
+      HasMetadata object, List<DependencyReference> dependsOn) {
+    if (dependsOn == null) {
+      return List.of();
+    }
+    String namespace = object.getMetadata().getNamespace();
+    return dependsOn.stream()
+        .filter(dep -> dep != null && dep.name() != null)
+        .map(
+            dep ->
+                new ObjectRef(
+                    null,
+                    object.getKind(),
+                    dep.name(),
+                    dep.namespace() == null || dep.namespace().isEmpty()
+                        ? namespace
+                        : dep.namespace()))
+        .toList();
   }
 
   static String revision(HasMetadata source) {

@@ -77,6 +77,59 @@ class CairnRuntimeIT {
     assertThat(fixture.source(repo).getStatus().getLastHandledReconcileAt()).isEqualTo("push-1");
   }
 
+  /**
+   * Four layers written as Flux users write them: {@code interval: 10m}, no {@code retryInterval}.
+   * Each layer waits for the one before; it must run as soon as that one is Ready (the runtime
+   * watches dependencies), not after the 30 s dependency requeue, so the whole chain converges in
+   * well under one requeue.
+   */
+  @Test
+  void layersWithoutRetryIntervalRunAsSoonAsTheirDependencyIsReady(TestCluster cluster)
+      throws Exception {
+    GitOpsFixture.Repo repo = fixture.repo(cluster, "layers");
+    String[] layers = {"repositories", "controllers", "configs", "apps"};
+    for (String layer : layers) {
+      repo.work().write(layer + "/cm.yaml", configMapYaml(layer, layer));
+    }
+    String revision = repo.commit("layers");
+    fixture.createSource(repo, "10m");
+    // created last first, so no layer can be Ready before the one it depends on has run
+    for (int i = layers.length - 1; i >= 0; i--) {
+      String dependsOn = i == 0 ? "" : "  dependsOn: [{name: " + layers[i - 1] + "}]\n";
+      String yaml =
+          """
+          apiVersion: cairn.dev/v1
+          kind: Kustomization
+          metadata: {name: %s, namespace: %s}
+          spec:
+            interval: 10m
+            sourceRef: {kind: GitRepository, name: repo}
+            targetNamespace: %s
+            path: ./%s
+            prune: true
+            wait: true
+          %s"""
+              .formatted(layers[i], repo.ns(), repo.ns(), layers[i], dependsOn);
+      cluster
+          .client()
+          .resource(
+              cluster.client().getKubernetesSerialization().unmarshal(yaml, Kustomization.class))
+          .create();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(25))
+        .untilAsserted(
+            () -> {
+              for (String layer : layers) {
+                Kustomization k = fixture.kustomization(repo, layer);
+                assertThat(isReady(k.getStatus())).as(layer).isTrue();
+                assertThat(k.getStatus().getLastAppliedRevision())
+                    .isEqualTo("main@sha1:" + revision);
+              }
+            });
+  }
+
   @Test
   void aNewRevisionOfAnIncludedRepositoryRecomposesTheIncludingOne(TestCluster cluster)
       throws Exception {

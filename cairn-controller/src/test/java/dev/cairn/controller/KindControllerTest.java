@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.Outcome;
 import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.Trigger;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -19,9 +22,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adapter's rescheduling: the engine's requeue on success, waiting and stalling, the backoff
- * after consecutive failures (reset by a success), nothing for a gone object; and the trigger it
- * passes for a reconcile request.
+ * The adapter's rescheduling, read from the engine's typed outcome: the engine's requeue on
+ * success, waiting and stalling, the backoff after consecutive failures (reset by a success),
+ * nothing for a deleted object; and the trigger it passes for a reconcile request.
  */
 class KindControllerTest {
   private static final Duration RETRY = Duration.ofSeconds(30);
@@ -49,22 +52,37 @@ class KindControllerTest {
   }
 
   @Test
-  void waitingForADependencyIsNotAFailure() {
+  void waitingIsNotAFailureWhateverItsReason() {
     Kustomization app = kustomization(null);
-    engine.then(failed("DependencyNotReady"), failed("DependencyNotReady"));
-    assertThat(delays(app, 2)).containsExactly(RETRY, RETRY);
+    engine.then(waiting("DependencyNotReady"), waiting("BuildFailed"), waiting("Anything"));
+    assertThat(delays(app, 3)).containsExactly(RETRY, RETRY, RETRY);
   }
 
   @Test
-  void stalledAndGoneObjectsAreNotRescheduled() {
+  void theOutcomeDecidesNotTheReasonString() {
     Kustomization app = kustomization(null);
-    KustomizationStatus stalled = status("False", "InvalidSpec");
-    stalled.conditions(Clock.systemUTC()).markTrue("Stalled", "InvalidSpec", "bad", 1L);
-    engine.results.add(Optional.of(new ReconcileResult<>(null, stalled, true)));
-    engine.results.add(Optional.empty());
+    // a failure whose reason reads like a wait still backs off: only the typed outcome counts
+    engine.then(failed("DependencyNotReady"), failed("DependencyNotReady"));
+    assertThat(delays(app, 2)).containsExactly(RETRY, RETRY.multipliedBy(2));
+  }
+
+  @Test
+  void waitsAndStallsResetTheBackoff() {
+    Kustomization app = kustomization(null);
+    engine.then(failed("BuildFailed"), failed("BuildFailed"), waiting("DependencyNotReady"));
+    engine.then(failed("BuildFailed"), stalled(), failed("BuildFailed"));
+    assertThat(delays(app, 6))
+        .containsExactly(RETRY, RETRY.multipliedBy(2), RETRY, RETRY, null, RETRY);
+  }
+
+  @Test
+  void stalledAndDeletedObjectsAreNotRescheduled() {
+    Kustomization app = kustomization(null);
+    engine.then(stalled());
 
     assertThat(controller.reconcile(app, null).getScheduleDelay()).isEmpty();
-    assertThat(controller.reconcile(app, null).getScheduleDelay()).isEmpty();
+    assertThat(controller.reconcile(app, deleted()).getScheduleDelay()).isEmpty();
+    assertThat(engine.triggers).hasSize(1);
     assertThat(registry.find("cairn.reconcile.condition").gauges()).isEmpty();
   }
 
@@ -119,14 +137,38 @@ class KindControllerTest {
     return k;
   }
 
-  private static Optional<ReconcileResult<KustomizationStatus>> failed(String reason) {
-    return Optional.of(new ReconcileResult<>(RETRY, status("False", reason), true));
+  private static ReconcileResult<KustomizationStatus> failed(String reason) {
+    return new ReconcileResult<>(Outcome.FAILED, RETRY, status("False", reason), true);
   }
 
-  private static Optional<ReconcileResult<KustomizationStatus>> succeeded() {
-    return Optional.of(
-        new ReconcileResult<>(
-            Duration.ofMinutes(5), status("True", "ReconciliationSucceeded"), true));
+  private static ReconcileResult<KustomizationStatus> waiting(String reason) {
+    return new ReconcileResult<>(Outcome.WAITING, RETRY, status("False", reason), true);
+  }
+
+  private static ReconcileResult<KustomizationStatus> stalled() {
+    KustomizationStatus status = status("False", "InvalidSpec");
+    status.conditions(Clock.systemUTC()).markTrue("Stalled", "InvalidSpec", "bad", 1L);
+    return new ReconcileResult<>(Outcome.STALLED, null, status, true);
+  }
+
+  private static ReconcileResult<KustomizationStatus> succeeded() {
+    return new ReconcileResult<>(
+        Outcome.SUCCEEDED, Duration.ofMinutes(5), status("True", "ReconciliationSucceeded"), true);
+  }
+
+  /** The SDK's context for the event of an object that is gone from the cluster. */
+  @SuppressWarnings("unchecked")
+  private static Context<Kustomization> deleted() {
+    return (Context<Kustomization>)
+        Proxy.newProxyInstance(
+            KindControllerTest.class.getClassLoader(),
+            new Class<?>[] {Context.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("isPrimaryResourceDeleted")) {
+                return true;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
   }
 
   private static KustomizationStatus status(String ready, String reason) {
@@ -142,11 +184,11 @@ class KindControllerTest {
   /** The engine's side of the contract, answering from a script. */
   private static final class ScriptedReconciler
       implements KindReconciler<Kustomization, KustomizationStatus> {
-    final Deque<Optional<ReconcileResult<KustomizationStatus>>> results = new ArrayDeque<>();
+    final Deque<ReconcileResult<KustomizationStatus>> results = new ArrayDeque<>();
     final List<Trigger> triggers = new ArrayList<>();
 
     @SafeVarargs
-    final void then(Optional<ReconcileResult<KustomizationStatus>>... next) {
+    final void then(ReconcileResult<KustomizationStatus>... next) {
       results.addAll(List.of(next));
     }
 
@@ -156,10 +198,15 @@ class KindControllerTest {
     }
 
     @Override
-    public Optional<ReconcileResult<KustomizationStatus>> reconcile(
-        String namespace, String name, Trigger trigger) {
+    public ReconcileResult<KustomizationStatus> reconcile(Kustomization object, Trigger trigger) {
       triggers.add(trigger);
       return results.removeFirst();
+    }
+
+    @Override
+    public Optional<ReconcileResult<KustomizationStatus>> reconcile(
+        String namespace, String name, Trigger trigger) {
+      throw new AssertionError("the controller hands the object it has; it is never read again");
     }
   }
 }

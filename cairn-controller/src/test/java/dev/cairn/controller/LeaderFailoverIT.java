@@ -88,7 +88,7 @@ class LeaderFailoverIT {
     await().atMost(WAIT).until(second::isReady);
     assertThat(second.isLeader()).isTrue();
     // the second replica runs the Kustomization before or after it has fetched the source again;
-    // either way Ready must not flip: a run without the artifact waits for it (ArtifactArrival)
+    // either way Ready must not flip: a run without the artifact waits for it (AwaitArtifactStep)
     String token = "takeover";
     fixture.requestReconcile(Kustomization.class, repo, "app", token);
     await()

@@ -5,11 +5,13 @@ import static dev.cairn.controller.GitOpsFixture.isReady;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cairn.api.Conditions;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.server.ProbeServer;
 import dev.cairn.server.Probes;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
+import io.fabric8.kubernetes.api.model.Condition;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,7 +83,21 @@ class ProbesAndMetricsIT {
               () ->
                   cluster.client().apps().deployments().inNamespace(repo.ns()).withName("web").get()
                       != null);
-      assertThat(fixture.kustomization(repo, "web").getStatus()).isNull();
+      // while the health check waits, the object says so (as Flux's "Running health checks")
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                var status = fixture.kustomization(repo, "web").getStatus();
+                assertThat(status).isNotNull();
+                Condition reconciling =
+                    Conditions.find(status, "Reconciling").orElseThrow(AssertionError::new);
+                assertThat(reconciling.getStatus()).isEqualTo("True");
+                assertThat(reconciling.getReason()).isEqualTo("Progressing");
+                assertThat(reconciling.getMessage())
+                    .startsWith("Running health checks for revision main@sha1:" + sha);
+                assertThat(Conditions.find(status, "Ready")).isEmpty();
+              });
       runtime.close();
 
       assertThat(get(probes, "/readyz").statusCode()).isEqualTo(503);
@@ -89,6 +105,7 @@ class ProbesAndMetricsIT {
       Kustomization web = fixture.kustomization(repo, "web");
       assertThat(isReady(web.getStatus())).as("status: %s", web.getStatus()).isTrue();
       assertThat(web.getStatus().getLastAppliedRevision()).isEqualTo("main@sha1:" + sha);
+      assertThat(Conditions.find(web.getStatus(), "Reconciling")).isEmpty();
     } finally {
       runtime.close();
     }

@@ -1,5 +1,9 @@
 package dev.cairn.engine;
 
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.Conditions;
+import dev.cairn.api.ReconcileStatus;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -40,6 +44,15 @@ public final class EventRecorder {
     this.client = client;
     this.component = component;
     this.clock = clock;
+  }
+
+  /**
+   * True when a run's failure is news worth a Warning event: the object was not already Ready=False
+   * with the same message before the run.
+   */
+  public static boolean isNewFailure(ReconcileException error, ReconcileStatus before) {
+    Condition ready = Conditions.find(before, ConditionTypes.READY).orElse(null);
+    return !Conditions.isFalse(ready) || !error.getMessage().equals(ready.getMessage());
   }
 
   /** Records one event about {@code involved}; returns the event written, or null on failure. */

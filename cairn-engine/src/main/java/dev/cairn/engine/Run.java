@@ -3,11 +3,14 @@ package dev.cairn.engine;
 import dev.cairn.api.InventoryEntry;
 import dev.cairn.api.ReconcileStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The state of one reconciliation, passed to every step: what is reconciled, why, what it owned
@@ -16,7 +19,10 @@ import java.util.Objects;
  *
  * @param <S> the status type of the kind
  */
-public class Run<S extends ReconcileStatus> {
+public class Run<S extends ReconcileStatus> implements AutoCloseable {
+  /** Flux's {@code --requeue-dependency} default. */
+  public static final Duration DEFAULT_DEPENDENCY_REQUEUE = Duration.ofSeconds(30);
+
   private final ResourceKey key;
   private final long generation;
   private final Trigger trigger;
@@ -27,6 +33,12 @@ public class Run<S extends ReconcileStatus> {
   private final Map<String, String> loggerContext = new LinkedHashMap<>();
   private final Map<String, OwnedCondition> owned = new LinkedHashMap<>();
   private String successMessage = "";
+  private Set<String> declared;
+  private Duration interval;
+  private Duration retryInterval;
+  private Consumer<String> progress = message -> {};
+  private boolean suspended;
+  private Duration dependencyRequeue = DEFAULT_DEPENDENCY_REQUEUE;
 
   /**
    * @param status the status draft: a copy of the live status that steps and the summarizer change
@@ -86,9 +98,73 @@ public class Run<S extends ReconcileStatus> {
     return loggerContext;
   }
 
-  /** Records a condition the current step owns. */
+  /**
+   * Records a condition the current step owns.
+   *
+   * @throws IllegalStateException when the kind did not declare the condition type as its own (a
+   *     bug in a step: the run fails with {@code ReconciliationFailed})
+   */
   public void own(OwnedCondition condition) {
+    if (declared != null && !declared.contains(condition.type())) {
+      throw new IllegalStateException(
+          key.kind() + " does not declare the condition " + condition.type() + " as its own");
+    }
     owned.put(condition.type(), condition);
+  }
+
+  /** The condition types the kind owns besides Ready, Reconciling and Stalled; set once. */
+  void declareOwnedConditions(Set<String> types) {
+    this.declared = Set.copyOf(types);
+  }
+
+  /** {@code spec.interval}; null until a step parsed it (an invalid one stalls the run). */
+  public Duration interval() {
+    return interval;
+  }
+
+  /** The wait after a failure: {@code spec.retryInterval}, else the interval. */
+  public Duration retryInterval() {
+    return retryInterval == null ? interval : retryInterval;
+  }
+
+  /** Sets the intervals; {@code retryInterval} null means "the interval". */
+  public void intervals(Duration interval, Duration retryInterval) {
+    this.interval = interval;
+    this.retryInterval = retryInterval;
+  }
+
+  /**
+   * How long a run waits before looking again at a dependency or a source that is not ready yet
+   * (Flux's {@code --requeue-dependency}); a dependency that becomes ready triggers the run sooner.
+   */
+  public Duration dependencyRequeue() {
+    return dependencyRequeue;
+  }
+
+  public void dependencyRequeue(Duration value) {
+    this.dependencyRequeue = Objects.requireNonNull(value, "value");
+  }
+
+  /**
+   * Tells the object's readers what a long step is doing ({@code Reconciling=True} with {@code
+   * message}), written at once; call it only when the step is about to wait, so a steady state
+   * writes nothing.
+   */
+  public void reportProgress(String message) {
+    progress.accept(message);
+  }
+
+  void suspended(boolean value) {
+    this.suspended = value;
+  }
+
+  /** The shared first step of every kind: a suspended object's run ends untouched. */
+  static StepResult checkSuspend(Run<?> run) {
+    return run.suspended ? StepResult.skip("suspended") : StepResult.proceed();
+  }
+
+  void onProgress(Consumer<String> listener) {
+    this.progress = listener;
   }
 
   /** The conditions steps recorded, by type, in recording order. */
@@ -104,4 +180,8 @@ public class Run<S extends ReconcileStatus> {
   public void succeedWith(String message) {
     this.successMessage = message == null ? "" : message;
   }
+
+  /** Releases what the run opened (clients for another cluster or identity); default none. */
+  @Override
+  public void close() {}
 }

@@ -13,11 +13,21 @@ import java.time.Duration;
 public record RunOutcome(String lastStep, StepResult result, ReconcileException error) {
 
   public boolean succeeded() {
-    return error == null && result != null && result.kind() != StepResult.Kind.SKIP;
+    return outcome() == Outcome.SUCCEEDED;
   }
 
   public boolean skipped() {
-    return error == null && result != null && result.kind() == StepResult.Kind.SKIP;
+    return outcome() == Outcome.SKIPPED;
+  }
+
+  /** The typed outcome. */
+  public Outcome outcome() {
+    if (error != null) {
+      return Outcome.of(error);
+    }
+    return result != null && result.kind() == StepResult.Kind.SKIP
+        ? Outcome.SKIPPED
+        : Outcome.SUCCEEDED;
   }
 
   /** The requeue a step asked for, or null. */

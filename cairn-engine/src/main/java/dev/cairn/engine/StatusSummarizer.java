@@ -42,11 +42,15 @@ public final class StatusSummarizer {
     this.successReason = Objects.requireNonNull(successReason, "successReason");
   }
 
-  public <S extends ReconcileStatus> ReconcileResult<S> summarize(
-      Run<S> run, RunOutcome outcome, Duration interval, Duration retryInterval) {
+  /**
+   * Finishes {@code run}'s status draft for {@code outcome}; the intervals come from the run
+   * ({@link Run#interval()}, {@link Run#retryInterval()}).
+   */
+  public <S extends ReconcileStatus> ReconcileResult<S> summarize(Run<S> run, RunOutcome outcome) {
     S status = run.status();
-    if (outcome.skipped()) {
-      return new ReconcileResult<>(outcome.result().requeueAfter(), status, false);
+    Outcome typed = outcome.outcome();
+    if (typed == Outcome.SKIPPED) {
+      return ReconcileResult.untouched(typed, outcome.result().requeueAfter(), status);
     }
     Conditions conditions = status.conditions(run.clock());
     Long generation = run.generation();
@@ -64,14 +68,14 @@ public final class StatusSummarizer {
       conditions.remove(ConditionTypes.STALLED);
       status.setObservedGeneration(generation);
       Duration asked = outcome.requestedRequeue();
-      return new ReconcileResult<>(asked != null ? asked : interval, status, true);
+      return new ReconcileResult<>(typed, asked != null ? asked : run.interval(), status, true);
     }
     conditions.markFalse(ConditionTypes.READY, error.reason(), error.getMessage(), generation);
-    if (error instanceof ReconcileException.Stalled) {
+    if (typed == Outcome.STALLED) {
       conditions.markTrue(ConditionTypes.STALLED, error.reason(), error.getMessage(), generation);
       conditions.remove(ConditionTypes.RECONCILING);
       status.setObservedGeneration(generation);
-      return new ReconcileResult<>(null, status, true);
+      return new ReconcileResult<>(typed, null, status, true);
     }
     conditions.markTrue(
         ConditionTypes.RECONCILING,
@@ -80,7 +84,7 @@ public final class StatusSummarizer {
         generation);
     conditions.remove(ConditionTypes.STALLED);
     Duration after =
-        error instanceof ReconcileException.Waiting waiting ? waiting.after() : retryInterval;
-    return new ReconcileResult<>(after, status, true);
+        error instanceof ReconcileException.Waiting waiting ? waiting.after() : run.retryInterval();
+    return new ReconcileResult<>(typed, after, status, true);
   }
 }

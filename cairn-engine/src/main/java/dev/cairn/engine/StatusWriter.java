@@ -6,15 +6,13 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Patches the status subresource of a Cairn object once per run. Only {@code status} is sent, so a
- * spec change made during the run is never overwritten. An object deleted meanwhile is not an
- * error. This is also the one place, for every kind, that records the handled reconcile request
- * ({@code status.lastHandledReconcileAt} = the {@link ReconcileRequest} annotation the run saw).
+ * Patches the status subresource of a Cairn object. Only {@code status} is sent, as a JSON patch
+ * against the object the run started from (no read first), so a spec change made during the run is
+ * never overwritten. An object deleted meanwhile is not an error.
  */
 public final class StatusWriter {
   private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
@@ -26,51 +24,36 @@ public final class StatusWriter {
   }
 
   /**
-   * One run against the API: reads the object, hands it to {@code reconcile} and writes the status
-   * that comes back (when the run asks for it). Empty when the object is gone.
+   * Writes {@code status} onto {@code object}. A status equal to the object's is not sent: a steady
+   * state costs no write.
+   *
+   * @return the object as the API server now has it ({@code object} itself when nothing was sent);
+   *     empty when the object is gone
    */
-  public <S extends ReconcileStatus, T extends CustomResource<?, S>>
-      Optional<ReconcileResult<S>> reconcileLive(
-          Class<T> kind, String namespace, String name, Function<T, ReconcileResult<S>> reconcile) {
-    T live = client.resources(kind).inNamespace(namespace).withName(name).get();
-    if (live == null) {
-      return Optional.empty();
-    }
-    ReconcileResult<S> result = reconcile.apply(live);
-    if (result.patchStatus()) {
-      write(kind, live, result.status());
-    }
-    return Optional.of(result);
-  }
-
-  /**
-   * Writes {@code status} onto the live object; returns false when the object is gone. A status
-   * equal to the one the run started from is not sent: a steady state costs no write.
-   */
-  public <S extends ReconcileStatus, T extends CustomResource<?, S>> boolean write(
+  public <S extends ReconcileStatus, T extends CustomResource<?, S>> Optional<T> write(
       Class<T> kind, T object, S status) {
-    ReconcileRequest.requestedAt(object).ifPresent(status::setLastHandledReconcileAt);
     if (unchanged(object.getStatus(), status)) {
-      return true;
+      return Optional.of(object);
     }
     try {
-      client
-          .resources(kind)
-          .inNamespace(object.getMetadata().getNamespace())
-          .withName(object.getMetadata().getName())
-          .editStatus(
-              live -> {
-                live.setStatus(status);
-                return live;
-              });
-      return true;
+      T written =
+          client
+              .resources(kind)
+              .inNamespace(object.getMetadata().getNamespace())
+              .resource(object)
+              .editStatus(
+                  base -> {
+                    base.setStatus(status);
+                    return base;
+                  });
+      return Optional.of(written);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
         LOG.debug(
             "{} {} is gone; status not written",
             kind.getSimpleName(),
             object.getMetadata().getName());
-        return false;
+        return Optional.empty();
       }
       throw e;
     }

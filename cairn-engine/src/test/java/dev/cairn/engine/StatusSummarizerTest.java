@@ -25,13 +25,16 @@ class StatusSummarizerTest {
   private static final Duration RETRY = Duration.ofMinutes(2);
 
   private static Run<KustomizationStatus> run(KustomizationStatus status) {
-    return new Run<>(
-        new ResourceKey("Kustomization", "ns", "app"),
-        3,
-        Trigger.INTERVAL,
-        List.of(),
-        status,
-        CLOCK);
+    Run<KustomizationStatus> run =
+        new Run<>(
+            new ResourceKey("Kustomization", "ns", "app"),
+            3,
+            Trigger.INTERVAL,
+            List.of(),
+            status,
+            CLOCK);
+    run.intervals(INTERVAL, RETRY);
+    return run;
   }
 
   static Stream<Arguments> outcomes() {
@@ -108,7 +111,7 @@ class StatusSummarizerTest {
     run.succeedWith("Applied revision: main@sha1:abc");
 
     ReconcileResult<KustomizationStatus> result =
-        new StatusSummarizer("ReconciliationSucceeded").summarize(run, outcome, INTERVAL, RETRY);
+        new StatusSummarizer("ReconciliationSucceeded").summarize(run, outcome);
 
     Conditions conditions = result.status().conditions(CLOCK);
     Condition readyCondition = conditions.get("Ready").orElseThrow();
@@ -136,11 +139,7 @@ class StatusSummarizerTest {
 
     ReconcileResult<KustomizationStatus> result =
         new StatusSummarizer("ReconciliationSucceeded")
-            .summarize(
-                run,
-                new RunOutcome("checkSuspend", StepResult.skip("suspended"), null),
-                INTERVAL,
-                RETRY);
+            .summarize(run, new RunOutcome("checkSuspend", StepResult.skip("suspended"), null));
 
     assertThat(result.patchStatus()).isFalse();
     assertThat(result.requeue()).isFalse();
@@ -159,9 +158,7 @@ class StatusSummarizerTest {
             .summarize(
                 run(status),
                 new RunOutcome(
-                    "awaitArtifact", StepResult.defer(Duration.ofSeconds(2), "not here"), null),
-                INTERVAL,
-                RETRY);
+                    "awaitArtifact", StepResult.defer(Duration.ofSeconds(2), "not here"), null));
 
     assertThat(result.patchStatus()).isFalse();
     assertThat(result.requeueAfter()).isEqualTo(Duration.ofSeconds(2));
@@ -178,7 +175,7 @@ class StatusSummarizerTest {
     run.own(OwnedCondition.isTrue("ArtifactInStorage", "Succeeded", "stored"));
 
     new StatusSummarizer("Succeeded")
-        .summarize(run, new RunOutcome("last", StepResult.proceed(), null), INTERVAL, RETRY);
+        .summarize(run, new RunOutcome("last", StepResult.proceed(), null));
 
     Conditions conditions = status.conditions(CLOCK);
     assertThat(conditions.get("Healthy")).isEmpty();

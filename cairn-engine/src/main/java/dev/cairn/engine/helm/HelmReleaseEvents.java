@@ -1,6 +1,8 @@
 package dev.cairn.engine.helm;
 
 import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.Conditions;
+import dev.cairn.api.helm.HelmReleaseStatus;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.RunOutcome;
@@ -19,7 +21,7 @@ final class HelmReleaseEvents {
     this.recorder = recorder;
   }
 
-  void afterRun(HelmReleaseRun run, RunOutcome outcome, Condition previousReady) {
+  void afterRun(HelmReleaseRun run, RunOutcome outcome, HelmReleaseStatus before) {
     String revision = run.artifact() == null ? null : run.artifact().revision();
     if (run.event() != null) {
       recorder.record(run.object(), EventRecorder.NORMAL, reasonOf(run), run.event(), revision);
@@ -32,7 +34,8 @@ final class HelmReleaseEvents {
     if (error == null || error instanceof ReconcileException.Waiting) {
       return;
     }
-    String previous = previousReady == null ? null : previousReady.getMessage();
+    String previous =
+        Conditions.find(before, ConditionTypes.READY).map(Condition::getMessage).orElse(null);
     if (!Objects.equals(previous, error.getMessage())) {
       recorder.record(
           run.object(), EventRecorder.WARNING, error.reason(), error.getMessage(), revision);

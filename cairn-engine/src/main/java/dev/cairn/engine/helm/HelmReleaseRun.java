@@ -18,7 +18,6 @@ import java.util.Map;
 /** The state of one HelmRelease reconciliation: the object and what each step produced. */
 public final class HelmReleaseRun extends Run<HelmReleaseStatus> {
   private final HelmRelease object;
-  private Duration interval;
   private Duration timeout;
   private String releaseName;
   private String targetNamespace;
@@ -54,17 +53,13 @@ public final class HelmReleaseRun extends Run<HelmReleaseStatus> {
     return object.getSpec();
   }
 
-  public Duration interval() {
-    return interval;
-  }
-
   /** {@code spec.timeout}, 5 minutes when absent (Helm's default). */
   public Duration timeout() {
     return timeout;
   }
 
   void timing(Duration interval, Duration timeout) {
-    this.interval = interval;
+    intervals(interval, null);
     this.timeout = timeout;
   }
 

@@ -8,6 +8,7 @@ import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WaitResult;
 import dev.cairn.engine.Inventories;
+import dev.cairn.engine.WaitProgress;
 import dev.cairn.manifest.KubeObject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,7 +90,17 @@ final class ReleaseApplier {
           kept);
     }
     if (revision.waitForHealth()) {
-      WaitResult health = manager.waitForHealth(Inventories.ids(inventory), run.timeout());
+      String progress =
+          "Waiting for the objects of release "
+              + run.releaseName()
+              + " to be ready, with a timeout of "
+              + run.timeout().toSeconds()
+              + "s";
+      WaitResult health =
+          manager.waitForHealth(
+              Inventories.ids(inventory),
+              run.timeout(),
+              WaitProgress.reporting(run, progress, () -> false));
       if (!health.healthy()) {
         throw new DeployFailed(health.message(), inventory);
       }

@@ -31,7 +31,7 @@ final class ReleaseHistory {
               r.chartName(),
               r.chartVersion(),
               r.appVersion().isEmpty() ? null : r.appVersion(),
-              ValuesComposer.digest(r.config()),
+              ValuesStep.digest(r.config()),
               r.firstDeployed(),
               r.lastDeployed(),
               null,

@@ -186,7 +186,7 @@ final class ReleaseStep {
 
   private static boolean sameInputs(HelmReleaseRun run, ReleaseRecord latest) {
     return latest.chartVersion().equals(run.render().chart().version())
-        && ValuesComposer.digest(latest.config()).equals(run.configDigest());
+        && ValuesStep.digest(latest.config()).equals(run.configDigest());
   }
 
   private boolean inSync(HelmReleaseRun run, ReleaseRecord latest) {
@@ -195,7 +195,7 @@ final class ReleaseStep {
         && ReleaseRecord.DEPLOYED.equals(latest.status())
         && latest.chartName().equals(run.render().chart().name())
         && latest.chartVersion().equals(run.render().chart().version())
-        && ValuesComposer.digest(latest.config()).equals(run.configDigest())
+        && ValuesStep.digest(latest.config()).equals(run.configDigest())
         && latest.manifest().equals(run.render().manifest());
   }
 

@@ -2,6 +2,7 @@ package dev.cairn.engine.kustomize;
 
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.Conditions;
 import dev.cairn.api.CustomHealthCheck;
 import dev.cairn.api.ObjectRef;
 import dev.cairn.apply.ResourceManager;
@@ -10,6 +11,7 @@ import dev.cairn.engine.Inventories;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
+import dev.cairn.engine.WaitProgress;
 import dev.cairn.health.HealthCheckExpr;
 import dev.cairn.health.HealthChecks;
 import dev.cairn.health.HealthExpressionException;
@@ -32,9 +34,9 @@ import java.util.function.BooleanSupplier;
  * instead of after the timeout.
  */
 final class HealthStep {
-  private final SourceResolver source;
+  private final SourceStep source;
 
-  HealthStep(SourceResolver source) {
+  HealthStep(SourceStep source) {
     this.source = source;
   }
 
@@ -56,7 +58,12 @@ final class HealthStep {
           }
           return false;
         };
-    WaitResult result = withProbe(run, ids, superseded);
+    String progress =
+        "Running health checks for revision "
+            + applying
+            + " with a timeout of "
+            + History.formatDuration(run.timeout());
+    WaitResult result = withProbe(run, ids, WaitProgress.reporting(run, progress, superseded));
     if (result.healthy()) {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       run.own(
@@ -140,7 +147,7 @@ final class HealthStep {
     }
     return conditions.stream()
         .filter(c -> ConditionTypes.HEALTHY.equals(c.getType()))
-        .filter(c -> "True".equals(c.getStatus()))
+        .filter(Conditions::isTrue)
         .map(Condition::getMessage)
         .filter(m -> m != null && m.startsWith("Health check passed"))
         .findFirst();

@@ -1,13 +1,13 @@
 package dev.cairn.engine.kustomize;
 
 import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.apply.Action;
 import dev.cairn.apply.ChangeSet;
 import dev.cairn.apply.ChangeSetEntry;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.RunOutcome;
-import io.fabric8.kubernetes.api.model.Condition;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +22,7 @@ final class KustomizationEvents {
     this.recorder = recorder;
   }
 
-  void afterRun(KustomizationRun run, RunOutcome outcome, Condition previousReady) {
+  void afterRun(KustomizationRun run, RunOutcome outcome, KustomizationStatus before) {
     String revision = run.artifact() == null ? null : run.artifact().revision();
     ChangeSet changes = run.applied().plus(run.pruned());
     if (changes.hasChanges()) {
@@ -34,16 +34,10 @@ final class KustomizationEvents {
           revision);
     }
     ReconcileException error = outcome.error();
-    if (error != null && isNewFailure(error, previousReady)) {
+    if (error != null && EventRecorder.isNewFailure(error, before)) {
       recorder.record(
           run.object(), EventRecorder.WARNING, error.reason(), error.getMessage(), revision);
     }
-  }
-
-  static boolean isNewFailure(ReconcileException error, Condition previousReady) {
-    return previousReady == null
-        || !"False".equals(previousReady.getStatus())
-        || !error.getMessage().equals(previousReady.getMessage());
   }
 
   /** One line per changed object: {@code Deployment/apps/web configured}. */

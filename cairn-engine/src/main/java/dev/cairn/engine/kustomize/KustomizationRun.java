@@ -18,8 +18,6 @@ import java.util.List;
 /** The state of one Kustomization reconciliation: the object and what each step produced. */
 public final class KustomizationRun extends Run<KustomizationStatus> {
   private final Kustomization object;
-  private final Duration interval;
-  private final Duration retryInterval;
   private final Duration timeout;
   private ApplyOptions applyOptions;
   private Artifact artifact;
@@ -45,10 +43,9 @@ public final class KustomizationRun extends Run<KustomizationStatus> {
         clock);
     this.object = object;
     KustomizationSpec spec = object.getSpec();
-    this.interval = Intervals.orNull(spec.interval());
-    Duration retry = Intervals.orNull(spec.retryInterval());
-    this.retryInterval = retry == null ? interval : retry;
-    Duration limit = Intervals.orNull(spec.timeout());
+    Duration interval = KustomizationSpecStep.orNull(spec.interval());
+    intervals(interval, KustomizationSpecStep.orNull(spec.retryInterval()));
+    Duration limit = KustomizationSpecStep.orNull(spec.timeout());
     this.timeout = limit == null ? interval : limit;
     this.applyOptions = applyOptions;
   }
@@ -64,14 +61,6 @@ public final class KustomizationRun extends Run<KustomizationStatus> {
 
   public KustomizationSpec spec() {
     return object.getSpec();
-  }
-
-  public Duration interval() {
-    return interval;
-  }
-
-  public Duration retryInterval() {
-    return retryInterval;
   }
 
   /** {@code spec.timeout}, or the interval when absent (Flux's default). */
@@ -137,5 +126,12 @@ public final class KustomizationRun extends Run<KustomizationStatus> {
 
   void newInventory(List<InventoryEntry> entries) {
     this.newInventory = entries;
+  }
+
+  @Override
+  public void close() {
+    if (target != null) {
+      target.close();
+    }
   }
 }

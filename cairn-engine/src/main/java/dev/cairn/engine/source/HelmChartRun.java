@@ -17,7 +17,6 @@ import java.util.List;
 /** The state of one HelmChart reconciliation. */
 public final class HelmChartRun extends Run<HelmChartStatus> {
   private final HelmChart object;
-  private final Duration interval;
   private HelmRepository repository;
   private Artifact sourceArtifact;
   private HelmRepositoryEndpoint request;
@@ -34,7 +33,7 @@ public final class HelmChartRun extends Run<HelmChartStatus> {
         draft,
         clock);
     this.object = object;
-    this.interval = interval;
+    intervals(interval, null);
   }
 
   public HelmChart object() {
@@ -43,11 +42,6 @@ public final class HelmChartRun extends Run<HelmChartStatus> {
 
   public HelmChartSpec spec() {
     return object.getSpec();
-  }
-
-  /** {@code spec.interval}, also the retry interval (HelmChart has no retryInterval). */
-  Duration interval() {
-    return interval;
   }
 
   /** The HelmRepository the chart comes from; null for a chart from a GitRepository. */

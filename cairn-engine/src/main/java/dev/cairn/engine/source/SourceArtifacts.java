@@ -1,11 +1,11 @@
 package dev.cairn.engine.source;
 
 import dev.cairn.api.Artifact;
+import dev.cairn.api.ReconcileStatus;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.RunOutcome;
 import dev.cairn.source.artifact.StoredArtifact;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -60,7 +60,7 @@ final class SourceArtifacts {
       EventRecorder events,
       HasMetadata object,
       RunOutcome outcome,
-      Condition previousReady,
+      ReconcileStatus before,
       Artifact previous,
       Artifact now,
       String reason,
@@ -69,10 +69,7 @@ final class SourceArtifacts {
     if (error == null && now != null && !now.sameContentAs(previous)) {
       events.record(object, EventRecorder.NORMAL, reason, message, now.revision());
     }
-    if (error != null
-        && (previousReady == null
-            || !"False".equals(previousReady.getStatus())
-            || !error.getMessage().equals(previousReady.getMessage()))) {
+    if (error != null && EventRecorder.isNewFailure(error, before)) {
       events.record(object, EventRecorder.WARNING, error.reason(), error.getMessage(), null);
     }
   }

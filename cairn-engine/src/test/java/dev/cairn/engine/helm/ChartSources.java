@@ -1,11 +1,16 @@
 package dev.cairn.engine.helm;
 
 import dev.cairn.api.source.HelmChart;
+import dev.cairn.api.source.HelmChartStatus;
 import dev.cairn.api.source.HelmRepository;
+import dev.cairn.api.source.HelmRepositoryStatus;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
-import dev.cairn.engine.source.HelmChartReconciler;
-import dev.cairn.engine.source.HelmRepositoryReconciler;
+import dev.cairn.engine.source.HelmChartKind;
+import dev.cairn.engine.source.HelmChartRun;
+import dev.cairn.engine.source.HelmRepositoryKind;
+import dev.cairn.engine.source.HelmRepositoryRun;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.helm.HelmFetcherOptions;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
@@ -20,17 +25,18 @@ import java.time.Clock;
 final class ChartSources {
   private static final String ARTIFACT_BASE_URL = "http://cairn-source.cairn-system.svc/";
   private final KubernetesClient client;
-  private final HelmRepositoryReconciler repositories;
-  private final HelmChartReconciler charts;
+  private final StepReconciler<HelmRepository, HelmRepositoryStatus, HelmRepositoryRun>
+      repositories;
+  private final StepReconciler<HelmChart, HelmChartStatus, HelmChartRun> charts;
 
   ChartSources(KubernetesClient client, ArtifactStore store, EventRecorder events, Clock clock) {
     this.client = client;
     HelmRepositoryFetcher http = new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
     OciChartFetcher oci = new OciChartFetcher(store, HelmFetcherOptions.defaults());
     this.repositories =
-        new HelmRepositoryReconciler(client, http, events, ARTIFACT_BASE_URL, clock);
+        HelmRepositoryKind.reconciler(client, http, events, ARTIFACT_BASE_URL, clock);
     this.charts =
-        new HelmChartReconciler(client, store, http, oci, events, ARTIFACT_BASE_URL, clock);
+        HelmChartKind.reconciler(client, store, http, oci, events, ARTIFACT_BASE_URL, clock);
   }
 
   /** Reconciles every HelmRepository, then every HelmChart, in {@code namespace}. */

@@ -7,6 +7,7 @@ import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
@@ -34,7 +35,7 @@ final class HelmHarness {
   ResourceManager manager;
   ArtifactStore store;
   ChartSources charts;
-  HelmReleaseReconciler releases;
+  StepReconciler<HelmRelease, HelmReleaseStatus, HelmReleaseRun> releases;
 
   static HelmHarness start(TestCluster cluster) throws Exception {
     HelmHarness h = new HelmHarness();
@@ -49,7 +50,7 @@ final class HelmHarness {
     EventRecorder events = new EventRecorder(h.client, "cairn", clock);
     h.charts = new ChartSources(h.client, h.store, events, clock);
     h.releases =
-        new HelmReleaseReconciler(
+        HelmReleaseKind.reconciler(
             h.client,
             h.store,
             HelmTemplateRenderer.defaults(),

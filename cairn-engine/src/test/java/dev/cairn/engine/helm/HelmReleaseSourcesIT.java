@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.helm.HelmReleaseStatus;
 import dev.cairn.api.source.GitRepository;
+import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
-import dev.cairn.engine.source.GitRepositoryReconciler;
+import dev.cairn.engine.source.GitRepositoryKind;
+import dev.cairn.engine.source.GitRepositoryRun;
 import dev.cairn.source.git.GitFetcher;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
@@ -35,7 +38,8 @@ class HelmReleaseSourcesIT {
   private static HelmHarness h;
   private static OciRegistry registry;
   private static GitHttpServer git;
-  private static GitRepositoryReconciler gitRepositories;
+  private static StepReconciler<GitRepository, GitRepositoryStatus, GitRepositoryRun>
+      gitRepositories;
 
   @BeforeAll
   static void start(TestCluster cluster) throws Exception {
@@ -47,7 +51,7 @@ class HelmReleaseSourcesIT {
         registry.ociUrl("charts"));
     git = GitHttpServer.start(h.temp.resolve("git"));
     gitRepositories =
-        new GitRepositoryReconciler(
+        GitRepositoryKind.reconciler(
             h.client,
             new GitFetcher(h.temp.resolve("git-cache"), h.store),
             new EventRecorder(h.client, "cairn", Clock.systemUTC()),

@@ -47,14 +47,14 @@ class DependencyReadinessTest {
         "True, 1, main@sha1:abc, has(status.lastAppliedRevision), false",
       })
   void readiness(String ready, Long observed, String revision, String readyExpr, boolean expected) {
-    assertThat(DependencyCheck.ready(dependency(ready, observed, revision), readyExpr, JSON))
+    assertThat(DependencyStep.ready(dependency(ready, observed, revision), readyExpr, JSON))
         .isEqualTo(expected);
   }
 
   @Test
   void aBrokenReadyExprStalls() {
     assertThatThrownBy(
-            () -> DependencyCheck.ready(dependency("True", 2L, null), "status.phase ==", JSON))
+            () -> DependencyStep.ready(dependency("True", 2L, null), "status.phase ==", JSON))
         .isInstanceOf(ReconcileException.Stalled.class)
         .hasMessageStartingWith("dependsOn readyExpr: ")
         .extracting(e -> ((ReconcileException) e).reason())

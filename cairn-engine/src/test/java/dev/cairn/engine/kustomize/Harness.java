@@ -4,13 +4,16 @@ import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.api.source.GitRepository;
+import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.ReconcileResult;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
-import dev.cairn.engine.source.GitRepositoryReconciler;
+import dev.cairn.engine.source.GitRepositoryKind;
+import dev.cairn.engine.source.GitRepositoryRun;
 import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
@@ -35,8 +38,8 @@ final class Harness {
   GitHttpServer git;
   KubernetesClient client;
   ResourceManager manager;
-  GitRepositoryReconciler sources;
-  KustomizationReconciler kustomizations;
+  StepReconciler<GitRepository, GitRepositoryStatus, GitRepositoryRun> sources;
+  StepReconciler<Kustomization, KustomizationStatus, KustomizationRun> kustomizations;
 
   static Harness start(TestCluster cluster) throws Exception {
     Harness h = new Harness();
@@ -52,7 +55,9 @@ final class Harness {
   }
 
   /** What one controller replica has of its own: a store, a Git cache and both reconcilers. */
-  record Replica(GitRepositoryReconciler sources, KustomizationReconciler kustomizations) {}
+  record Replica(
+      StepReconciler<GitRepository, GitRepositoryStatus, GitRepositoryRun> sources,
+      StepReconciler<Kustomization, KustomizationStatus, KustomizationRun> kustomizations) {}
 
   /** Another replica on the same cluster, with its own (empty) store and cache under temp. */
   Replica replica(String store, String cache, Clock clock) throws Exception {
@@ -61,13 +66,13 @@ final class Harness {
     EventRecorder events = new EventRecorder(client, "cairn", clock);
     Fabric8ClusterClient cluster8 = new Fabric8ClusterClient(client);
     return new Replica(
-        new GitRepositoryReconciler(
+        GitRepositoryKind.reconciler(
             client,
             new GitFetcher(temp.resolve(cache), artifacts),
             events,
             "http://cairn-source.cairn-system/",
             clock),
-        new KustomizationReconciler(
+        KustomizationKind.reconciler(
             client,
             artifacts,
             KustomizationRenderer.defaults(),

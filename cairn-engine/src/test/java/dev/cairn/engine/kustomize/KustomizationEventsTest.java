@@ -2,9 +2,11 @@ package dev.cairn.engine.kustomize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.apply.Action;
 import dev.cairn.apply.ChangeSet;
 import dev.cairn.apply.ChangeSetEntry;
+import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.manifest.ObjectId;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -23,17 +25,16 @@ class KustomizationEventsTest {
     "Unknown, bad yaml in a.yaml, true",
   })
   void warnsOnlyWhenTheFailureMessageChanged(String status, String message, boolean expected) {
-    Condition previous = new Condition(null, message, 1L, "Whatever", status, "Ready");
+    KustomizationStatus previous = new KustomizationStatus();
+    previous.setConditions(List.of(new Condition(null, message, 1L, "Whatever", status, "Ready")));
     ReconcileException error = new ReconcileException.Failed("BuildFailed", "bad yaml in a.yaml");
 
-    assertThat(KustomizationEvents.isNewFailure(error, previous)).isEqualTo(expected);
+    assertThat(EventRecorder.isNewFailure(error, previous)).isEqualTo(expected);
   }
 
   @Test
   void firstFailureIsNew() {
-    assertThat(
-            KustomizationEvents.isNewFailure(
-                new ReconcileException.Failed("BuildFailed", "x"), null))
+    assertThat(EventRecorder.isNewFailure(new ReconcileException.Failed("BuildFailed", "x"), null))
         .isTrue();
   }
 

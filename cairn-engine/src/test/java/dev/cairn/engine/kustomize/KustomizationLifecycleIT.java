@@ -10,7 +10,7 @@ import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.GitRepositoryStatus;
-import dev.cairn.engine.ArtifactArrival;
+import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.SettableClock;
 import dev.cairn.engine.Trigger;
@@ -142,7 +142,7 @@ class KustomizationLifecycleIT {
       ReconcileResult<KustomizationStatus> deferred =
           next.kustomizations().reconcile(f.ns(), "app", Trigger.INTERVAL).orElseThrow();
       assertThat(deferred.patchStatus()).isFalse();
-      assertThat(deferred.requeueAfter()).isEqualTo(ArtifactArrival.RECHECK);
+      assertThat(deferred.requeueAfter()).isEqualTo(AwaitArtifactStep.RECHECK);
       assertThat(h.live(f, "app").getMetadata().getResourceVersion()).isEqualTo(version);
 
       next.sources().reconcile(f.ns(), "repo", Trigger.INTERVAL).orElseThrow();
@@ -174,7 +174,7 @@ class KustomizationLifecycleIT {
                   .orElseThrow()
                   .patchStatus())
           .isFalse();
-      clock.advance(ArtifactArrival.GRACE);
+      clock.advance(AwaitArtifactStep.GRACE);
 
       ReconcileResult<KustomizationStatus> failed =
           next.kustomizations().reconcile(f.ns(), "app", Trigger.INTERVAL).orElseThrow();

@@ -48,7 +48,7 @@ class SpecStepsTest {
       Duration expectedTimeout) {
     KustomizationRun run = run(interval, retry, timeout);
 
-    assertThat(Intervals.validate(run)).isEqualTo(StepResult.proceed());
+    assertThat(KustomizationSpecStep.checkSpec(run)).isEqualTo(StepResult.proceed());
     assertThat(run.retryInterval()).isEqualTo(expectedRetry);
     assertThat(run.timeout()).isEqualTo(expectedTimeout);
     assertThat(run.generation()).isEqualTo(2L);
@@ -65,7 +65,7 @@ class SpecStepsTest {
   void stallsOnAMalformedDuration(String interval, String retry, String timeout, String field) {
     KustomizationRun run = run(interval, retry, timeout);
 
-    assertThatThrownBy(() -> Intervals.validate(run))
+    assertThatThrownBy(() -> KustomizationSpecStep.checkSpec(run))
         .isInstanceOf(ReconcileException.Stalled.class)
         .hasMessageStartingWith(field + ": ")
         .extracting(e -> ((ReconcileException) e).reason())

@@ -6,6 +6,7 @@ import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.engine.ReconcileResult;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
@@ -42,7 +43,7 @@ class GitRepositoryFeaturesIT {
   private static GitHttpServer git;
   private static KubernetesClient client;
   private static ArtifactStore store;
-  private static GitRepositoryReconciler reconciler;
+  private static StepReconciler<GitRepository, GitRepositoryStatus, GitRepositoryRun> reconciler;
   private static TestPgpKey trusted;
   private static TestPgpKey stranger;
 

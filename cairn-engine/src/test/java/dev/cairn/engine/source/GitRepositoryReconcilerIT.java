@@ -6,6 +6,7 @@ import dev.cairn.api.Artifact;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.engine.ReconcileResult;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
@@ -36,7 +37,7 @@ class GitRepositoryReconcilerIT {
   private static GitHttpServer git;
   private static KubernetesClient client;
   private static ArtifactStore store;
-  private static GitRepositoryReconciler reconciler;
+  private static StepReconciler<GitRepository, GitRepositoryStatus, GitRepositoryRun> reconciler;
 
   @BeforeAll
   static void start(TestCluster cluster) throws Exception {

@@ -9,6 +9,7 @@ import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.HelmRepositoryStatus;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.ReconcileResult;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
 import dev.cairn.manifest.YamlReader;
 import dev.cairn.source.artifact.ArtifactStore;
@@ -47,8 +48,9 @@ class HelmChartReconcilerIT {
   private static HelmRepoServer charts;
   private static KubernetesClient client;
   private static ArtifactStore store;
-  private static HelmRepositoryReconciler repositories;
-  private static HelmChartReconciler helmCharts;
+  private static StepReconciler<HelmRepository, HelmRepositoryStatus, HelmRepositoryRun>
+      repositories;
+  private static StepReconciler<HelmChart, HelmChartStatus, HelmChartRun> helmCharts;
 
   @BeforeAll
   static void start(TestCluster cluster) throws Exception {
@@ -69,10 +71,10 @@ class HelmChartReconcilerIT {
     HelmRepositoryFetcher fetcher = new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
     EventRecorder events = new EventRecorder(client, "cairn", Clock.systemUTC());
     repositories =
-        new HelmRepositoryReconciler(
+        HelmRepositoryKind.reconciler(
             client, fetcher, events, "http://cairn-source.cairn-system", Clock.systemUTC());
     helmCharts =
-        new HelmChartReconciler(
+        HelmChartKind.reconciler(
             client,
             store,
             fetcher,

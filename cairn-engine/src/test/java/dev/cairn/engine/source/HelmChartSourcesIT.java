@@ -11,6 +11,7 @@ import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.HelmRepositoryStatus;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.ReconcileResult;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
@@ -48,9 +49,11 @@ class HelmChartSourcesIT {
   private static GitHttpServer git;
   private static KubernetesClient client;
   private static ArtifactStore store;
-  private static HelmRepositoryReconciler repositories;
-  private static GitRepositoryReconciler gitRepositories;
-  private static HelmChartReconciler helmCharts;
+  private static StepReconciler<HelmRepository, HelmRepositoryStatus, HelmRepositoryRun>
+      repositories;
+  private static StepReconciler<GitRepository, GitRepositoryStatus, GitRepositoryRun>
+      gitRepositories;
+  private static StepReconciler<HelmChart, HelmChartStatus, HelmChartRun> helmCharts;
 
   @BeforeAll
   static void start(TestCluster cluster) throws Exception {
@@ -64,12 +67,12 @@ class HelmChartSourcesIT {
     HelmRepositoryFetcher fetcher = new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
     EventRecorder events = new EventRecorder(client, "cairn", Clock.systemUTC());
     String base = "http://cairn-source.cairn-system";
-    repositories = new HelmRepositoryReconciler(client, fetcher, events, base, Clock.systemUTC());
+    repositories = HelmRepositoryKind.reconciler(client, fetcher, events, base, Clock.systemUTC());
     gitRepositories =
-        new GitRepositoryReconciler(
+        GitRepositoryKind.reconciler(
             client, new GitFetcher(temp.resolve("cache"), store), events, base, Clock.systemUTC());
     helmCharts =
-        new HelmChartReconciler(
+        HelmChartKind.reconciler(
             client,
             store,
             fetcher,

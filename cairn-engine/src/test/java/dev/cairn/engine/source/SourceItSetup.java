@@ -1,6 +1,9 @@
 package dev.cairn.engine.source;
 
+import dev.cairn.api.source.GitRepository;
+import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.git.GitFetcher;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,9 +17,9 @@ final class SourceItSetup {
   private SourceItSetup() {}
 
   /** A GitRepository reconciler fetching into {@code store}, with its Git cache under temp. */
-  static GitRepositoryReconciler gitRepositories(
+  static StepReconciler<GitRepository, GitRepositoryStatus, GitRepositoryRun> gitRepositories(
       KubernetesClient client, Path temp, ArtifactStore store) {
-    return new GitRepositoryReconciler(
+    return GitRepositoryKind.reconciler(
         client,
         new GitFetcher(temp.resolve("cache"), store),
         new EventRecorder(client, "cairn", Clock.systemUTC()),

@@ -3,8 +3,11 @@ package dev.cairn.engine.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.source.GitRepository;
+import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.api.source.HelmRepository;
+import dev.cairn.api.source.HelmRepositoryStatus;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
@@ -53,8 +56,10 @@ class SourceMutualTlsIT {
   private static String gitUrl;
   private static String head;
   private static KubernetesClient kube;
-  private static HelmRepositoryReconciler helmRepositories;
-  private static GitRepositoryReconciler gitRepositories;
+  private static StepReconciler<HelmRepository, HelmRepositoryStatus, HelmRepositoryRun>
+      helmRepositories;
+  private static StepReconciler<GitRepository, GitRepositoryStatus, GitRepositoryRun>
+      gitRepositories;
 
   @BeforeAll
   static void start(TestCluster cluster) throws Exception {
@@ -79,14 +84,14 @@ class SourceMutualTlsIT {
     ArtifactStore store = new ArtifactStore(temp.resolve("store"), ArtifactStoreOptions.defaults());
     EventRecorder events = new EventRecorder(kube, "cairn", Clock.systemUTC());
     helmRepositories =
-        new HelmRepositoryReconciler(
+        HelmRepositoryKind.reconciler(
             kube,
             new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults()),
             events,
             "http://cairn-source.cairn-system",
             Clock.systemUTC());
     gitRepositories =
-        new GitRepositoryReconciler(
+        GitRepositoryKind.reconciler(
             kube,
             new GitFetcher(temp.resolve("cache"), store),
             events,

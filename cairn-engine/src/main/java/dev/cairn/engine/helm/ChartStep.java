@@ -3,6 +3,7 @@ package dev.cairn.engine.helm;
 import dev.cairn.api.Artifact;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.Conditions;
 import dev.cairn.api.helm.ChartRefKind;
 import dev.cairn.api.helm.ChartReference;
 import dev.cairn.api.helm.HelmChartTemplateSpec;
@@ -24,17 +25,17 @@ import java.util.Objects;
  * {@code spec.chartRef} it uses an existing HelmChart. Either way the run waits ({@code
  * ArtifactFailed}) until that HelmChart is Ready for its current generation and has an artifact.
  */
-final class ChartSource {
+final class ChartStep {
   static final String NAME_LABEL = "helm.cairn.dev/name";
   static final String NAMESPACE_LABEL = "helm.cairn.dev/namespace";
 
   private final KubernetesClient client;
 
-  ChartSource(KubernetesClient client) {
+  ChartStep(KubernetesClient client) {
     this.client = client;
   }
 
-  StepResult resolve(HelmReleaseRun run) {
+  StepResult resolveChart(HelmReleaseRun run) {
     String namespace;
     String name;
     if (run.spec().chart() != null) {
@@ -66,7 +67,7 @@ final class ChartSource {
     long generation =
         chart.getMetadata().getGeneration() == null ? 0 : chart.getMetadata().getGeneration();
     Long observed = chart.getStatus() == null ? null : chart.getStatus().getObservedGeneration();
-    if (ready == null || !"True".equals(ready.getStatus()) || artifact == null) {
+    if (!Conditions.isTrue(ready) || artifact == null) {
       String why =
           ready == null ? "no Ready condition yet" : ready.getReason() + ": " + ready.getMessage();
       throw waiting(run, described + " is not ready: " + why);
@@ -164,6 +165,6 @@ final class ChartSource {
 
   private static ReconcileException.Waiting waiting(HelmReleaseRun run, String message) {
     return new ReconcileException.Waiting(
-        ConditionReasons.ARTIFACT_FAILED, message, run.interval());
+        ConditionReasons.ARTIFACT_FAILED, message, run.dependencyRequeue());
   }
 }

@@ -8,18 +8,15 @@ import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmChartSourceKind;
 import dev.cairn.api.source.HelmChartSpec;
 import dev.cairn.api.source.HelmChartStatus;
-import dev.cairn.engine.ArtifactArrival;
+import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.EventRecorder;
-import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
-import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.RunOutcome;
-import dev.cairn.engine.StatusSummarizer;
-import dev.cairn.engine.StatusWriter;
 import dev.cairn.engine.Step;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.StepResult;
-import dev.cairn.engine.StepRunner;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.SemverSelector;
 import dev.cairn.source.SourceException;
@@ -28,38 +25,50 @@ import dev.cairn.source.helm.ChartFromArtifact;
 import dev.cairn.source.helm.HelmChartResult;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
 import dev.cairn.source.helm.OciChartFetcher;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reconciles a HelmChart: {@code checkSuspend → checkSpec → resolveSource → awaitSource →
- * readCredentials → build → recordArtifact}. The artifact is the chart directory ({@code
- * <chart>/Chart.yaml}, {@code <chart>/values.yaml}, {@code <chart>/templates/...}) in the same
- * store as the sources; its revision is the stored chart's version. A failure keeps the last good
- * artifact; Ready=False carries Flux's reason ({@code InvalidChartReference}, {@code
- * ChartPullFailed}, {@code ValuesFilesError}...). Failures and waits are retried at the interval.
+ * The HelmChart kind: {@code checkSpec → resolveSource → awaitSource → readCredentials → build →
+ * recordArtifact}. The artifact is the chart directory ({@code <chart>/Chart.yaml}, {@code
+ * <chart>/values.yaml}, {@code <chart>/templates/...}) in the same store as the sources; its
+ * revision is the stored chart's version. A failure keeps the last good artifact; Ready=False
+ * carries Flux's reason ({@code InvalidChartReference}, {@code ChartPullFailed}, {@code
+ * ValuesFilesError}...). Failures and waits are retried at the interval.
  */
-public final class HelmChartReconciler implements KindReconciler<HelmChart, HelmChartStatus> {
-  private final KubernetesClient client;
-  private final ChartSourceResolver sources;
+public final class HelmChartKind
+    implements KindDefinition<HelmChart, HelmChartStatus, HelmChartRun> {
+  private final ChartSourceStep sources;
   private final HelmRepositoryAccess access;
   private final ChartBuildStep builder;
+  private final AwaitArtifactStep arrival;
   private final EventRecorder events;
-  private final StatusWriter writer;
   private final SourceArtifacts artifacts;
-  private final Clock clock;
-  private final StatusSummarizer summarizer = new StatusSummarizer(ConditionReasons.SUCCEEDED);
-  private final StepRunner<HelmChartRun> steps;
 
   /**
    * @param store the artifact store the sources write to; charts go there too
    * @param artifactBaseUrl where consumers download artifacts; the artifact path is appended
    */
-  public HelmChartReconciler(
+  public HelmChartKind(
+      KubernetesClient client,
+      ArtifactStore store,
+      HelmRepositoryFetcher repositories,
+      OciChartFetcher registries,
+      EventRecorder events,
+      String artifactBaseUrl) {
+    this.sources = new ChartSourceStep(client);
+    this.access = new HelmRepositoryAccess(client);
+    this.builder = new ChartBuildStep(repositories, registries, new ChartFromArtifact(store));
+    this.arrival = new AwaitArtifactStep(store);
+    this.events = events;
+    this.artifacts = new SourceArtifacts(artifactBaseUrl);
+  }
+
+  /** The HelmChart reconciler: this kind on the engine's skeleton. */
+  public static StepReconciler<HelmChart, HelmChartStatus, HelmChartRun> reconciler(
       KubernetesClient client,
       ArtifactStore store,
       HelmRepositoryFetcher repositories,
@@ -67,25 +76,10 @@ public final class HelmChartReconciler implements KindReconciler<HelmChart, Helm
       EventRecorder events,
       String artifactBaseUrl,
       Clock clock) {
-    this.client = client;
-    this.sources = new ChartSourceResolver(client);
-    this.access = new HelmRepositoryAccess(client);
-    this.builder = new ChartBuildStep(repositories, registries, new ChartFromArtifact(store));
-    this.events = events;
-    this.writer = new StatusWriter(client);
-    this.artifacts = new SourceArtifacts(artifactBaseUrl);
-    this.clock = clock;
-    ArtifactArrival arrival = new ArtifactArrival(store);
-    this.steps =
-        new StepRunner<>(
-            List.of(
-                Step.of("checkSuspend", HelmChartReconciler::checkSuspend),
-                Step.of("checkSpec", HelmChartReconciler::checkSpec),
-                Step.of("resolveSource", sources::resolve),
-                Step.of("awaitSource", run -> awaitSource(arrival, run)),
-                Step.of("readCredentials", this::readCredentials),
-                Step.of("build", builder::build),
-                Step.of("recordArtifact", this::recordArtifact)));
+    return new StepReconciler<>(
+        client,
+        new HelmChartKind(client, store, repositories, registries, events, artifactBaseUrl),
+        clock);
   }
 
   @Override
@@ -93,37 +87,55 @@ public final class HelmChartReconciler implements KindReconciler<HelmChart, Helm
     return HelmChart.class;
   }
 
-  /** Reads the HelmChart, reconciles it and patches its status; empty when it is gone. */
   @Override
-  public Optional<ReconcileResult<HelmChartStatus>> reconcile(
-      String namespace, String name, Trigger trigger) {
-    return writer.reconcileLive(HelmChart.class, namespace, name, live -> reconcile(live, trigger));
+  public HelmChartStatus emptyStatus() {
+    return new HelmChartStatus();
   }
 
-  /** Reconciles {@code object} and returns the status to write; does not patch it. */
-  public ReconcileResult<HelmChartStatus> reconcile(HelmChart object, Trigger trigger) {
-    HelmChart copy = client.getKubernetesSerialization().clone(object);
-    HelmChartStatus draft = copy.getStatus() == null ? new HelmChartStatus() : copy.getStatus();
-    Condition previousReady = draft.conditions(clock).get(ConditionTypes.READY).orElse(null);
-    Artifact previousArtifact = draft.getArtifact();
-    Duration interval = interval(copy.getSpec());
-    HelmChartRun run = new HelmChartRun(copy, trigger, draft, interval, clock);
-    RunOutcome outcome = steps.run(run);
-    ReconcileResult<HelmChartStatus> result =
-        summarizer.summarize(run, outcome, interval, interval);
-    if (!outcome.skipped()) {
-      HelmChartResult built = run.built();
-      SourceArtifacts.announce(
-          events,
-          run.object(),
-          outcome,
-          previousReady,
-          previousArtifact,
-          run.status().getArtifact(),
-          built != null && packaged(run) ? "ChartPackageSucceeded" : "ChartPullSucceeded",
-          built == null ? "" : summary(run));
-    }
-    return result;
+  @Override
+  public HelmChartRun newRun(
+      HelmChart object, Trigger trigger, HelmChartStatus draft, Clock clock) {
+    return new HelmChartRun(object, trigger, draft, interval(object.getSpec()), clock);
+  }
+
+  @Override
+  public boolean suspended(HelmChart object) {
+    return Boolean.TRUE.equals(object.getSpec().suspend());
+  }
+
+  @Override
+  public List<Step<HelmChartRun>> steps() {
+    return List.of(
+        Step.of("checkSpec", HelmChartKind::checkSpec),
+        Step.of("resolveSource", sources::resolveSource),
+        Step.of("awaitSource", this::awaitSource),
+        Step.of("readCredentials", this::readCredentials),
+        Step.of("build", builder::build),
+        Step.of("recordArtifact", this::recordArtifact));
+  }
+
+  @Override
+  public String successReason() {
+    return ConditionReasons.SUCCEEDED;
+  }
+
+  @Override
+  public Set<String> ownedConditions() {
+    return Set.of(ConditionTypes.FETCH_FAILED, ConditionTypes.ARTIFACT_IN_STORAGE);
+  }
+
+  @Override
+  public void announce(HelmChartRun run, RunOutcome outcome, HelmChartStatus before) {
+    HelmChartResult built = run.built();
+    SourceArtifacts.announce(
+        events,
+        run.object(),
+        outcome,
+        before,
+        before == null ? null : before.getArtifact(),
+        run.status().getArtifact(),
+        built != null && packaged(run) ? "ChartPackageSucceeded" : "ChartPullSucceeded",
+        built == null ? "" : summary(run));
   }
 
   private static Duration interval(HelmChartSpec spec) {
@@ -134,14 +146,8 @@ public final class HelmChartReconciler implements KindReconciler<HelmChart, Helm
     }
   }
 
-  private static StepResult checkSuspend(HelmChartRun run) {
-    return Boolean.TRUE.equals(run.spec().suspend())
-        ? StepResult.skip("suspended")
-        : StepResult.proceed();
-  }
-
   /** The source's stored artifact (index or Git tree) must be in this replica's store. */
-  private static StepResult awaitSource(ArtifactArrival arrival, HelmChartRun run) {
+  private StepResult awaitSource(HelmChartRun run) {
     if (run.sourceArtifact() == null) {
       return StepResult.proceed();
     }
@@ -151,14 +157,15 @@ public final class HelmChartReconciler implements KindReconciler<HelmChart, Helm
             + run.key().namespace()
             + "/"
             + run.spec().sourceRef().name();
-    return arrival.await(run, run.sourceArtifact(), source);
+    return arrival.awaitArtifact(run, run.sourceArtifact(), source);
   }
 
   private static StepResult checkSpec(HelmChartRun run) {
     HelmChartSpec spec = run.spec();
     if (run.interval() == null) {
       throw new ReconcileException.Stalled(
-          "InvalidSpec", "spec.interval '" + spec.interval() + "' is not a duration");
+          ConditionReasons.INVALID_SPEC,
+          "spec.interval '" + spec.interval() + "' is not a duration");
     }
     if (spec.sourceRef().kind() == HelmChartSourceKind.Bucket) {
       throw new ReconcileException.Stalled(

@@ -3,6 +3,7 @@ package dev.cairn.engine.source;
 import dev.cairn.api.Artifact;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.Conditions;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChartSourceKind;
 import dev.cairn.api.source.HelmRepository;
@@ -24,14 +25,14 @@ import java.util.List;
  * whose latest fetch failed (not Ready) is used with its last good artifact. An OCI HelmRepository
  * has no artifact; it has to be Ready.
  */
-final class ChartSourceResolver {
+final class ChartSourceStep {
   private final KubernetesClient client;
 
-  ChartSourceResolver(KubernetesClient client) {
+  ChartSourceStep(KubernetesClient client) {
     this.client = client;
   }
 
-  StepResult resolve(HelmChartRun run) {
+  StepResult resolveSource(HelmChartRun run) {
     LocalHelmChartSourceReference ref = run.spec().sourceRef();
     String described = ref.kind() + "/" + run.key().namespace() + "/" + ref.name();
     HasMetadata source = read(ref, run.key().namespace(), described);
@@ -77,11 +78,7 @@ final class ChartSourceResolver {
   }
 
   private static boolean ready(List<Condition> conditions) {
-    if (conditions == null) {
-      return false;
-    }
-    return conditions.stream()
-        .anyMatch(c -> ConditionTypes.READY.equals(c.getType()) && "True".equals(c.getStatus()));
+    return Conditions.isTrue(Conditions.find(conditions, ConditionTypes.READY).orElse(null));
   }
 
   private static ReconcileException.Waiting waiting(HelmChartRun run, String message) {

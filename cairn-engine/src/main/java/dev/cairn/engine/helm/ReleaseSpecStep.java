@@ -1,5 +1,6 @@
 package dev.cairn.engine.helm;
 
+import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.FluxDuration;
 import dev.cairn.api.helm.HelmReleaseSpec;
 import dev.cairn.api.helm.HelmReleaseStatus;
@@ -13,21 +14,20 @@ import java.util.Map;
  * handleRequests} (Flux's force and reset requests as {@value #FORCE_AT} and {@value #RESET_AT}: a
  * value not yet handled forces a release action, or resets the failure counters).
  */
-final class SpecStep {
-  static final String INVALID_SPEC = "InvalidSpec";
+final class ReleaseSpecStep {
   static final String FORCE_AT = "reconcile.cairn.dev/forceAt";
   static final String RESET_AT = "reconcile.cairn.dev/resetAt";
 
   /** Helm's default timeout of an action. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
-  private SpecStep() {}
+  private ReleaseSpecStep() {}
 
   static StepResult checkSpec(HelmReleaseRun run) {
     HelmReleaseSpec spec = run.spec();
     if ((spec.chart() == null) == (spec.chartRef() == null)) {
       throw new ReconcileException.Stalled(
-          INVALID_SPEC, "exactly one of chart and chartRef must be set");
+          ConditionReasons.INVALID_SPEC, "exactly one of chart and chartRef must be set");
     }
     Duration interval = parse(spec.interval(), "interval");
     Duration timeout = spec.timeout() == null ? DEFAULT_TIMEOUT : parse(spec.timeout(), "timeout");
@@ -77,7 +77,7 @@ final class SpecStep {
       return FluxDuration.parse(text);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ReconcileException.Stalled(
-          INVALID_SPEC, "spec." + field + " '" + text + "' is not a duration");
+          ConditionReasons.INVALID_SPEC, "spec." + field + " '" + text + "' is not a duration");
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.api.CairnApi;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.Conditions;
 import dev.cairn.api.DependencyReference;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.engine.DependencyOrder;
@@ -14,7 +15,6 @@ import dev.cairn.health.HealthCheckExpr;
 import dev.cairn.health.HealthChecks;
 import dev.cairn.health.HealthExpressionException;
 import dev.cairn.manifest.KubeObject;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
@@ -23,16 +23,17 @@ import java.util.List;
  * Step {@code checkDependencies}: every {@code dependsOn} Kustomization must be ready: Ready=True
  * at its current generation, or, when {@code readyExpr} is set, that CEL expression true over the
  * dependency (bound as {@code self} and its top-level fields). Not ready: the run waits ({@code
- * DependencyNotReady}, naming the dependency). A cycle stalls the run.
+ * DependencyNotReady}, naming the dependency) and looks again after the dependency requeue, or as
+ * soon as the dependency becomes ready (the controller watches it). A cycle stalls the run.
  */
-final class DependencyCheck {
+final class DependencyStep {
   private final KubernetesClient client;
 
-  DependencyCheck(KubernetesClient client) {
+  DependencyStep(KubernetesClient client) {
     this.client = client;
   }
 
-  StepResult check(KustomizationRun run) {
+  StepResult checkDependencies(KustomizationRun run) {
     List<DependencyReference> deps = run.spec().dependsOn();
     if (deps == null || deps.isEmpty()) {
       return StepResult.proceed();
@@ -89,16 +90,11 @@ final class DependencyCheck {
     if (generation != null && !generation.equals(dep.getStatus().getObservedGeneration())) {
       return false;
     }
-    for (Condition condition : dep.getStatus().getConditions()) {
-      if (ConditionTypes.READY.equals(condition.getType())) {
-        return "True".equals(condition.getStatus());
-      }
-    }
-    return false;
+    return Conditions.isTrue(Conditions.find(dep.getStatus(), ConditionTypes.READY).orElse(null));
   }
 
   private static ReconcileException.Waiting notReady(KustomizationRun run, String message) {
     return new ReconcileException.Waiting(
-        ConditionReasons.DEPENDENCY_NOT_READY, message, run.retryInterval());
+        ConditionReasons.DEPENDENCY_NOT_READY, message, run.dependencyRequeue());
   }
 }

@@ -2,26 +2,27 @@ package dev.cairn.engine.helm;
 
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.Conditions;
 import dev.cairn.api.DependencyReference;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * Step {@code checkDependencies}: every {@code dependsOn} HelmRelease must be Ready for its current
  * generation; otherwise the run waits ({@code DependencyNotReady}) and looks again after the
- * interval. {@code readyExpr} is not supported for HelmReleases yet and stalls.
+ * dependency requeue, or as soon as the dependency becomes ready (the controller watches it).
+ * {@code readyExpr} is not supported for HelmReleases yet and stalls.
  */
-final class ReleaseDependencies {
+final class ReleaseDependencyStep {
   private final KubernetesClient client;
 
-  ReleaseDependencies(KubernetesClient client) {
+  ReleaseDependencyStep(KubernetesClient client) {
     this.client = client;
   }
 
-  StepResult check(HelmReleaseRun run) {
+  StepResult checkDependencies(HelmReleaseRun run) {
     if (run.spec().dependsOn() == null) {
       return StepResult.proceed();
     }
@@ -43,7 +44,7 @@ final class ReleaseDependencies {
         throw new ReconcileException.Waiting(
             ConditionReasons.DEPENDENCY_NOT_READY,
             "dependency '" + described + "' is not ready",
-            run.interval());
+            run.dependencyRequeue());
       }
     }
     return StepResult.proceed();
@@ -58,11 +59,7 @@ final class ReleaseDependencies {
     if (generation != null && !generation.equals(observed)) {
       return false;
     }
-    for (Condition c : dependency.getStatus().getConditions()) {
-      if (ConditionTypes.READY.equals(c.getType())) {
-        return "True".equals(c.getStatus());
-      }
-    }
-    return false;
+    return Conditions.isTrue(
+        Conditions.find(dependency.getStatus(), ConditionTypes.READY).orElse(null));
   }
 }

@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * merged under all of this by Helm. A missing non-optional ConfigMap, Secret or key fails the run
  * ({@code ValuesError}) naming it; values never appear in messages.
  */
-final class ValuesComposer {
+final class ValuesStep {
   static final String VALUES_ERROR = "ValuesError";
   static final String DEFAULT_KEY = "values.yaml";
   private static final ObjectMapper JSON =
@@ -32,11 +32,11 @@ final class ValuesComposer {
 
   private final KubernetesClient client;
 
-  ValuesComposer(KubernetesClient client) {
+  ValuesStep(KubernetesClient client) {
     this.client = client;
   }
 
-  StepResult compose(HelmReleaseRun run) {
+  StepResult composeValues(HelmReleaseRun run) {
     Map<String, Object> result = new LinkedHashMap<>();
     if (run.spec().valuesFrom() != null) {
       for (ValuesReference ref : run.spec().valuesFrom()) {

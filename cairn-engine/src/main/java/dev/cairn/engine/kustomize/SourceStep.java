@@ -17,14 +17,14 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  * again after the retry interval. A source that is not Ready but has an artifact (its latest fetch
  * failed) is used as it is, as Flux does.
  */
-final class SourceResolver {
+final class SourceStep {
   private final KubernetesClient client;
 
-  SourceResolver(KubernetesClient client) {
+  SourceStep(KubernetesClient client) {
     this.client = client;
   }
 
-  StepResult resolve(KustomizationRun run) {
+  StepResult resolveSource(KustomizationRun run) {
     CrossNamespaceSourceReference ref = run.spec().sourceRef();
     String namespace = namespaceOf(run);
     String described = describe(run);
@@ -51,7 +51,7 @@ final class SourceResolver {
     if (artifact == null) {
       throw waiting(
           run,
-          "Source artifact not found, retrying in " + FluxDuration.format(run.retryInterval()));
+          "Source artifact not found, retrying in " + FluxDuration.format(run.dependencyRequeue()));
     }
     run.artifact(artifact);
     run.status().setLastAttemptedRevision(artifact.revision());
@@ -93,6 +93,6 @@ final class SourceResolver {
 
   private static ReconcileException.Waiting waiting(KustomizationRun run, String message) {
     return new ReconcileException.Waiting(
-        ConditionReasons.ARTIFACT_FAILED, message, run.retryInterval());
+        ConditionReasons.ARTIFACT_FAILED, message, run.dependencyRequeue());
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ArtifactArrivalTest {
+class AwaitArtifactStepTest {
   private static final String SOURCE = "GitRepository/apps/repo";
 
   @TempDir Path temp;
@@ -49,32 +49,32 @@ class ArtifactArrivalTest {
 
   @Test
   void proceedsWhenTheArtifactIsInThisStore() {
-    assertThat(new ArtifactArrival(elsewhere).await(run(), artifact, SOURCE))
+    assertThat(new AwaitArtifactStep(elsewhere).awaitArtifact(run(), artifact, SOURCE))
         .isEqualTo(StepResult.proceed());
   }
 
   @Test
   void defersWithoutAStatusChangeWhileTheArtifactHasNotArrived() {
-    ArtifactArrival arrival = new ArtifactArrival(here);
+    AwaitArtifactStep arrival = new AwaitArtifactStep(here);
 
-    StepResult first = arrival.await(run(), artifact, SOURCE);
-    clock.advance(ArtifactArrival.GRACE.minusSeconds(1));
-    StepResult last = arrival.await(run(), artifact, SOURCE);
+    StepResult first = arrival.awaitArtifact(run(), artifact, SOURCE);
+    clock.advance(AwaitArtifactStep.GRACE.minusSeconds(1));
+    StepResult last = arrival.awaitArtifact(run(), artifact, SOURCE);
 
     for (StepResult result : List.of(first, last)) {
       assertThat(result.kind()).isEqualTo(StepResult.Kind.SKIP);
-      assertThat(result.requeueAfter()).isEqualTo(ArtifactArrival.RECHECK);
+      assertThat(result.requeueAfter()).isEqualTo(AwaitArtifactStep.RECHECK);
       assertThat(result.message()).contains(SOURCE);
     }
   }
 
   @Test
   void failsOnceTheArtifactIsStillMissingAfterTheGrace() {
-    ArtifactArrival arrival = new ArtifactArrival(here);
-    arrival.await(run(), artifact, SOURCE);
-    clock.advance(ArtifactArrival.GRACE);
+    AwaitArtifactStep arrival = new AwaitArtifactStep(here);
+    arrival.awaitArtifact(run(), artifact, SOURCE);
+    clock.advance(AwaitArtifactStep.GRACE);
 
-    assertThatThrownBy(() -> arrival.await(run(), artifact, SOURCE))
+    assertThatThrownBy(() -> arrival.awaitArtifact(run(), artifact, SOURCE))
         .isInstanceOfSatisfying(
             ReconcileException.Failed.class,
             e -> assertThat(e.reason()).isEqualTo(ConditionReasons.ARTIFACT_FAILED))
@@ -85,19 +85,20 @@ class ArtifactArrivalTest {
 
   @Test
   void anArtifactThatArrivedAndWentAgainGetsAFreshGrace() throws Exception {
-    ArtifactArrival arrival = new ArtifactArrival(here);
-    arrival.await(run(), artifact, SOURCE);
-    clock.advance(ArtifactArrival.GRACE.minusSeconds(10));
+    AwaitArtifactStep arrival = new AwaitArtifactStep(here);
+    arrival.awaitArtifact(run(), artifact, SOURCE);
+    clock.advance(AwaitArtifactStep.GRACE.minusSeconds(10));
     Path copy = here.root().resolve(artifact.path());
     Files.createDirectories(copy.getParent());
     Files.copy(elsewhere.root().resolve(artifact.path()), copy);
-    assertThat(arrival.await(run(), artifact, SOURCE)).isEqualTo(StepResult.proceed());
+    assertThat(arrival.awaitArtifact(run(), artifact, SOURCE)).isEqualTo(StepResult.proceed());
 
     Files.delete(copy);
-    arrival.await(run(), artifact, SOURCE);
+    arrival.awaitArtifact(run(), artifact, SOURCE);
     clock.advance(Duration.ofSeconds(30));
 
-    assertThat(arrival.await(run(), artifact, SOURCE).kind()).isEqualTo(StepResult.Kind.SKIP);
+    assertThat(arrival.awaitArtifact(run(), artifact, SOURCE).kind())
+        .isEqualTo(StepResult.Kind.SKIP);
   }
 
   private Run<KustomizationStatus> run() {

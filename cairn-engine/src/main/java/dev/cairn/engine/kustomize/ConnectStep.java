@@ -30,14 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * spec.kubeConfig.secretRef.key}, else {@code value}, else {@code value.yaml}, as Flux reads it)
  * for this run only. Secret contents never reach a message.
  */
-final class ClusterTargets {
+final class ConnectStep {
   static final List<String> DEFAULT_KUBECONFIG_KEYS = List.of("value", "value.yaml");
 
   private final KubernetesClient home;
   private final ClusterTarget asController;
   private final Map<String, ClusterTarget> impersonating = new ConcurrentHashMap<>();
 
-  ClusterTargets(KubernetesClient home, ResourceManager manager, ClusterClient cluster) {
+  ConnectStep(KubernetesClient home, ResourceManager manager, ClusterClient cluster) {
     this.home = home;
     this.asController = new ClusterTarget("the home cluster", home, cluster, manager, false);
   }

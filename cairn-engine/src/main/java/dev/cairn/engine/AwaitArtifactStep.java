@@ -19,14 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * still missing after {@link #GRACE} (its source suspended, or failing here while its status still
  * names the last good artifact) fails the run with {@code ArtifactFailed}.
  */
-public final class ArtifactArrival {
+public final class AwaitArtifactStep {
   public static final Duration RECHECK = Duration.ofSeconds(2);
   public static final Duration GRACE = Duration.ofMinutes(2);
 
   private final ArtifactStore store;
   private final Map<String, Instant> missingSince = new ConcurrentHashMap<>();
 
-  public ArtifactArrival(ArtifactStore store) {
+  public AwaitArtifactStep(ArtifactStore store) {
     this.store = Objects.requireNonNull(store, "store");
   }
 
@@ -36,7 +36,7 @@ public final class ArtifactArrival {
    *
    * @param source the source, as the message names it (e.g. {@code GitRepository/ns/name})
    */
-  public StepResult await(Run<?> run, Artifact artifact, String source) {
+  public StepResult awaitArtifact(Run<?> run, Artifact artifact, String source) {
     String path = artifact.path();
     if (store.contains(path)) {
       missingSince.remove(path);

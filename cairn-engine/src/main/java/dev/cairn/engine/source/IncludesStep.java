@@ -1,10 +1,11 @@
 package dev.cairn.engine.source;
 
 import dev.cairn.api.Artifact;
+import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.GitRepositoryInclude;
-import dev.cairn.engine.ArtifactArrival;
+import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
@@ -21,16 +22,16 @@ import java.util.List;
  * artifact is a wait ({@code NotFound} / {@code NoArtifact}, {@code IncludeUnavailable=True}); a
  * path escaping the artifact stalls.
  */
-final class GitIncludes {
+final class IncludesStep {
   private final KubernetesClient client;
-  private final ArtifactArrival arrival;
+  private final AwaitArtifactStep arrival;
 
-  GitIncludes(KubernetesClient client, ArtifactArrival arrival) {
+  IncludesStep(KubernetesClient client, AwaitArtifactStep arrival) {
     this.client = client;
     this.arrival = arrival;
   }
 
-  StepResult resolve(GitRepositoryRun run, Duration interval) {
+  StepResult resolveIncludes(GitRepositoryRun run, Duration interval) {
     List<GitRepositoryInclude> wanted = run.object().getSpec().include();
     if (wanted == null || wanted.isEmpty()) {
       run.own(OwnedCondition.removed(ConditionTypes.INCLUDE_UNAVAILABLE));
@@ -43,7 +44,7 @@ final class GitIncludes {
       String name = include.repository().name();
       if (name.equals(run.key().name())) {
         throw new ReconcileException.Stalled(
-            "InvalidSpec", "include '" + name + "' is this GitRepository itself");
+            ConditionReasons.INVALID_SPEC, "include '" + name + "' is this GitRepository itself");
       }
       GitRepository source =
           client.resources(GitRepository.class).inNamespace(namespace).withName(name).get();
@@ -56,7 +57,8 @@ final class GitIncludes {
         throw unavailable(
             run, "NoArtifact", "no artifact available for include '" + name + "'", interval);
       }
-      StepResult arrived = arrival.await(run, artifact, "GitRepository/" + namespace + "/" + name);
+      StepResult arrived =
+          arrival.awaitArtifact(run, artifact, "GitRepository/" + namespace + "/" + name);
       if (arrived.kind() != StepResult.Kind.PROCEED) {
         return arrived;
       }
@@ -68,7 +70,7 @@ final class GitIncludes {
                 include.toPath() == null || include.toPath().isEmpty() ? name : include.toPath()));
       } catch (IllegalArgumentException e) {
         throw new ReconcileException.Stalled(
-            "InvalidSpec", "include '" + name + "': " + e.getMessage());
+            ConditionReasons.INVALID_SPEC, "include '" + name + "': " + e.getMessage());
       }
       artifacts.add(artifact);
     }

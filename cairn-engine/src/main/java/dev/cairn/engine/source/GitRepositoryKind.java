@@ -9,18 +9,15 @@ import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.GitRepositoryRef;
 import dev.cairn.api.source.GitRepositorySpec;
 import dev.cairn.api.source.GitRepositoryStatus;
-import dev.cairn.engine.ArtifactArrival;
+import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.EventRecorder;
-import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
-import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.RunOutcome;
-import dev.cairn.engine.StatusSummarizer;
-import dev.cairn.engine.StatusWriter;
 import dev.cairn.engine.Step;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.StepResult;
-import dev.cairn.engine.StepRunner;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
@@ -30,7 +27,6 @@ import dev.cairn.source.git.GitFetchResult;
 import dev.cairn.source.git.GitFetcher;
 import dev.cairn.source.git.GitRef;
 import dev.cairn.source.git.GitSourceSpec;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,58 +34,45 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reconciles a GitRepository: {@code checkSuspend → checkSpec → readCredentials →
- * readVerificationKeys → resolveIncludes → fetch → recordArtifact}. A failed fetch keeps the last
- * good artifact in status; Ready=False carries Flux's reason ({@code GitOperationFailed}, {@code
- * AuthenticationFailed}, {@code ArtifactFailed}, ...). Failures are retried at the interval.
+ * The GitRepository kind: {@code checkSpec → readCredentials → readVerificationKeys →
+ * resolveIncludes → fetch → recordArtifact}. A failed fetch keeps the last good artifact in status;
+ * Ready=False carries Flux's reason ({@code GitOperationFailed}, {@code AuthenticationFailed},
+ * {@code ArtifactFailed}, ...). Failures are retried at the interval.
  */
-public final class GitRepositoryReconciler
-    implements KindReconciler<GitRepository, GitRepositoryStatus> {
-  private final KubernetesClient client;
+public final class GitRepositoryKind
+    implements KindDefinition<GitRepository, GitRepositoryStatus, GitRepositoryRun> {
   private final GitFetcher fetcher;
   private final GitCredentialsReader secrets;
   private final VerificationKeys verificationKeys;
-  private final GitIncludes includes;
+  private final IncludesStep includes;
   private final EventRecorder events;
-  private final StatusWriter writer;
   private final String artifactBaseUrl;
-  private final Clock clock;
-  private final StatusSummarizer summarizer = new StatusSummarizer(ConditionReasons.SUCCEEDED);
-  private final StepRunner<GitRepositoryRun> steps;
 
   /**
    * @param artifactBaseUrl where consumers download artifacts; the artifact path is appended
    */
-  public GitRepositoryReconciler(
+  public GitRepositoryKind(
+      KubernetesClient client, GitFetcher fetcher, EventRecorder events, String artifactBaseUrl) {
+    this.fetcher = fetcher;
+    this.secrets = new GitCredentialsReader(client);
+    this.verificationKeys = new VerificationKeys(client);
+    this.includes = new IncludesStep(client, new AwaitArtifactStep(fetcher.store()));
+    this.events = events;
+    this.artifactBaseUrl = artifactBaseUrl.endsWith("/") ? artifactBaseUrl : artifactBaseUrl + "/";
+  }
+
+  /** The GitRepository reconciler: this kind on the engine's skeleton. */
+  public static StepReconciler<GitRepository, GitRepositoryStatus, GitRepositoryRun> reconciler(
       KubernetesClient client,
       GitFetcher fetcher,
       EventRecorder events,
       String artifactBaseUrl,
       Clock clock) {
-    this.client = client;
-    this.fetcher = fetcher;
-    this.secrets = new GitCredentialsReader(client);
-    this.verificationKeys = new VerificationKeys(client);
-    this.includes = new GitIncludes(client, new ArtifactArrival(fetcher.store()));
-    this.events = events;
-    this.writer = new StatusWriter(client);
-    this.artifactBaseUrl = artifactBaseUrl.endsWith("/") ? artifactBaseUrl : artifactBaseUrl + "/";
-    this.clock = clock;
-    this.steps =
-        new StepRunner<>(
-            List.of(
-                Step.of("checkSuspend", GitRepositoryReconciler::checkSuspend),
-                Step.of("checkSpec", GitRepositoryReconciler::checkSpec),
-                Step.of("readCredentials", this::readCredentials),
-                Step.of("readVerificationKeys", this::readVerificationKeys),
-                Step.of(
-                    "resolveIncludes",
-                    run -> includes.resolve(run, interval(run.object().getSpec()))),
-                Step.of("fetch", this::fetch),
-                Step.of("recordArtifact", this::recordArtifact)));
+    return new StepReconciler<>(
+        client, new GitRepositoryKind(client, fetcher, events, artifactBaseUrl), clock);
   }
 
   @Override
@@ -97,50 +80,60 @@ public final class GitRepositoryReconciler
     return GitRepository.class;
   }
 
-  /** Reads the GitRepository, reconciles it and patches its status; empty when it is gone. */
   @Override
-  public Optional<ReconcileResult<GitRepositoryStatus>> reconcile(
-      String namespace, String name, Trigger trigger) {
-    return writer.reconcileLive(
-        GitRepository.class, namespace, name, live -> reconcile(live, trigger));
+  public GitRepositoryStatus emptyStatus() {
+    return new GitRepositoryStatus();
   }
 
-  /** Reconciles {@code object} and returns the status to write; does not patch it. */
-  public ReconcileResult<GitRepositoryStatus> reconcile(GitRepository object, Trigger trigger) {
-    GitRepository copy = client.getKubernetesSerialization().clone(object);
-    GitRepositoryStatus draft =
-        copy.getStatus() == null ? new GitRepositoryStatus() : copy.getStatus();
-    Condition previousReady = draft.conditions(clock).get(ConditionTypes.READY).orElse(null);
-    Artifact previousArtifact = draft.getArtifact();
-    GitRepositoryRun run = new GitRepositoryRun(copy, trigger, draft, clock);
-    RunOutcome outcome = steps.run(run);
-    Duration interval = interval(copy.getSpec());
-    ReconcileResult<GitRepositoryStatus> result =
-        summarizer.summarize(run, outcome, interval, interval);
-    if (!outcome.skipped()) {
-      announce(run, outcome, previousReady, previousArtifact);
-    }
-    return result;
+  @Override
+  public GitRepositoryRun newRun(
+      GitRepository object, Trigger trigger, GitRepositoryStatus draft, Clock clock) {
+    return new GitRepositoryRun(object, trigger, draft, clock);
   }
 
-  private void announce(
-      GitRepositoryRun run, RunOutcome outcome, Condition previousReady, Artifact previous) {
+  @Override
+  public boolean suspended(GitRepository object) {
+    return Boolean.TRUE.equals(object.getSpec().suspend());
+  }
+
+  @Override
+  public List<Step<GitRepositoryRun>> steps() {
+    return List.of(
+        Step.of("checkSpec", GitRepositoryKind::checkSpec),
+        Step.of("readCredentials", this::readCredentials),
+        Step.of("readVerificationKeys", this::readVerificationKeys),
+        Step.of("resolveIncludes", run -> includes.resolveIncludes(run, run.interval())),
+        Step.of("fetch", this::fetch),
+        Step.of("recordArtifact", this::recordArtifact));
+  }
+
+  @Override
+  public String successReason() {
+    return ConditionReasons.SUCCEEDED;
+  }
+
+  @Override
+  public Set<String> ownedConditions() {
+    return Set.of(
+        ConditionTypes.FETCH_FAILED,
+        ConditionTypes.SOURCE_VERIFIED,
+        ConditionTypes.ARTIFACT_IN_STORAGE,
+        ConditionTypes.INCLUDE_UNAVAILABLE);
+  }
+
+  @Override
+  public void announce(GitRepositoryRun run, RunOutcome outcome, GitRepositoryStatus before) {
     Artifact now = run.status().getArtifact();
-    if (outcome.error() == null && now != null && !now.sameContentAs(previous)) {
-      events.record(
-          run.object(),
-          EventRecorder.NORMAL,
-          ConditionReasons.NEW_ARTIFACT,
-          "stored artifact for commit '" + now.revision() + "'",
-          now.revision());
-    }
-    ReconcileException error = outcome.error();
-    if (error != null
-        && (previousReady == null
-            || !"False".equals(previousReady.getStatus())
-            || !error.getMessage().equals(previousReady.getMessage()))) {
-      events.record(run.object(), EventRecorder.WARNING, error.reason(), error.getMessage(), null);
-    }
+    Artifact previous = before == null ? null : before.getArtifact();
+    SourceArtifacts.announce(
+        events,
+        run.object(),
+        outcome,
+        before,
+        previous,
+        now,
+        ConditionReasons.NEW_ARTIFACT,
+        now == null ? "" : "stored artifact for commit '" + now.revision() + "'");
   }
 
   private static Duration interval(GitRepositorySpec spec) {
@@ -151,18 +144,15 @@ public final class GitRepositoryReconciler
     }
   }
 
-  private static StepResult checkSuspend(GitRepositoryRun run) {
-    return Boolean.TRUE.equals(run.object().getSpec().suspend())
-        ? StepResult.skip("suspended")
-        : StepResult.proceed();
-  }
-
   private static StepResult checkSpec(GitRepositoryRun run) {
     GitRepositorySpec spec = run.object().getSpec();
-    if (interval(spec) == null) {
+    Duration interval = interval(spec);
+    if (interval == null) {
       throw new ReconcileException.Stalled(
-          "InvalidSpec", "spec.interval '" + spec.interval() + "' is not a duration");
+          ConditionReasons.INVALID_SPEC,
+          "spec.interval '" + spec.interval() + "' is not a duration");
     }
+    run.intervals(interval, null);
     // fields whose absence would silently change what is deployed stall instead of being ignored
     String unsupported = null;
     if (spec.proxySecretRef() != null) {
@@ -172,7 +162,8 @@ public final class GitRepositoryReconciler
     }
     if (unsupported != null) {
       throw new ReconcileException.Stalled(
-          "InvalidSpec", unsupported + " is not supported by this version of Cairn");
+          ConditionReasons.INVALID_SPEC,
+          unsupported + " is not supported by this version of Cairn");
     }
     return StepResult.proceed();
   }

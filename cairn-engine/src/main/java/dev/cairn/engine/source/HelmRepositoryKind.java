@@ -8,73 +8,63 @@ import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.HelmRepositorySpec;
 import dev.cairn.api.source.HelmRepositoryStatus;
 import dev.cairn.engine.EventRecorder;
-import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
-import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.RunOutcome;
-import dev.cairn.engine.StatusSummarizer;
-import dev.cairn.engine.StatusWriter;
 import dev.cairn.engine.Step;
+import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.StepResult;
-import dev.cairn.engine.StepRunner;
 import dev.cairn.engine.Trigger;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.artifact.SourceKey;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reconciles a HelmRepository: {@code checkSuspend → checkSpec → readCredentials → fetchIndex →
- * recordArtifact}. {@code type: default} stores index.yaml as the artifact (revision = index
- * digest); a failed fetch keeps the last good artifact. {@code type: oci} has no index and no
- * artifact, as in Flux: once its URL is valid it is Ready with "Helm repository is Ready".
+ * The HelmRepository kind: {@code checkSpec → readCredentials → fetchIndex → recordArtifact}.
+ * {@code type: default} stores index.yaml as the artifact (revision = index digest); a failed fetch
+ * keeps the last good artifact. {@code type: oci} has no index and no artifact, as in Flux: once
+ * its URL is valid it is Ready with "Helm repository is Ready".
  */
-public final class HelmRepositoryReconciler
-    implements KindReconciler<HelmRepository, HelmRepositoryStatus> {
+public final class HelmRepositoryKind
+    implements KindDefinition<HelmRepository, HelmRepositoryStatus, HelmRepositoryRun> {
   static final String OCI_READY_MESSAGE = "Helm repository is Ready";
 
-  private final KubernetesClient client;
   private final HelmRepositoryFetcher fetcher;
   private final HelmRepositoryAccess access;
   private final EventRecorder events;
-  private final StatusWriter writer;
   private final SourceArtifacts artifacts;
-  private final Clock clock;
-  private final StatusSummarizer summarizer = new StatusSummarizer(ConditionReasons.SUCCEEDED);
-  private final StepRunner<HelmRepositoryRun> steps;
 
   /**
    * @param artifactBaseUrl where consumers download artifacts; the artifact path is appended
    */
-  public HelmRepositoryReconciler(
+  public HelmRepositoryKind(
+      KubernetesClient client,
+      HelmRepositoryFetcher fetcher,
+      EventRecorder events,
+      String artifactBaseUrl) {
+    this.fetcher = fetcher;
+    this.access = new HelmRepositoryAccess(client);
+    this.events = events;
+    this.artifacts = new SourceArtifacts(artifactBaseUrl);
+  }
+
+  /** The HelmRepository reconciler: this kind on the engine's skeleton. */
+  public static StepReconciler<HelmRepository, HelmRepositoryStatus, HelmRepositoryRun> reconciler(
       KubernetesClient client,
       HelmRepositoryFetcher fetcher,
       EventRecorder events,
       String artifactBaseUrl,
       Clock clock) {
-    this.client = client;
-    this.fetcher = fetcher;
-    this.access = new HelmRepositoryAccess(client);
-    this.events = events;
-    this.writer = new StatusWriter(client);
-    this.artifacts = new SourceArtifacts(artifactBaseUrl);
-    this.clock = clock;
-    this.steps =
-        new StepRunner<>(
-            List.of(
-                Step.of("checkSuspend", HelmRepositoryReconciler::checkSuspend),
-                Step.of("checkSpec", HelmRepositoryReconciler::checkSpec),
-                Step.of("readCredentials", this::readCredentials),
-                Step.of("fetchIndex", this::fetchIndex),
-                Step.of("recordArtifact", this::recordArtifact)));
+    return new StepReconciler<>(
+        client, new HelmRepositoryKind(client, fetcher, events, artifactBaseUrl), clock);
   }
 
   @Override
@@ -82,39 +72,53 @@ public final class HelmRepositoryReconciler
     return HelmRepository.class;
   }
 
-  /** Reads the HelmRepository, reconciles it and patches its status; empty when it is gone. */
   @Override
-  public Optional<ReconcileResult<HelmRepositoryStatus>> reconcile(
-      String namespace, String name, Trigger trigger) {
-    return writer.reconcileLive(
-        HelmRepository.class, namespace, name, live -> reconcile(live, trigger));
+  public HelmRepositoryStatus emptyStatus() {
+    return new HelmRepositoryStatus();
   }
 
-  /** Reconciles {@code object} and returns the status to write; does not patch it. */
-  public ReconcileResult<HelmRepositoryStatus> reconcile(HelmRepository object, Trigger trigger) {
-    HelmRepository copy = client.getKubernetesSerialization().clone(object);
-    HelmRepositoryStatus draft =
-        copy.getStatus() == null ? new HelmRepositoryStatus() : copy.getStatus();
-    Condition previousReady = draft.conditions(clock).get(ConditionTypes.READY).orElse(null);
-    Artifact previousArtifact = draft.getArtifact();
-    HelmRepositoryRun run = new HelmRepositoryRun(copy, trigger, draft, clock);
-    RunOutcome outcome = steps.run(run);
-    Duration interval = interval(copy.getSpec());
-    ReconcileResult<HelmRepositoryStatus> result =
-        summarizer.summarize(run, outcome, interval, interval);
-    if (!outcome.skipped()) {
-      Artifact now = run.status().getArtifact();
-      SourceArtifacts.announce(
-          events,
-          run.object(),
-          outcome,
-          previousReady,
-          previousArtifact,
-          now,
-          ConditionReasons.NEW_ARTIFACT,
-          now == null ? "" : "stored fetched index from '" + copy.getSpec().url() + "'");
-    }
-    return result;
+  @Override
+  public HelmRepositoryRun newRun(
+      HelmRepository object, Trigger trigger, HelmRepositoryStatus draft, Clock clock) {
+    return new HelmRepositoryRun(object, trigger, draft, clock);
+  }
+
+  @Override
+  public boolean suspended(HelmRepository object) {
+    return Boolean.TRUE.equals(object.getSpec().suspend());
+  }
+
+  @Override
+  public List<Step<HelmRepositoryRun>> steps() {
+    return List.of(
+        Step.of("checkSpec", HelmRepositoryKind::checkSpec),
+        Step.of("readCredentials", this::readCredentials),
+        Step.of("fetchIndex", this::fetchIndex),
+        Step.of("recordArtifact", this::recordArtifact));
+  }
+
+  @Override
+  public String successReason() {
+    return ConditionReasons.SUCCEEDED;
+  }
+
+  @Override
+  public Set<String> ownedConditions() {
+    return Set.of(ConditionTypes.FETCH_FAILED, ConditionTypes.ARTIFACT_IN_STORAGE);
+  }
+
+  @Override
+  public void announce(HelmRepositoryRun run, RunOutcome outcome, HelmRepositoryStatus before) {
+    Artifact now = run.status().getArtifact();
+    SourceArtifacts.announce(
+        events,
+        run.object(),
+        outcome,
+        before,
+        before == null ? null : before.getArtifact(),
+        now,
+        ConditionReasons.NEW_ARTIFACT,
+        now == null ? "" : "stored fetched index from '" + run.object().getSpec().url() + "'");
   }
 
   /** {@code spec.interval}; null when unset (allowed for {@code type: oci}) or unparsable. */
@@ -129,22 +133,19 @@ public final class HelmRepositoryReconciler
     }
   }
 
-  private static StepResult checkSuspend(HelmRepositoryRun run) {
-    return Boolean.TRUE.equals(run.object().getSpec().suspend())
-        ? StepResult.skip("suspended")
-        : StepResult.proceed();
-  }
-
   private static StepResult checkSpec(HelmRepositoryRun run) {
     HelmRepositorySpec spec = run.object().getSpec();
     boolean oci = HelmRepositoryAccess.isOci(spec);
-    if (interval(spec) == null && (!oci || spec.interval() != null)) {
+    Duration interval = interval(spec);
+    if (interval == null && (!oci || spec.interval() != null)) {
       throw new ReconcileException.Stalled(
-          "InvalidSpec", "spec.interval '" + spec.interval() + "' is not a duration");
+          ConditionReasons.INVALID_SPEC,
+          "spec.interval '" + spec.interval() + "' is not a duration");
     }
+    run.intervals(interval, null);
     if (HelmRepositoryAccess.timeout(spec) == null) {
       throw new ReconcileException.Stalled(
-          "InvalidSpec", "spec.timeout '" + spec.timeout() + "' is not a duration");
+          ConditionReasons.INVALID_SPEC, "spec.timeout '" + spec.timeout() + "' is not a duration");
     }
     String scheme = scheme(spec.url());
     if (oci ? !"oci".equals(scheme) : !("http".equals(scheme) || "https".equals(scheme))) {

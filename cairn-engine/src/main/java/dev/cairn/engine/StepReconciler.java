@@ -1,0 +1,154 @@
+package dev.cairn.engine;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.ReconcileStatus;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one reconcile skeleton, for every kind: copy the object, run the kind's steps behind the
+ * shared suspension check, let the kind record what the run produced, let the {@link
+ * StatusSummarizer} finish the status, write the kind's events, and patch the status once. A
+ * deleted object runs the kind's deletion steps instead, and the finalizer is added and removed
+ * here only. The kind supplies its steps through a {@link KindDefinition}; nothing else.
+ *
+ * <p>Thread-safe: per-run state lives in the run.
+ */
+public final class StepReconciler<
+        T extends CustomResource<?, S>, S extends ReconcileStatus, R extends Run<S>>
+    implements KindReconciler<T, S> {
+  private final KubernetesClient client;
+  private final KindDefinition<T, S, R> kind;
+  private final StepRunner<R> steps;
+  private final StepRunner<R> deletion;
+  private final StatusSummarizer summarizer;
+  private final StatusWriter writer;
+  private final Finalizers<T> finalizers;
+  private final FreshObjects<T> fresh = new FreshObjects<>();
+  private final Clock clock;
+
+  public StepReconciler(KubernetesClient client, KindDefinition<T, S, R> kind, Clock clock) {
+    this.client = client;
+    this.kind = kind;
+    this.clock = clock;
+    List<Step<R>> all = new ArrayList<>();
+    all.add(Step.of("checkSuspend", Run::checkSuspend));
+    all.addAll(kind.steps());
+    this.steps = new StepRunner<>(all);
+    this.deletion = kind.deletionSteps().isEmpty() ? null : new StepRunner<>(kind.deletionSteps());
+    this.summarizer = new StatusSummarizer(kind.successReason());
+    this.writer = new StatusWriter(client);
+    this.finalizers = new Finalizers<>(client, kind.resourceClass());
+  }
+
+  @Override
+  public Class<T> resourceClass() {
+    return kind.resourceClass();
+  }
+
+  @Override
+  public boolean finalizes() {
+    return deletion != null;
+  }
+
+  /** The step names of a reconciliation, in order, starting with {@code checkSuspend}. */
+  public List<String> stepNames() {
+    return steps.names();
+  }
+
+  @Override
+  public Optional<ReconcileResult<S>> reconcile(String namespace, String name, Trigger trigger) {
+    T live = client.resources(kind.resourceClass()).inNamespace(namespace).withName(name).get();
+    return live == null ? Optional.empty() : Optional.of(reconcile(live, trigger));
+  }
+
+  @Override
+  public ReconcileResult<S> reconcile(T handed, Trigger trigger) {
+    T object = fresh.latest(handed);
+    if (object.isMarkedForDeletion()) {
+      return delete(object, trigger);
+    }
+    if (finalizes() && !object.hasFinalizer(FINALIZER)) {
+      object = fresh.remember(object, finalizers.add(object));
+    }
+    T copy = client.getKubernetesSerialization().clone(object);
+    S draft = copy.getStatus() == null ? kind.emptyStatus() : copy.getStatus();
+    try (R run = start(copy, trigger, draft)) {
+      T base = object;
+      run.onProgress(message -> progress(base, run, message));
+      RunOutcome outcome = steps.run(run);
+      if (outcome.skipped()) {
+        return summarizer.summarize(run, outcome);
+      }
+      kind.finish(run, outcome);
+      ReconcileRequest.requestedAt(copy).ifPresent(draft::setLastHandledReconcileAt);
+      ReconcileResult<S> result = summarizer.summarize(run, outcome);
+      kind.announce(run, outcome, object.getStatus());
+      T current = fresh.latest(object);
+      writer
+          .write(kind.resourceClass(), current, result.status())
+          .ifPresent(written -> fresh.remember(current, written));
+      return result;
+    }
+  }
+
+  private R start(T copy, Trigger trigger, S draft) {
+    R run = kind.newRun(copy, trigger, draft, clock);
+    run.declareOwnedConditions(kind.ownedConditions());
+    run.suspended(kind.suspended(copy));
+    return run;
+  }
+
+  /**
+   * {@code Reconciling=True} with what the run is doing, on top of the status the object had when
+   * the run started: readers see progress, never a half-finished status.
+   */
+  private void progress(T object, R run, String message) {
+    T current = fresh.latest(object);
+    S shown =
+        current.getStatus() == null
+            ? kind.emptyStatus()
+            : client.getKubernetesSerialization().clone(current.getStatus());
+    shown
+        .conditions(clock)
+        .markTrue(
+            ConditionTypes.RECONCILING, ConditionReasons.PROGRESSING, message, run.generation());
+    writer
+        .write(kind.resourceClass(), current, shown)
+        .ifPresent(written -> fresh.remember(current, written));
+  }
+
+  /**
+   * A deleted object: runs the deletion steps (unless suspended: then it is only released) and
+   * removes the finalizer; a failed clean-up keeps it and is retried after the retry interval.
+   */
+  private ReconcileResult<S> delete(T object, Trigger trigger) {
+    if (!finalizes() || !object.hasFinalizer(FINALIZER)) {
+      return ReconcileResult.untouched(Outcome.SKIPPED, null, object.getStatus());
+    }
+    if (!kind.suspended(object)) {
+      T copy = client.getKubernetesSerialization().clone(object);
+      S draft = copy.getStatus() == null ? kind.emptyStatus() : copy.getStatus();
+      try (R run = start(copy, trigger, draft)) {
+        RunOutcome outcome = deletion.run(run);
+        if (outcome.error() != null) {
+          return ReconcileResult.untouched(
+              outcome.outcome(), run.retryInterval(), object.getStatus());
+        }
+      }
+    }
+    finalizers.remove(object);
+    fresh.forget(object);
+    return ReconcileResult.untouched(Outcome.SUCCEEDED, null, object.getStatus());
+  }
+
+  @Override
+  public void close() {
+    kind.close();
+  }
+}

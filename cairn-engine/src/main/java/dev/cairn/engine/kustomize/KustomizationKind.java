@@ -1,0 +1,199 @@
+package dev.cairn.engine.kustomize;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.ConditionTypes;
+import dev.cairn.api.ResourceInventory;
+import dev.cairn.api.kustomize.Kustomization;
+import dev.cairn.api.kustomize.KustomizationStatus;
+import dev.cairn.apply.ApplyOptions;
+import dev.cairn.apply.ClusterClient;
+import dev.cairn.apply.ResourceManager;
+import dev.cairn.engine.AwaitArtifactStep;
+import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.KindDefinition;
+import dev.cairn.engine.Run;
+import dev.cairn.engine.RunOutcome;
+import dev.cairn.engine.Step;
+import dev.cairn.engine.StepReconciler;
+import dev.cairn.engine.StepResult;
+import dev.cairn.engine.Trigger;
+import dev.cairn.render.KustomizationRenderer;
+import dev.cairn.source.artifact.ArtifactStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Kustomization kind, with Flux's semantics: {@code checkSpec → resolveSource →
+ * checkDependencies → awaitArtifact → render → connect → apply → prune → waitForHealth → succeed};
+ * a deleted Kustomization runs {@code collectGarbage} (see {@link GarbageCollectionStep}). After
+ * the steps it records revision, inventory and history; events: one per real change.
+ */
+public final class KustomizationKind
+    implements KindDefinition<Kustomization, KustomizationStatus, KustomizationRun> {
+  private final Duration dependencyRequeue;
+  private final KustomizationEvents events;
+  private final ApplyOptions applyOptions;
+  private final Clock clock;
+  private final ConnectStep connect;
+  private final SourceStep source;
+  private final DependencyStep dependencies;
+  private final AwaitArtifactStep arrival;
+  private final RenderStep render;
+  private final ApplyStep apply = new ApplyStep();
+  private final HealthStep health;
+  private final GarbageCollectionStep garbage;
+
+  public KustomizationKind(
+      KubernetesClient client,
+      ArtifactStore store,
+      KustomizationRenderer renderer,
+      ResourceManager manager,
+      ClusterClient cluster,
+      EventRecorder events,
+      ApplyOptions applyOptions,
+      Duration dependencyRequeue,
+      Clock clock) {
+    this.dependencyRequeue = dependencyRequeue;
+    this.events = new KustomizationEvents(events);
+    this.applyOptions = applyOptions;
+    this.clock = clock;
+    this.source = new SourceStep(client);
+    this.dependencies = new DependencyStep(client);
+    this.render = new RenderStep(store, renderer, new SubstitutionSources(client));
+    this.arrival = new AwaitArtifactStep(store);
+    this.health = new HealthStep(source);
+    this.connect = new ConnectStep(client, manager, cluster);
+    this.garbage = new GarbageCollectionStep(connect, applyOptions);
+  }
+
+  /**
+   * The Kustomization reconciler: this kind on the engine's skeleton, with Flux's dependency
+   * requeue.
+   */
+  public static StepReconciler<Kustomization, KustomizationStatus, KustomizationRun> reconciler(
+      KubernetesClient client,
+      ArtifactStore store,
+      KustomizationRenderer renderer,
+      ResourceManager manager,
+      ClusterClient cluster,
+      EventRecorder events,
+      ApplyOptions applyOptions,
+      Clock clock) {
+    return new StepReconciler<>(
+        client,
+        new KustomizationKind(
+            client,
+            store,
+            renderer,
+            manager,
+            cluster,
+            events,
+            applyOptions,
+            Run.DEFAULT_DEPENDENCY_REQUEUE,
+            clock),
+        clock);
+  }
+
+  @Override
+  public Class<Kustomization> resourceClass() {
+    return Kustomization.class;
+  }
+
+  @Override
+  public KustomizationStatus emptyStatus() {
+    return new KustomizationStatus();
+  }
+
+  @Override
+  public KustomizationRun newRun(
+      Kustomization object, Trigger trigger, KustomizationStatus draft, Clock clock) {
+    KustomizationRun run = new KustomizationRun(object, trigger, draft, clock, applyOptions);
+    run.dependencyRequeue(dependencyRequeue);
+    return run;
+  }
+
+  @Override
+  public boolean suspended(Kustomization object) {
+    return object.getSpec().suspended();
+  }
+
+  @Override
+  public List<Step<KustomizationRun>> steps() {
+    return List.of(
+        Step.of("checkSpec", KustomizationSpecStep::checkSpec),
+        Step.of("resolveSource", source::resolveSource),
+        Step.of("checkDependencies", dependencies::checkDependencies),
+        Step.of(
+            "awaitArtifact",
+            run -> arrival.awaitArtifact(run, run.artifact(), SourceStep.describe(run))),
+        Step.of("render", render::render),
+        Step.of("connect", connect::connect),
+        Step.of("apply", apply::apply),
+        Step.of("prune", apply::prune),
+        Step.of("waitForHealth", health::waitForHealth),
+        Step.of("succeed", KustomizationKind::succeed));
+  }
+
+  @Override
+  public List<Step<KustomizationRun>> deletionSteps() {
+    return List.of(Step.of("collectGarbage", garbage::collectGarbage));
+  }
+
+  @Override
+  public String successReason() {
+    return ConditionReasons.RECONCILIATION_SUCCEEDED;
+  }
+
+  @Override
+  public Set<String> ownedConditions() {
+    return Set.of(ConditionTypes.HEALTHY);
+  }
+
+  @Override
+  public void finish(KustomizationRun run, RunOutcome outcome) {
+    KustomizationStatus status = run.status();
+    if (run.newInventory() != null) {
+      status.setInventory(new ResourceInventory(run.newInventory()));
+    }
+    if (outcome.succeeded()) {
+      status.setLastAppliedRevision(run.artifact().revision());
+    }
+    if (run.rendered() != null) {
+      String reason =
+          outcome.error() == null
+              ? ConditionReasons.RECONCILIATION_SUCCEEDED
+              : outcome.error().reason();
+      status.setHistory(
+          History.record(
+              status.getHistory(),
+              run.rendered().digest(),
+              run.artifact().revision(),
+              reason,
+              Duration.between(run.started(), clock.instant()),
+              clock.instant()));
+    }
+  }
+
+  @Override
+  public void announce(KustomizationRun run, RunOutcome outcome, KustomizationStatus before) {
+    events.afterRun(run, outcome, before);
+  }
+
+  /**
+   * Stops the threads of the clients derived for {@code serviceAccountName} and deletes the
+   * unpacked artifacts.
+   */
+  @Override
+  public void close() {
+    connect.close();
+    render.close();
+  }
+
+  private static StepResult succeed(KustomizationRun run) {
+    run.succeedWith("Applied revision: " + run.artifact().revision());
+    return StepResult.proceed();
+  }
+}
