@@ -1,12 +1,10 @@
 package dev.cairn.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.manifest.GroupVersionKind;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ObjectId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,73 +48,17 @@ final class StagedApply {
     return new ChangeSet(done);
   }
 
+  /** The plans in apply order; excluded objects are recorded as skipped. */
   private List<ObjectPlan> plan(Collection<KubeObject> objects) {
-    Map<String, Boolean> setScopes = new HashMap<>();
-    Set<String> setNamespaces = new HashSet<>();
+    SetPlanner planner = new SetPlanner(cluster, options.labels(), SetDefinitions.of(objects));
     for (KubeObject object : objects) {
-      if (KindOrder.isCrd(object.gvk())) {
-        JsonNode spec = object.node().path("spec");
-        setScopes.put(
-            groupKind(spec.path("group").asText(), spec.path("names").path("kind").asText()),
-            !"Cluster".equals(spec.path("scope").asText()));
-      } else if (object.gvk().group().isEmpty() && "Namespace".equals(object.kind())) {
-        setNamespaces.add(object.name());
+      if (excluded(object)) {
+        done.add(ChangeSetEntry.of(object.id(), Action.SKIPPED, "excluded"));
+      } else {
+        planner.add(object);
       }
     }
-    List<ApplyFailure> failures = new ArrayList<>();
-    Set<ObjectId> seen = new HashSet<>();
-    Map<String, Boolean> namespaceExists = new HashMap<>();
-    List<ObjectPlan> plans = new ArrayList<>();
-    for (KubeObject original : objects) {
-      ObjectId id = original.id();
-      if (excluded(original)) {
-        done.add(ChangeSetEntry.of(id, Action.SKIPPED, "excluded"));
-        continue;
-      }
-      if (!seen.add(id)) {
-        failures.add(new ApplyFailure(id, "the set holds this object more than once"));
-        continue;
-      }
-      KubeObject desired = original.deepCopy();
-      options.labels().forEach(desired::setLabel);
-      GroupVersionKind gvk = id.gvk();
-      Boolean fromSet = setScopes.get(groupKind(gvk.group(), gvk.kind()));
-      Optional<Boolean> served =
-          fromSet != null && !cluster.serves(gvk) ? Optional.empty() : cluster.namespaced(gvk);
-      if (served.isEmpty() && fromSet == null) {
-        failures.add(
-            new ApplyFailure(
-                id,
-                "no kind \""
-                    + gvk.kind()
-                    + "\" is registered for version \""
-                    + gvk.apiVersion()
-                    + "\" (no CRD in the set or the cluster defines it)"));
-        continue;
-      }
-      boolean namespaced = served.orElse(fromSet);
-      String ns = desired.namespace();
-      if (namespaced && (ns == null || ns.isEmpty())) {
-        failures.add(new ApplyFailure(id, "a namespaced " + gvk.kind() + " needs a namespace"));
-        continue;
-      }
-      if (!namespaced && ns != null) {
-        desired.setNamespace(null);
-      }
-      boolean waitsForNamespace =
-          namespaced
-              && setNamespaces.contains(ns)
-              && !namespaceExists.computeIfAbsent(
-                  ns, n -> cluster.get(new ObjectId("", "v1", "Namespace", null, n)).isPresent());
-      boolean deferred = served.isEmpty() || waitsForNamespace;
-      plans.add(
-          new ObjectPlan(desired, namespaced, KindOrder.stage(gvk.kind(), namespaced), deferred));
-    }
-    if (!failures.isEmpty()) {
-      throw new ApplyException("validation failed", failures, ChangeSet.empty());
-    }
-    plans.sort(KindOrder.applyOrder(ObjectPlan::id, ObjectPlan::namespaced));
-    return plans;
+    return planner.plans();
   }
 
   private boolean excluded(KubeObject object) {
@@ -193,9 +135,5 @@ final class StagedApply {
       }
     }
     return false;
-  }
-
-  private static String groupKind(String group, String kind) {
-    return kind + "." + group;
   }
 }

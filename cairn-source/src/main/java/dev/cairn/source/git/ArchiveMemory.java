@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -70,17 +71,17 @@ final class ArchiveMemory {
 
   /**
    * The current artifact when it was archived from exactly {@code inputs}, so an unchanged revision
-   * costs no tree walk; null otherwise.
+   * costs no tree walk; empty when the tree must be archived.
    */
-  StoredArtifact reusable(SourceKey key, Inputs inputs) throws SourceException {
+  Optional<StoredArtifact> reusable(SourceKey key, Inputs inputs) throws SourceException {
     Remembered previous = last.get(key);
     if (previous == null) {
       return afterRestart(key, inputs);
     }
     if (!previous.inputs().equals(inputs)) {
-      return null;
+      return Optional.empty();
     }
-    return store.current(key).filter(previous.artifact()::equals).orElse(null);
+    return store.current(key).filter(previous.artifact()::equals);
   }
 
   /** Records that {@code artifact}, now current, was archived from {@code inputs}. */
@@ -93,19 +94,17 @@ final class ArchiveMemory {
    * After a restart: the note names the inputs' fingerprint and the artifact they gave; reuse it
    * when both still match the store's current artifact.
    */
-  private StoredArtifact afterRestart(SourceKey key, Inputs inputs) throws SourceException {
+  private Optional<StoredArtifact> afterRestart(SourceKey key, Inputs inputs)
+      throws SourceException {
     String[] note = store.readNote(key, NOTE).orElse("").strip().split("\t");
     if (note.length != 2 || !note[0].equals(inputs.fingerprint())) {
-      return null;
+      return Optional.empty();
     }
-    StoredArtifact current =
+    Optional<StoredArtifact> current =
         store
             .current(key)
-            .filter(a -> a.digest().equals(note[1]) && a.revision().equals(inputs.revision()))
-            .orElse(null);
-    if (current != null) {
-      last.put(key, new Remembered(inputs, current));
-    }
+            .filter(a -> a.digest().equals(note[1]) && a.revision().equals(inputs.revision()));
+    current.ifPresent(artifact -> last.put(key, new Remembered(inputs, artifact)));
     return current;
   }
 }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -112,74 +113,14 @@ public final class GitFetcher {
   /** As {@link #fetch(SourceKey, GitSourceSpec)}, then composes the given includes into it. */
   public GitFetchResult fetch(SourceKey key, GitSourceSpec spec, List<ArtifactInclude> includes)
       throws SourceException {
-    GitUrl url = GitUrl.parse(spec.url());
-    List<String> sparse = TreeArchiver.sparseDirectories(spec.sparseCheckout());
-    if (sparse == null) {
-      throw new SourceException(
-          SourceReason.INVALID_SPEC,
-          "sparseCheckout "
-              + spec.sparseCheckout()
-              + " must name directories inside the repository");
-    }
+    GitFetchRequest request = GitFetchRequest.of(key, spec, includes);
+    GitUrl url = request.url();
     ReentrantLock lock = mirrors.lockOf(url);
     lock.lock();
     try (GitTransport transport = new GitTransport(url, spec, ssh);
         Repository repository = openMirror(url)) {
       mirrors.markUsed(url, clock.instant());
-      FetchPlan plan = plan(url, spec, transport);
-      long received = fetchInto(repository, url, plan, transport);
-      try (RevWalk walk = new RevWalk(repository)) {
-        RevCommit commit = resolve(repository, walk, url, plan, spec.ref());
-        String revision = FetchPlan.revision(plan.revisionRef(), commit.name());
-        List<String> verified =
-            spec.verify() == null
-                ? List.of()
-                : SignatureVerifier.verify(repository, walk, plan, commit, spec.verify(), url);
-        List<String> missing = TreeArchiver.missingDirectories(repository, commit, sparse);
-        if (!missing.isEmpty()) {
-          throw new SourceException(
-              SourceReason.GIT_OPERATION_FAILED,
-              "sparse checkout dir '"
-                  + missing.get(0)
-                  + "' does not exist in repository "
-                  + url.display()
-                  + " at "
-                  + revision);
-        }
-        ArchiveMemory.Inputs inputs =
-            new ArchiveMemory.Inputs(
-                url.value(), revision, spec.ignore(), sparse, spec.recurseSubmodules(), includes);
-        StoredArtifact composed = archives.reusable(key, inputs);
-        boolean archived = composed == null;
-        if (archived) {
-          StoredArtifact artifact;
-          try (Submodules submodules =
-              new Submodules(mirrors, ssh, GitFetcher::fetchInto, clock.instant())) {
-            Map<String, Submodules.Checkout> checkouts =
-                spec.recurseSubmodules()
-                    ? submodules.checkout(repository, commit, url, spec)
-                    : Map.of();
-            artifact =
-                store.store(
-                    key,
-                    revision,
-                    writer ->
-                        TreeArchiver.write(
-                            repository, commit, spec.ignore(), sparse, checkouts, writer));
-          }
-          composed = new ArtifactComposer(store).compose(key, artifact, includes);
-          archives.remember(key, inputs, composed);
-        }
-        LOG.info(
-            "fetched {} of {} for {}: {} ({} objects received, artifact {})",
-            plan.description(),
-            url.display(),
-            key,
-            revision,
-            received,
-            composed.digest());
-        return new GitFetchResult(composed, revision, commit.name(), received, archived, verified);
-      }
+      return fetchIntoMirror(request, repository, transport);
     } catch (IOException e) {
       throw new SourceException(
           SourceReason.GIT_OPERATION_FAILED,
@@ -190,6 +131,108 @@ public final class GitFetcher {
       throw e;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** The steps of one fetch, run while holding the lock of the URL's mirror. */
+  private GitFetchResult fetchIntoMirror(
+      GitFetchRequest request, Repository repository, GitTransport transport)
+      throws IOException, SourceException {
+    GitUrl url = request.url();
+    FetchPlan plan = plan(url, request.spec(), transport);
+    long received = fetchInto(repository, url, plan, transport);
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit commit = resolve(repository, walk, url, plan, request.spec().ref());
+      String revision = FetchPlan.revision(plan.revisionRef(), commit.name());
+      List<String> verified = verify(request, repository, walk, plan, commit);
+      requireSparseDirectories(request, repository, commit, revision);
+      ArchiveOutcome archive = archiveUnlessUnchanged(request, repository, commit, revision);
+      LOG.info(
+          "fetched {} of {} for {}: {} ({} objects received, artifact {})",
+          plan.description(),
+          url.display(),
+          request.key(),
+          revision,
+          received,
+          archive.artifact().digest());
+      return new GitFetchResult(
+          archive.artifact(), revision, commit.name(), received, archive.archived(), verified);
+    }
+  }
+
+  /** What signature verification checked; empty when the spec asks for none. */
+  private static List<String> verify(
+      GitFetchRequest request,
+      Repository repository,
+      RevWalk walk,
+      FetchPlan plan,
+      RevCommit commit)
+      throws IOException, SourceException {
+    VerifySpec verify = request.spec().verify();
+    return verify == null
+        ? List.of()
+        : SignatureVerifier.verify(repository, walk, plan, commit, verify, request.url());
+  }
+
+  private static void requireSparseDirectories(
+      GitFetchRequest request, Repository repository, RevCommit commit, String revision)
+      throws IOException, SourceException {
+    List<String> missing = TreeArchiver.missingDirectories(repository, commit, request.sparse());
+    if (!missing.isEmpty()) {
+      throw new SourceException(
+          SourceReason.GIT_OPERATION_FAILED,
+          "sparse checkout dir '"
+              + missing.get(0)
+              + "' does not exist in repository "
+              + request.url().display()
+              + " at "
+              + revision);
+    }
+  }
+
+  /**
+   * The artifact a fetch ends with.
+   *
+   * @param archived whether this fetch archived the tree (false when it reused the current one)
+   */
+  private record ArchiveOutcome(StoredArtifact artifact, boolean archived) {}
+
+  /**
+   * The current artifact when it was built from the same inputs, else a new one archived from the
+   * commit's tree with the includes composed into it.
+   */
+  private ArchiveOutcome archiveUnlessUnchanged(
+      GitFetchRequest request, Repository repository, RevCommit commit, String revision)
+      throws IOException, SourceException {
+    ArchiveMemory.Inputs inputs = request.inputs(revision);
+    Optional<StoredArtifact> unchanged = archives.reusable(request.key(), inputs);
+    if (unchanged.isPresent()) {
+      return new ArchiveOutcome(unchanged.get(), false);
+    }
+    StoredArtifact tree = archiveTree(request, repository, commit, revision);
+    StoredArtifact composed =
+        new ArtifactComposer(store).compose(request.key(), tree, request.includes());
+    archives.remember(request.key(), inputs, composed);
+    return new ArchiveOutcome(composed, true);
+  }
+
+  /** Stores the commit's tree, with submodules checked out in place when the spec asks for them. */
+  private StoredArtifact archiveTree(
+      GitFetchRequest request, Repository repository, RevCommit commit, String revision)
+      throws IOException, SourceException {
+    GitSourceSpec spec = request.spec();
+    try (Submodules submodules =
+        new Submodules(mirrors, ssh, GitFetcher::fetchInto, clock.instant())) {
+      Map<String, Submodules.Checkout> checkouts =
+          spec.recurseSubmodules()
+              ? submodules.checkout(repository, commit, request.url(), spec)
+              : Map.of();
+      return store.store(
+          request.key(),
+          revision,
+          writer ->
+              TreeArchiver.write(
+                  repository, commit, spec.ignore(), request.sparse(), checkouts, writer));
     }
   }
 
