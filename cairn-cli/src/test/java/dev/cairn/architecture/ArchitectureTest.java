@@ -51,7 +51,13 @@ class ArchitectureTest {
    * JUnit extension, fixtures that wait with Awaitility), so it is the one exception.
    */
   static final String[] TEST_LIBRARIES = {
-    "org.junit..", "org.awaitility..", "org.assertj..", "org.hamcrest..",
+    "org.junit..",
+    "org.awaitility..",
+    "org.assertj..",
+    "org.hamcrest..",
+    "io.fabric8.mockwebserver..",
+    "io.fabric8.kubernetes.client.server.mock..",
+    "okhttp3.mockwebserver..",
   };
 
   static JavaClasses classes;

@@ -1,10 +1,10 @@
 package dev.cairn.sim.cluster;
 
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One HTTP request to the simulated API server, parsed into the parts Kubernetes paths carry:
@@ -27,15 +27,17 @@ record ApiRequest(
     String userAgent,
     String body) {
 
-  static ApiRequest parse(RecordedRequest request) {
-    String raw = request.getPath();
+  /**
+   * @param raw the request target: path and query, e.g. {@code /api/v1/pods?watch=true}
+   * @param headers a header's value by name, or null
+   * @param body the request body, null for none
+   */
+  static ApiRequest parse(String method, String raw, UnaryOperator<String> headers, String body) {
     int q = raw.indexOf('?');
     String path = q < 0 ? raw : raw.substring(0, q);
     Map<String, String> query = q < 0 ? Map.of() : parseQuery(raw.substring(q + 1));
-    String method = request.getMethod();
-    String body = request.getBody() == null ? null : request.getUtf8Body();
-    String contentType = request.getHeader("Content-Type");
-    String userAgent = request.getHeader("User-Agent");
+    String contentType = headers.apply("Content-Type");
+    String userAgent = headers.apply("User-Agent");
     String[] segments = path.replaceAll("^/+|/+$", "").split("/");
     int rest;
     String group;

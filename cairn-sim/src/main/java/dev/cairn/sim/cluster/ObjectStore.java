@@ -2,10 +2,6 @@ package dev.cairn.sim.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
-import io.fabric8.mockwebserver.crud.Attribute;
-import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,25 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The objects of the simulated cluster, indexed by key, namespace, uid, owner uid and type so that
- * no request scans the whole store. It writes through to the fabric8 CRUD dispatcher's map (which
- * serves lists and watches and sends watch events). Callers hold the dispatcher's write lock for
- * every mutation and its read lock for reads.
+ * no request scans the whole store; every change is handed to the {@link WatchHub}. Callers hold
+ * the dispatcher's write lock for every mutation and its read lock for reads.
  */
 final class ObjectStore {
-
-  /** What the store writes to: the fabric8 CRUD dispatcher. */
-  interface Backend {
-    /** Stores or removes ({@code json == null}) an object and notifies watches. */
-    void persist(
-        String path,
-        AttributeSet pathAttributes,
-        AttributeSet oldKey,
-        GenericKubernetesResource resource,
-        String json);
-
-    /** The key the backend will file {@code resource} under. */
-    AttributeSet keyFor(GenericKubernetesResource resource, AttributeSet pathAttributes);
-  }
 
   /** Reacts to stored changes (readiness, garbage collection). Called under the write lock. */
   interface Listener {
@@ -44,9 +25,8 @@ final class ObjectStore {
   }
 
   /** A stored object; {@code object} must not be mutated. */
-  record Stored(ResourceType type, AttributeSet attributes, ObjectNode object, String json) {}
+  record Stored(ResourceType type, ObjectNode object, String json) {}
 
-  private final Backend backend;
   private final Map<ObjectKey, Stored> objects = new HashMap<>();
   private final Map<String, Set<ObjectKey>> byNamespace = new HashMap<>();
   private final Map<String, Set<ObjectKey>> byType = new HashMap<>();
@@ -56,8 +36,7 @@ final class ObjectStore {
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final WatchHub watches;
 
-  ObjectStore(Backend backend, WatchHub watches) {
-    this.backend = backend;
+  ObjectStore(WatchHub watches) {
     this.watches = watches;
   }
 
@@ -102,19 +81,9 @@ final class ObjectStore {
 
   void put(ResourceType type, ObjectKey key, ObjectNode object) {
     Stored old = objects.get(key);
-    GenericKubernetesResource resource =
-        Json.MAPPER.convertValue(object, GenericKubernetesResource.class);
-    AttributeSet pathAttributes = pathAttributes(type, key.namespace());
     String json = Json.write(object);
-    AttributeSet attributes = backend.keyFor(resource, pathAttributes);
-    backend.persist(
-        type.collectionPath(key.namespace()),
-        pathAttributes,
-        old == null ? null : old.attributes(),
-        resource,
-        json);
     // stored in parsed form so that numbers compare equal to those parsed from request bodies
-    Stored stored = new Stored(type, attributes, (ObjectNode) Json.parse(json), json);
+    Stored stored = new Stored(type, (ObjectNode) Json.parse(json), json);
     objects.put(key, stored);
     watches.changed(key, old, stored);
     if (old == null) {
@@ -138,12 +107,6 @@ final class ObjectStore {
     if (old == null) {
       return;
     }
-    backend.persist(
-        old.type().collectionPath(key.namespace()),
-        pathAttributes(old.type(), key.namespace()),
-        old.attributes(),
-        null,
-        null);
     watches.changed(key, old, null);
     removeFrom(byNamespace, key.namespace(), key);
     removeFrom(byType, key.typeKey(), key);
@@ -171,18 +134,5 @@ final class ObjectStore {
       }
     }
     return uids;
-  }
-
-  private static AttributeSet pathAttributes(ResourceType type, String namespace) {
-    List<Attribute> attributes = new ArrayList<>();
-    if (!type.group().isEmpty()) {
-      attributes.add(new Attribute(KubernetesAttributesExtractor.API, type.group()));
-    }
-    attributes.add(new Attribute(KubernetesAttributesExtractor.VERSION, type.version()));
-    attributes.add(new Attribute(KubernetesAttributesExtractor.PLURAL, type.plural()));
-    if (type.namespaced() && !namespace.isEmpty()) {
-      attributes.add(new Attribute(KubernetesAttributesExtractor.NAMESPACE, namespace));
-    }
-    return new AttributeSet(attributes);
   }
 }

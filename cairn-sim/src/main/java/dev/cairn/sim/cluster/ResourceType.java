@@ -32,14 +32,6 @@ record ResourceType(
     return group.isEmpty() ? kind : kind + "." + group;
   }
 
-  /** The collection path, e.g. {@code /apis/apps/v1/namespaces/ns/deployments}. */
-  String collectionPath(String namespace) {
-    String prefix = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
-    return namespaced && namespace != null
-        ? prefix + "/namespaces/" + namespace + "/" + plural
-        : prefix + "/" + plural;
-  }
-
   boolean isCustomResourceDefinition() {
     return group.equals("apiextensions.k8s.io") && plural.equals("customresourcedefinitions");
   }

@@ -3,35 +3,26 @@ package dev.cairn.sim.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.mockwebserver.crud.Attribute;
-import io.fabric8.mockwebserver.crud.AttributeSet;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The dispatcher of the simulated API server. It extends fabric8's {@link KubernetesCrudDispatcher}
- * and writes through to its map (attribute keys, label and field selector matching, CRD bookkeeping
- * are fabric8's); it takes over every request: writes (create, update, patch, apply, delete), reads
- * and lists through {@link ObjectStore}'s indexes, watches through {@link WatchHub}, and discovery.
- *
- * <p>Writes take the CRUD dispatcher's own write lock (read reflectively: it is private) so that
- * watches opened by the parent never see a half-applied change.
+ * The dispatcher of the simulated API server: every request, parsed, goes through here. Writes
+ * (create, update, patch, apply, delete), reads and lists go through {@link ObjectStore}'s indexes,
+ * watches through {@link WatchHub}, and discovery through {@link Discovery}. Writes hold the write
+ * lock, reads and the opening of a watch the read lock, so a watch never sees a half-applied
+ * change.
  */
-final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements ObjectStore.Backend {
+final class SimulatedApiDispatcher {
   static final List<String> INITIAL_NAMESPACES =
       List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
-  private final ReadWriteLock lock;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final ResourceTypes types = new ResourceTypes();
   private final WatchHub watches;
   private final ObjectStore store;
@@ -41,13 +32,12 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
   private final ScaleSubresource scale;
   private final Discovery discovery;
   private final RequestCounter requests = new RequestCounter();
+  private final AtomicLong resourceVersion = new AtomicLong();
   private final AtomicLong lastResourceVersion = new AtomicLong();
-  private volatile Runnable afterRequest = () -> {};
 
   SimulatedApiDispatcher(ObjectValidator validator, ScheduledExecutorService controllers) {
-    this.lock = parentLock();
     this.watches = new WatchHub(this::nextResourceVersion);
-    this.store = new ObjectStore(this, watches);
+    this.store = new ObjectStore(watches);
     this.writer = new ObjectWriter(store, this::nextResourceVersion, validator);
     this.writes = new WriteHandler(writer);
     this.deletes = new DeleteHandler(writer);
@@ -68,22 +58,9 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
   }
 
   private long nextResourceVersion() {
-    long next = requestResourceVersion();
+    long next = resourceVersion.incrementAndGet();
     lastResourceVersion.set(next);
     return next;
-  }
-
-  private ReadWriteLock parentLock() {
-    try {
-      Field field = KubernetesCrudDispatcher.class.getDeclaredField("lock");
-      field.setAccessible(true);
-      return (ReadWriteLock) field.get(this);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          "fabric8 KubernetesCrudDispatcher has no 'lock' field any more: the simulated cluster"
-              + " needs updating for this kubernetes-server-mock version",
-          e);
-    }
   }
 
   RequestCounter requests() {
@@ -106,24 +83,22 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
     return lock;
   }
 
-  void afterEachRequest(Runnable action) {
-    this.afterRequest = action;
-  }
-
-  @Override
-  public MockResponse dispatch(RecordedRequest recorded) {
-    ApiRequest request = null;
+  /**
+   * Answers one request.
+   *
+   * @param impersonatedUser the request's {@code Impersonate-User} header, or null (only counted)
+   */
+  ApiResponse dispatch(ApiRequest request, String impersonatedUser) {
     ResourceType type = null;
     try {
-      request = ApiRequest.parse(recorded);
-      requests.record(request, recorded.getHeader("Impersonate-User"));
+      requests.record(request, impersonatedUser);
       if (!request.isResourceRequest()) {
         return discovery(request);
       }
       type = resolve(request);
-      return route(recorded, request, type);
+      return route(request, type);
     } catch (ApiException e) {
-      return json(e.code(), e.toStatus(type, request == null ? null : request.name()));
+      return json(e.code(), e.toStatus(type, request.name()));
     } catch (RuntimeException e) {
       // a bug in the simulation must surface as an error response, never as a hung request
       ApiException internal =
@@ -131,14 +106,12 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
               500,
               "InternalError",
               "simulated API server failed on "
-                  + recorded.getMethod()
+                  + request.method()
                   + " "
-                  + recorded.getPath()
+                  + request.path()
                   + ": "
                   + e);
-      return json(500, internal.toStatus(type, request == null ? null : request.name()));
-    } finally {
-      afterRequest.run();
+      return json(500, internal.toStatus(type, request.name()));
     }
   }
 
@@ -153,7 +126,7 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
     return type;
   }
 
-  private MockResponse route(RecordedRequest recorded, ApiRequest request, ResourceType type) {
+  private ApiResponse route(ApiRequest request, ResourceType type) {
     if (ScaleSubresource.handles(request, type)) {
       if (request.method().equals("GET")) {
         return respond(underWriteLock(() -> scale.get(request, type)));
@@ -167,10 +140,10 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
     switch (request.method()) {
       case "GET":
         if (request.isWatch()) {
-          return watch(recorded, request, type);
+          return watch(request, type);
         }
         if (request.name() == null) {
-          return list(recorded, request, type);
+          return list(request, type);
         }
         return get(request, type);
       case "POST":
@@ -181,7 +154,7 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
         return respond(underWriteLock(() -> writes.patch(request, type)));
       case "DELETE":
         if (request.name() == null) {
-          return underWriteLock(() -> deleteCollection(recorded, request, type));
+          return underWriteLock(() -> deleteCollection(request, type));
         }
         return respond(underWriteLock(() -> deletes.delete(request, type)));
       default:
@@ -189,7 +162,7 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
     }
   }
 
-  private MockResponse get(ApiRequest request, ResourceType type) {
+  private ApiResponse get(ApiRequest request, ResourceType type) {
     if (request.subresource() != null
         && !(request.isStatusSubresource() && type.statusSubresource())) {
       throw ApiException.noSuchResource();
@@ -204,21 +177,15 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
       if (stored == null) {
         throw ApiException.notFound(type, request.name());
       }
-      return new MockResponse()
-          .setResponseCode(200)
-          .setHeader("Content-Type", "application/json")
-          .setBody(stored.json());
+      return ApiResponse.json(200, stored.json());
     } finally {
       read.unlock();
     }
   }
 
-  /**
-   * Lists through the type (and namespace) index, with fabric8's label and field selector matching;
-   * the parent would scan the whole store.
-   */
-  private MockResponse list(RecordedRequest recorded, ApiRequest request, ResourceType type) {
-    AttributeSet query = attributeExtractor.fromPath(recorded.getPath());
+  /** Lists through the type (and namespace) index, then by label and field selectors. */
+  private ApiResponse list(ApiRequest request, ResourceType type) {
+    ObjectSelector query = ObjectSelector.of(request, type);
     StringBuilder body = new StringBuilder(4096);
     Lock read = lock.readLock();
     read.lock();
@@ -237,7 +204,7 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
       boolean first = true;
       for (ObjectKey key : keys) {
         ObjectStore.Stored stored = store.get(key);
-        if (stored != null && stored.attributes().matches(query)) {
+        if (stored != null && query.matches(stored.object())) {
           if (!first) {
             body.append(',');
           }
@@ -249,36 +216,28 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
     } finally {
       read.unlock();
     }
-    return new MockResponse()
-        .setResponseCode(200)
-        .setHeader("Content-Type", "application/json")
-        .setBody(body.toString());
+    return ApiResponse.json(200, body.toString());
   }
 
-  private MockResponse watch(RecordedRequest recorded, ApiRequest request, ResourceType type) {
-    AttributeSet query = attributeExtractor.fromPath(recorded.getPath());
-    if (request.name() != null) {
-      query = query.add(new Attribute(KubernetesAttributesExtractor.NAME, request.name()));
-    }
+  private ApiResponse watch(ApiRequest request, ResourceType type) {
+    ObjectSelector query = ObjectSelector.of(request, type);
     String namespace = type.namespaced() ? request.namespace() : null;
     Lock read = lock.readLock();
     read.lock();
     try {
-      return new MockResponse()
-          .withWebSocketUpgrade(
-              watches.open(
-                  type.group() + "/" + type.plural(),
-                  query,
-                  request.query().get("resourceVersion"),
-                  store.objectsOf(type.group(), type.plural(), namespace)));
+      return ApiResponse.upgradeTo(
+          watches.open(
+              type.group() + "/" + type.plural(),
+              query,
+              request.query().get("resourceVersion"),
+              store.objectsOf(type.group(), type.plural(), namespace)));
     } finally {
       read.unlock();
     }
   }
 
-  private MockResponse deleteCollection(
-      RecordedRequest recorded, ApiRequest request, ResourceType type) {
-    AttributeSet query = attributeExtractor.fromPath(recorded.getPath());
+  private ApiResponse deleteCollection(ApiRequest request, ResourceType type) {
+    ObjectSelector query = ObjectSelector.of(request, type);
     ObjectNode list = Json.MAPPER.createObjectNode();
     list.put("apiVersion", type.apiVersion()).put("kind", type.kind() + "List");
     list.putObject("metadata");
@@ -287,14 +246,14 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
       ObjectStore.Stored stored = store.get(key);
       boolean inNamespace =
           request.namespace() == null || request.namespace().equals(key.namespace());
-      if (stored != null && inNamespace && stored.attributes().matches(query)) {
+      if (stored != null && inNamespace && query.matches(stored.object())) {
         items.add(deletes.delete(type, key, request.isDryRun(), false).body());
       }
     }
     return json(200, list);
   }
 
-  private MockResponse discovery(ApiRequest request) {
+  private ApiResponse discovery(ApiRequest request) {
     ObjectNode body = "GET".equals(request.method()) ? discovery.respond(request.path()) : null;
     if (body == null) {
       throw ApiException.noSuchResource();
@@ -312,33 +271,11 @@ final class SimulatedApiDispatcher extends KubernetesCrudDispatcher implements O
     }
   }
 
-  private static MockResponse respond(WriteResult result) {
+  private static ApiResponse respond(WriteResult result) {
     return json(result.code(), result.body());
   }
 
-  private static MockResponse json(int code, JsonNode body) {
-    return new MockResponse()
-        .setResponseCode(code)
-        .setHeader("Content-Type", "application/json")
-        .setBody(Json.write(body));
-  }
-
-  @Override
-  public void persist(
-      String path,
-      AttributeSet pathAttributes,
-      AttributeSet oldKey,
-      GenericKubernetesResource resource,
-      String json) {
-    processEvent(path, pathAttributes, oldKey, resource, json);
-  }
-
-  @Override
-  public AttributeSet keyFor(GenericKubernetesResource resource, AttributeSet pathAttributes) {
-    AttributeSet key = ((KubernetesAttributesExtractor) attributeExtractor).extract(resource);
-    if (!key.containsKey(KubernetesAttributesExtractor.PLURAL)) {
-      key = AttributeSet.merge(pathAttributes, key);
-    }
-    return key;
+  private static ApiResponse json(int code, JsonNode body) {
+    return ApiResponse.json(code, Json.write(body));
   }
 }

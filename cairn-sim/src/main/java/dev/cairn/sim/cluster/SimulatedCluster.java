@@ -4,26 +4,18 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A Kubernetes API server simulated in this JVM on 127.0.0.1 (a free port, plain HTTP): fabric8's
- * mock server in CRUD mode extended with server-side apply, dry-run, status subresources,
- * generation, CRD and namespace lifecycle, garbage collection, a readiness simulator and request
- * counting. The module README lists what is modelled and what is not.
+ * A Kubernetes API server simulated in this JVM on 127.0.0.1 (a free port, plain HTTP): an object
+ * store with server-side apply, dry-run, status subresources, generation, CRD and namespace
+ * lifecycle, garbage collection, watches, a readiness simulator and request counting, served by
+ * {@link ApiHttpServer}. The module README lists what is modelled and what is not.
  *
  * <pre>{@code
  * try (SimulatedCluster cluster = SimulatedCluster.start()) {
@@ -36,15 +28,7 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Context (and cluster and user) name in {@link #writeKubeconfig(Path)}. */
   public static final String CONTEXT = "simulated-cluster";
 
-  /** MockWebServer logs every request at INFO; held here so the level set below sticks. */
-  private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG =
-      java.util.logging.Logger.getLogger(MockWebServer.class.getName());
-
-  static {
-    MOCK_WEB_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-  }
-
-  private final KubernetesMockServer server;
+  private final ApiHttpServer server;
   private final SimulatedApiDispatcher dispatcher;
   private final ReadinessSimulator readiness;
   private final ScheduledThreadPoolExecutor controllers;
@@ -64,15 +48,7 @@ public final class SimulatedCluster implements AutoCloseable {
     if (options.readinessEnabled()) {
       dispatcher.store().addListener(readiness.listener());
     }
-    MockWebServer web = new MockWebServer();
-    this.server = new KubernetesMockServer(new Context(), web, new HashMap<>(), dispatcher, false);
-    // MockWebServer keeps every request for takeRequest(); drop them or a long run keeps them all.
-    dispatcher.afterEachRequest(() -> drain(web));
-    try {
-      server.start(InetAddress.getByName("127.0.0.1"), 0);
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("127.0.0.1 does not resolve", e);
-    }
+    this.server = ApiHttpServer.start(dispatcher);
     this.client = new KubernetesClientBuilder().withConfig(config()).build();
   }
 
@@ -80,17 +56,6 @@ public final class SimulatedCluster implements AutoCloseable {
     Thread thread = new Thread(task, "simulated-cluster-controllers");
     thread.setDaemon(true);
     return thread;
-  }
-
-  private static void drain(MockWebServer web) {
-    try {
-      RecordedRequest taken;
-      do {
-        taken = web.takeRequest(0, TimeUnit.MILLISECONDS);
-      } while (taken != null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Starts a cluster with {@link SimulatedClusterOptions#defaults()}. */
@@ -119,7 +84,7 @@ public final class SimulatedCluster implements AutoCloseable {
 
   /** {@code http://127.0.0.1:<port>}. */
   public String masterUrl() {
-    return "http://127.0.0.1:" + server.getPort();
+    return "http://127.0.0.1:" + server.port();
   }
 
   /**
@@ -172,6 +137,6 @@ public final class SimulatedCluster implements AutoCloseable {
   public void close() {
     client.close();
     controllers.shutdownNow();
-    server.shutdown();
+    server.close();
   }
 }

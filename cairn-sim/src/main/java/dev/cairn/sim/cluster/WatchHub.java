@@ -1,32 +1,29 @@
 package dev.cairn.sim.cluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.mockwebserver.crud.AttributeSet;
-import io.fabric8.mockwebserver.http.Response;
-import io.fabric8.mockwebserver.http.WebSocket;
-import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Watches, replacing the fabric8 mock's: a watch is registered and given its initial events
- * atomically with respect to writes (the caller holds the read lock, writers the write lock), and
- * events that arrive before its WebSocket opens are queued, not lost. A watch from a recent {@code
- * resourceVersion} replays the events after it from a bounded history, as the real server does;
- * from "0", no version or a version older than the history, it starts with ADDED for every matching
- * object. Deletions get a resourceVersion of their own.
+ * Watches: a watch is registered and given its initial events atomically with respect to writes
+ * (the caller holds the read lock, writers the write lock), and events that arrive before its
+ * WebSocket opens are queued, not lost. A watch from a recent {@code resourceVersion} replays the
+ * events after it from a bounded history, as the real server does; from "0", no version or a
+ * version older than the history, it starts with ADDED for every matching object. Deletions get a
+ * resourceVersion of their own.
  */
 final class WatchHub {
   private static final int HISTORY = 4096;
 
   /** One change, as the history keeps it. */
   private record Change(
-      long resourceVersion, String typeKey, AttributeSet before, AttributeSet after, String json) {}
+      long resourceVersion, String typeKey, ObjectNode before, ObjectNode after, String json) {}
 
   private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
   private final Deque<Change> history = new ArrayDeque<>();
@@ -54,8 +51,8 @@ final class WatchHub {
         new Change(
             version,
             key.typeKey(),
-            before == null ? null : before.attributes(),
-            after == null ? null : after.attributes(),
+            before == null ? null : before.object(),
+            after == null ? null : after.object(),
             json);
     history.addLast(change);
     if (history.size() > HISTORY) {
@@ -72,8 +69,8 @@ final class WatchHub {
   }
 
   /** Registers a watch; the caller holds the read lock. */
-  WebSocketListener open(
-      String typeKey, AttributeSet query, String fromVersion, List<ObjectStore.Stored> current) {
+  Watch open(
+      String typeKey, ObjectSelector query, String fromVersion, List<ObjectStore.Stored> current) {
     Watch watch = new Watch(typeKey, query);
     long from = parse(fromVersion);
     if (from > 0 && from >= droppedUpTo) {
@@ -87,7 +84,7 @@ final class WatchHub {
       }
     } else {
       for (ObjectStore.Stored stored : current) {
-        if (stored.attributes().matches(query)) {
+        if (query.matches(stored.object())) {
           watch.send(event("ADDED", stored.json()));
         }
       }
@@ -107,9 +104,9 @@ final class WatchHub {
     }
   }
 
-  private static String frame(Change change, AttributeSet query) {
-    boolean before = change.before() != null && change.before().matches(query);
-    boolean after = change.after() != null && change.after().matches(query);
+  private static String frame(Change change, ObjectSelector query) {
+    boolean before = change.before() != null && query.matches(change.before());
+    boolean after = change.after() != null && query.matches(change.after());
     if (before && after) {
       return event("MODIFIED", change.json());
     }
@@ -126,15 +123,18 @@ final class WatchHub {
     return "{\"type\":\"" + type + "\",\"object\":" + json + "}";
   }
 
-  /** One open watch: frames queue until the WebSocket opens. */
-  private final class Watch extends WebSocketListener {
+  /**
+   * One open watch: frames queue until {@link #attach} hands it the WebSocket to write to, and stop
+   * at {@link #close}.
+   */
+  final class Watch {
     private final String typeKey;
-    private final AttributeSet query;
+    private final ObjectSelector query;
     private final List<String> pending = new ArrayList<>();
-    private WebSocket socket;
+    private Consumer<String> socket;
     private boolean closed;
 
-    Watch(String typeKey, AttributeSet query) {
+    Watch(String typeKey, ObjectSelector query) {
       this.typeKey = typeKey;
       this.query = query;
     }
@@ -146,34 +146,22 @@ final class WatchHub {
       if (socket == null) {
         pending.add(frame);
       } else {
-        socket.send(frame);
+        socket.accept(frame);
       }
     }
 
-    @Override
-    public synchronized void onOpen(WebSocket webSocket, Response response) {
-      socket = webSocket;
-      pending.forEach(webSocket::send);
+    /** The WebSocket is open: sends what queued, then every further frame, to {@code socket}. */
+    synchronized void attach(Consumer<String> socket) {
+      if (closed) {
+        return;
+      }
+      this.socket = socket;
+      pending.forEach(socket);
       pending.clear();
     }
 
-    @Override
-    public void onClosing(WebSocket webSocket, int code, String reason) {
-      webSocket.close(code, reason);
-      close();
-    }
-
-    @Override
-    public void onClosed(WebSocket webSocket, int code, String reason) {
-      close();
-    }
-
-    @Override
-    public void onFailure(WebSocket webSocket, Throwable error, Response response) {
-      close();
-    }
-
-    private synchronized void close() {
+    /** The WebSocket closed or failed, or never opened. */
+    synchronized void close() {
       closed = true;
       pending.clear();
       watches.remove(this);
