@@ -126,7 +126,7 @@ class ResourceManagerIT {
             });
     assertThat(cluster.client().configMaps().inNamespace("default").withName("fine").get())
         .isNull();
-    assertThat(cluster.requests().count(dev.cairn.testkit.cluster.RequestCounter.Verb.APPLY))
+    assertThat(cluster.requests().count(dev.cairn.sim.cluster.RequestCounter.Verb.APPLY))
         .as("only dry-runs were sent")
         .isEqualTo(2);
   }

@@ -40,9 +40,25 @@ class ArchitectureTest {
     DECLARED.put("engine", List.of("api", "source", "render", "apply", "health", "notify"));
     DECLARED.put("controller", List.of("engine", "image", "notify"));
     DECLARED.put("server", List.of("engine"));
-    DECLARED.put("testkit", List.of("api"));
-    DECLARED.put("cli", List.of("controller", "server", "render", "testkit"));
+    DECLARED.put("sim", List.of("api"));
+    DECLARED.put("testkit", List.of("sim"));
+    DECLARED.put("cli", List.of("controller", "server", "render", "sim"));
+    DECLARED.put("bench", List.of("kustomize", "controller", "sim"));
   }
+
+  /**
+   * Test libraries: no runtime code may use them. The test kit's main code is test support (its
+   * JUnit extension, fixtures that wait with Awaitility), so it is the one exception.
+   */
+  static final String[] TEST_LIBRARIES = {
+    "org.junit..",
+    "org.awaitility..",
+    "org.assertj..",
+    "org.hamcrest..",
+    "io.fabric8.mockwebserver..",
+    "io.fabric8.kubernetes.client.server.mock..",
+    "okhttp3.mockwebserver..",
+  };
 
   static JavaClasses classes;
 
@@ -58,6 +74,11 @@ class ArchitectureTest {
   void theRulesSeeTheCompiledModules() {
     // Guards against the rules passing vacuously because no class was imported.
     org.assertj.core.api.Assertions.assertThat(classes.contain("dev.cairn.cli.Main")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(classes.contain("dev.cairn.bench.FleetBench"))
+        .isTrue();
+    org.assertj.core.api.Assertions.assertThat(
+            classes.contain("dev.cairn.sim.cluster.SimulatedCluster"))
+        .isTrue();
   }
 
   static Set<String> allowed(String module) {
@@ -126,14 +147,40 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheCommandLineUsesTheTestKitFromMainCode() {
+  void noMainCodeUsesTheTestKit() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("dev.cairn.testkit..", "dev.cairn.cli..", "dev.cairn.bench..")
+        .resideOutsideOfPackage("dev.cairn.testkit..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.cairn.testkit..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCommandLineAndTheBenchmarksUseTheSimulatorFromMainCode() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "dev.cairn.sim..", "dev.cairn.cli..", "dev.cairn.bench..", "dev.cairn.testkit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.cairn.sim..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void noRuntimeCodeUsesATestLibrary() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cairn..")
+        .and()
+        .resideOutsideOfPackage("dev.cairn.testkit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(TEST_LIBRARIES)
         .check(classes);
   }
 }

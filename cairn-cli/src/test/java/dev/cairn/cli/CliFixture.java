@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.cli.cluster.CairnKind;
-import dev.cairn.testkit.cluster.CairnCrdInstaller;
+import dev.cairn.sim.cluster.CairnCrdInstaller;
 import dev.cairn.testkit.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -45,9 +45,49 @@ class ReadmeQuickStartIT {
 
   @Test
   void theQuickStartIsTheTwoCommands() throws Exception {
-    assertThat(quickStartCommands()).containsExactly("./cairn up", "./mvnw verify");
-    assertThat(ROOT.resolve("mvnw")).isExecutable();
+    assertThat(quickStartCommands()).containsExactly("./cairn up", "./test");
+    assertThat(ROOT.resolve("test")).isExecutable();
     assertThat(ROOT.resolve("cairn")).isExecutable();
+  }
+
+  /** The lines of a shell script that are commands: comments and blank lines removed. */
+  static List<String> commandLines(Path script) throws Exception {
+    return Files.readAllLines(script, StandardCharsets.UTF_8).stream()
+        .map(line -> line.replaceFirst("^\\s*#.*$", "").strip())
+        .filter(line -> !line.isEmpty())
+        .toList();
+  }
+
+  @Test
+  void continuousIntegrationRunsTheReadmesTestCommand() throws Exception {
+    assertThat(commandLines(ROOT.resolve(".ci/run")))
+        .as(".ci/run ends by running the README's test command")
+        .last()
+        .isEqualTo("exec ./test \"$@\"");
+    assertThat(commandLines(ROOT.resolve("test")))
+        .as("./test ends by running the whole suite, passing extra arguments on")
+        .last()
+        .isEqualTo("exec ./mvnw -B verify \"$@\"");
+  }
+
+  @Test
+  void theTestCommandInstallsWhatTheSuiteNeeds() throws Exception {
+    String script = Files.readString(ROOT.resolve("test"), StandardCharsets.UTF_8);
+    for (String debianPackage :
+        List.of(
+            "docker-registry",
+            "git",
+            "curl",
+            "unzip",
+            "golang-go",
+            "golang-k8s-sigs-structured-merge-diff-dev",
+            "age",
+            "chromium")) {
+      assertThat(script)
+          .as("./test installs " + debianPackage)
+          .contains("\"" + debianPackage + " ");
+    }
+    assertThat(script).contains("apt-get install").contains("sudo");
   }
 
   @Test

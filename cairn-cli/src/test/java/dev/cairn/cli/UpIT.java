@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.testkit.git.GitHttpServer;
-import dev.cairn.testkit.git.GitWorkingCopy;
+import dev.cairn.sim.git.GitHttpServer;
+import dev.cairn.sim.git.GitWorkingCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,8 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
+import dev.cairn.sim.cluster.RequestCounter.Verb;
 import dev.cairn.testkit.cluster.ClusterExtension;
-import dev.cairn.testkit.cluster.RequestCounter.Verb;
 import dev.cairn.testkit.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;

@@ -2,13 +2,13 @@ package dev.cairn.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.sim.git.GitWorkingCopy;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.artifact.SourceKey;
 import dev.cairn.source.git.GitFetcher;
 import dev.cairn.source.git.GitRef;
 import dev.cairn.source.git.GitSourceSpec;
-import dev.cairn.testkit.git.GitWorkingCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 /**
- * The simulated cluster (fabric8's mock API server in CRUD mode, extended with server-side apply,
- * dry-run, CRD and namespace semantics, garbage collection and a readiness simulator) and fixtures
- * for real servers.
+ * Test support on top of {@code cairn-sim}: the JUnit 5 extension that hands tests a simulated (or
+ * real) cluster, and fixtures for real servers (SSH Git, Helm repository, OCI registry, PKI, PGP
+ * keys).
  *
- * <p>Used by tests, and by {@code cairn up} to run without a cluster.
+ * <p>Used by tests only; main code of other modules never uses it.
  */
 package dev.cairn.testkit;

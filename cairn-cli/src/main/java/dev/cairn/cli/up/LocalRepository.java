@@ -1,7 +1,7 @@
 package dev.cairn.cli.up;
 
-import dev.cairn.testkit.git.GitHttpServer;
-import dev.cairn.testkit.git.GitWorkingCopy;
+import dev.cairn.sim.git.GitHttpServer;
+import dev.cairn.sim.git.GitWorkingCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;

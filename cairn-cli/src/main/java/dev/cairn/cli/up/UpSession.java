@@ -4,7 +4,7 @@ import dev.cairn.cli.cluster.CairnKind;
 import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.CairnObjects;
 import dev.cairn.cli.cluster.ObjectStatus;
-import dev.cairn.testkit.cluster.SimulatedCluster;
+import dev.cairn.sim.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

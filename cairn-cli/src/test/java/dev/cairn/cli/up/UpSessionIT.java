@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cairn.cli.cluster.ObjectStatus;
-import dev.cairn.testkit.git.GitWorkingCopy;
+import dev.cairn.sim.git.GitWorkingCopy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

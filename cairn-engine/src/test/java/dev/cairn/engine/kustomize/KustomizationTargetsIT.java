@@ -5,8 +5,8 @@ import static dev.cairn.engine.kustomize.Harness.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.kustomize.KustomizationStatus;
+import dev.cairn.sim.cluster.SimulatedCluster;
 import dev.cairn.testkit.cluster.ClusterExtension;
-import dev.cairn.testkit.cluster.SimulatedCluster;
 import dev.cairn.testkit.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

@@ -1,5 +1,7 @@
 package dev.cairn.source.bench;
 
+import dev.cairn.sim.git.GitHttpServer;
+import dev.cairn.sim.git.GitWorkingCopy;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.artifact.DirectoryTrees;
@@ -8,8 +10,6 @@ import dev.cairn.source.git.GitFetchResult;
 import dev.cairn.source.git.GitFetcher;
 import dev.cairn.source.git.GitRef;
 import dev.cairn.source.git.GitSourceSpec;
-import dev.cairn.testkit.git.GitHttpServer;
-import dev.cairn.testkit.git.GitWorkingCopy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

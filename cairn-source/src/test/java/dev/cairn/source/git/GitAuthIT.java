@@ -3,13 +3,13 @@ package dev.cairn.source.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.sim.git.GitHttpServer;
+import dev.cairn.sim.git.GitWorkingCopy;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.artifact.SourceKey;
-import dev.cairn.testkit.git.GitHttpServer;
-import dev.cairn.testkit.git.GitWorkingCopy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package dev.cairn.testkit.cluster;
 
+import dev.cairn.sim.cluster.ReadinessSimulator;
+import dev.cairn.sim.cluster.RequestCounter;
+import dev.cairn.sim.cluster.SimulatedCluster;
+import dev.cairn.sim.cluster.SimulatedClusterOptions;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

@@ -1,8 +1,8 @@
 /**
- * Git fixtures for tests: {@link dev.cairn.testkit.git.GitHttpServer} (JGit's smart HTTP servlet on
- * embedded Jetty, 127.0.0.1 only, optional basic auth, push enabled), {@link
- * dev.cairn.testkit.git.GitSshServer} (Apache MINA sshd with JGit's upload/receive pack, key auth),
- * and {@link dev.cairn.testkit.git.GitWorkingCopy}, which drives the real {@code git} CLI.
+ * Git fixtures for tests: {@link dev.cairn.testkit.git.GitSshServer} (Apache MINA sshd with JGit's
+ * upload/receive pack, key auth), {@link dev.cairn.testkit.git.SshKeys} and {@link
+ * dev.cairn.testkit.git.TestPgpKey}. The smart-HTTP server and the working copy that {@code cairn
+ * up} also uses live in {@code cairn-sim} ({@code dev.cairn.sim.git}).
  *
  * <p>No Cairn production code lives here and nothing here depends on {@code cairn-source}.
  */

@@ -2,6 +2,7 @@ package dev.cairn.testkit.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.sim.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -3,6 +3,9 @@ package dev.cairn.testkit.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.sim.cluster.ObjectValidator;
+import dev.cairn.sim.cluster.SimulatedCluster;
+import dev.cairn.sim.cluster.SimulatedClusterOptions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -3,6 +3,8 @@ package dev.cairn.testkit.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cairn.sim.cluster.RequestCounter;
+import dev.cairn.sim.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;

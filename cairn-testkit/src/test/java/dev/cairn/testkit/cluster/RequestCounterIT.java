@@ -3,7 +3,8 @@ package dev.cairn.testkit.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cairn.testkit.cluster.RequestCounter.Verb;
+import dev.cairn.sim.cluster.RequestCounter;
+import dev.cairn.sim.cluster.RequestCounter.Verb;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

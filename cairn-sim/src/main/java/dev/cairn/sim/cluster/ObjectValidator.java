@@ -1,0 +1,31 @@
+package dev.cairn.sim.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Validates a custom resource against the OpenAPI v3 schema of its CRD version before the simulated
+ * server stores it; a non-empty result is answered with 422 Invalid, as a real server does. The
+ * simulated cluster validates with {@link SchemaObjectValidator} by default; tests can plug in
+ * another through {@link SimulatedClusterOptions#withValidator(ObjectValidator)}.
+ */
+@FunctionalInterface
+public interface ObjectValidator {
+
+  /**
+   * Returns one message per violation, each starting with the field path, e.g. {@code
+   * "spec.interval: Invalid value: \"x\": spec.interval in body should match '^[0-9]+s$'"}; empty
+   * when valid.
+   *
+   * @param apiVersion the object's apiVersion, e.g. {@code cairn.dev/v1}
+   * @param kind the object's kind
+   * @param openApiV3Schema the {@code openAPIV3Schema} of the served version
+   * @param object the whole object as it would be stored
+   */
+  List<String> validate(String apiVersion, String kind, JsonNode openApiV3Schema, JsonNode object);
+
+  /** Accepts every object. */
+  static ObjectValidator acceptAll() {
+    return (apiVersion, kind, schema, object) -> List.of();
+  }
+}

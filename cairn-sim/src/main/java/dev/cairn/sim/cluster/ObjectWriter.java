@@ -1,0 +1,161 @@
+package dev.cairn.sim.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+/**
+ * The last step of every write: system metadata (uid, creationTimestamp, resourceVersion,
+ * generation), no-op detection, schema validation, dry-run, the deletion of objects whose last
+ * finalizer went away, and storing. Callers hold the write lock.
+ */
+final class ObjectWriter {
+  private static final List<String> SYSTEM_METADATA =
+      List.of(
+          "uid",
+          "creationTimestamp",
+          "generation",
+          "resourceVersion",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds");
+
+  private final ObjectStore store;
+  private final LongSupplier resourceVersions;
+  private final ObjectValidator validator;
+
+  ObjectWriter(ObjectStore store, LongSupplier resourceVersions, ObjectValidator validator) {
+    this.store = store;
+    this.resourceVersions = resourceVersions;
+    this.validator = validator;
+  }
+
+  ObjectStore store() {
+    return store;
+  }
+
+  /** Stores a new object (201), or only returns it under dry-run. */
+  WriteResult create(ResourceType type, ObjectKey key, ObjectNode object, boolean dryRun) {
+    ObjectNode metadata = object.with("metadata");
+    SYSTEM_METADATA.forEach(metadata::remove);
+    placeInNamespace(metadata, key);
+    metadata.put("uid", UUID.randomUUID().toString());
+    metadata.put("creationTimestamp", now());
+    if (type.tracksGeneration()) {
+      metadata.put("generation", 1);
+    }
+    LifecycleStatus.initialise(type, object);
+    LifecycleStatus.foldStringData(type, object);
+    validate(type, object);
+    if (!dryRun) {
+      metadata.put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
+      store.put(type, key, object);
+    }
+    return new WriteResult(201, object);
+  }
+
+  /**
+   * Stores {@code next} as the new state of {@code live}: returns live unchanged for a no-op, bumps
+   * generation when the spec changed and resourceVersion when anything changed.
+   */
+  WriteResult update(
+      ResourceType type,
+      ObjectKey key,
+      ObjectNode live,
+      ObjectNode next,
+      boolean statusWrite,
+      boolean dryRun) {
+    next.put("apiVersion", type.apiVersion()).put("kind", type.kind());
+    ObjectNode metadata = next.with("metadata");
+    JsonNode liveMetadata = live.path("metadata");
+    for (String field : SYSTEM_METADATA) {
+      metadata.remove(field);
+      if (liveMetadata.has(field)) {
+        metadata.set(field, liveMetadata.get(field));
+      }
+    }
+    metadata.put("name", key.name());
+    placeInNamespace(metadata, key);
+    LifecycleStatus.foldStringData(type, next);
+    if (next.equals(live)) {
+      return new WriteResult(200, live);
+    }
+    if (type.tracksGeneration() && !statusWrite && specChanged(type, live, next)) {
+      metadata.put("generation", liveMetadata.path("generation").asLong(0) + 1);
+    }
+    validate(type, next);
+    if (dryRun) {
+      return new WriteResult(200, next);
+    }
+    if (metadata.hasNonNull("deletionTimestamp")
+        && metadata.path("finalizers").isEmpty()
+        && !type.isNamespace()) {
+      store.remove(key);
+      return new WriteResult(200, next);
+    }
+    metadata.put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
+    store.put(type, key, next);
+    return new WriteResult(200, next);
+  }
+
+  /** Stores a change the server makes itself (deletion marks, controllers' status). */
+  void system(ResourceType type, ObjectKey key, ObjectNode next) {
+    next.with("metadata").put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
+    store.put(type, key, next);
+  }
+
+  /** The server owns metadata.namespace: the request path's, or none for cluster-scoped kinds. */
+  private static void placeInNamespace(ObjectNode metadata, ObjectKey key) {
+    if (key.namespace().isEmpty()) {
+      metadata.remove("namespace");
+    } else {
+      metadata.put("namespace", key.namespace());
+    }
+  }
+
+  static boolean specChanged(ResourceType type, JsonNode live, JsonNode next) {
+    return !withoutMetadata(type, live).equals(withoutMetadata(type, next));
+  }
+
+  private static ObjectNode withoutMetadata(ResourceType type, JsonNode object) {
+    ObjectNode copy = Json.MAPPER.createObjectNode();
+    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = field.getKey();
+      if (name.equals("metadata")
+          || name.equals("apiVersion")
+          || name.equals("kind")
+          || (name.equals("status") && type.statusSubresource())) {
+        continue;
+      }
+      copy.set(name, field.getValue());
+    }
+    return copy;
+  }
+
+  private void validate(ResourceType type, ObjectNode object) {
+    if (!type.custom() || type.schema() == null) {
+      return;
+    }
+    List<String> errors = validator.validate(type.apiVersion(), type.kind(), type.schema(), object);
+    if (errors.isEmpty()) {
+      return;
+    }
+    String name = object.path("metadata").path("name").asText();
+    String joined = errors.size() == 1 ? errors.get(0) : "[" + String.join(", ", errors) + "]";
+    List<ApiException.Cause> causes =
+        errors.stream().map(e -> new ApiException.Cause("FieldValueInvalid", e, null)).toList();
+    throw new ApiException(
+        422, "Invalid", type.qualifiedKind() + " \"" + name + "\" is invalid: " + joined, causes);
+  }
+
+  static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}

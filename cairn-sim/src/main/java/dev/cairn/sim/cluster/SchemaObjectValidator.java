@@ -1,0 +1,24 @@
+package dev.cairn.sim.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.api.schema.FieldError;
+import dev.cairn.api.schema.SchemaValidator;
+import java.util.List;
+
+/**
+ * Validates custom resources against their CRD's OpenAPI v3 schema with cairn-api's {@link
+ * SchemaValidator} (types, required fields, enums, patterns, bounds), the way a real API server
+ * answers 422 Invalid. The simulated cluster uses it unless told otherwise.
+ */
+public final class SchemaObjectValidator implements ObjectValidator {
+
+  private final SchemaValidator validator = new SchemaValidator();
+
+  @Override
+  public List<String> validate(
+      String apiVersion, String kind, JsonNode openApiV3Schema, JsonNode object) {
+    return validator.validate(openApiV3Schema, object).errors().stream()
+        .map(FieldError::message)
+        .toList();
+  }
+}

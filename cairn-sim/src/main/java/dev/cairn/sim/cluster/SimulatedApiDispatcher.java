@@ -1,0 +1,281 @@
+package dev.cairn.sim.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The dispatcher of the simulated API server: every request, parsed, goes through here. Writes
+ * (create, update, patch, apply, delete), reads and lists go through {@link ObjectStore}'s indexes,
+ * watches through {@link WatchHub}, and discovery through {@link Discovery}. Writes hold the write
+ * lock, reads and the opening of a watch the read lock, so a watch never sees a half-applied
+ * change.
+ */
+final class SimulatedApiDispatcher {
+  static final List<String> INITIAL_NAMESPACES =
+      List.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ResourceTypes types = new ResourceTypes();
+  private final WatchHub watches;
+  private final ObjectStore store;
+  private final ObjectWriter writer;
+  private final WriteHandler writes;
+  private final DeleteHandler deletes;
+  private final ScaleSubresource scale;
+  private final Discovery discovery;
+  private final RequestCounter requests = new RequestCounter();
+  private final AtomicLong resourceVersion = new AtomicLong();
+  private final AtomicLong lastResourceVersion = new AtomicLong();
+
+  SimulatedApiDispatcher(ObjectValidator validator, ScheduledExecutorService controllers) {
+    this.watches = new WatchHub(this::nextResourceVersion);
+    this.store = new ObjectStore(watches);
+    this.writer = new ObjectWriter(store, this::nextResourceVersion, validator);
+    this.writes = new WriteHandler(writer);
+    this.deletes = new DeleteHandler(writer);
+    this.scale = new ScaleSubresource(writer);
+    this.discovery = new Discovery(types);
+    store.addListener(new Cascades(writer, types, deletes, lock, controllers));
+    underWriteLock(
+        () -> {
+          ResourceType namespaces = types.find("", "v1", "namespaces").orElseThrow();
+          for (String name : INITIAL_NAMESPACES) {
+            ObjectNode ns = Json.MAPPER.createObjectNode();
+            ns.put("apiVersion", "v1").put("kind", "Namespace");
+            ns.putObject("metadata").put("name", name);
+            writer.create(namespaces, ObjectKey.of(namespaces, "", name), ns, false);
+          }
+          return null;
+        });
+  }
+
+  private long nextResourceVersion() {
+    long next = resourceVersion.incrementAndGet();
+    lastResourceVersion.set(next);
+    return next;
+  }
+
+  RequestCounter requests() {
+    return requests;
+  }
+
+  ObjectStore store() {
+    return store;
+  }
+
+  ObjectWriter writer() {
+    return writer;
+  }
+
+  ResourceTypes types() {
+    return types;
+  }
+
+  ReadWriteLock lock() {
+    return lock;
+  }
+
+  /**
+   * Answers one request.
+   *
+   * @param impersonatedUser the request's {@code Impersonate-User} header, or null (only counted)
+   */
+  ApiResponse dispatch(ApiRequest request, String impersonatedUser) {
+    ResourceType type = null;
+    try {
+      requests.record(request, impersonatedUser);
+      if (!request.isResourceRequest()) {
+        return discovery(request);
+      }
+      type = resolve(request);
+      return route(request, type);
+    } catch (ApiException e) {
+      return json(e.code(), e.toStatus(type, request.name()));
+    } catch (RuntimeException e) {
+      // a bug in the simulation must surface as an error response, never as a hung request
+      ApiException internal =
+          new ApiException(
+              500,
+              "InternalError",
+              "simulated API server failed on "
+                  + request.method()
+                  + " "
+                  + request.path()
+                  + ": "
+                  + e);
+      return json(500, internal.toStatus(type, request.name()));
+    }
+  }
+
+  private ResourceType resolve(ApiRequest request) {
+    ResourceType type =
+        types
+            .find(request.group(), request.version(), request.plural())
+            .orElseThrow(ApiException::noSuchResource);
+    if (!type.namespaced() && request.namespace() != null) {
+      throw ApiException.noSuchResource();
+    }
+    return type;
+  }
+
+  private ApiResponse route(ApiRequest request, ResourceType type) {
+    if (ScaleSubresource.handles(request, type)) {
+      if (request.method().equals("GET")) {
+        return respond(underWriteLock(() -> scale.get(request, type)));
+      }
+      if (request.method().equals("PUT") || request.method().equals("PATCH")) {
+        return respond(underWriteLock(() -> scale.write(request, type)));
+      }
+      throw new ApiException(
+          405, "MethodNotAllowed", request.method() + " is not allowed on scale");
+    }
+    switch (request.method()) {
+      case "GET":
+        if (request.isWatch()) {
+          return watch(request, type);
+        }
+        if (request.name() == null) {
+          return list(request, type);
+        }
+        return get(request, type);
+      case "POST":
+        return respond(underWriteLock(() -> writes.create(request, type)));
+      case "PUT":
+        return respond(underWriteLock(() -> writes.update(request, type)));
+      case "PATCH":
+        return respond(underWriteLock(() -> writes.patch(request, type)));
+      case "DELETE":
+        if (request.name() == null) {
+          return underWriteLock(() -> deleteCollection(request, type));
+        }
+        return respond(underWriteLock(() -> deletes.delete(request, type)));
+      default:
+        throw new ApiException(405, "MethodNotAllowed", request.method() + " is not allowed");
+    }
+  }
+
+  private ApiResponse get(ApiRequest request, ResourceType type) {
+    if (request.subresource() != null
+        && !(request.isStatusSubresource() && type.statusSubresource())) {
+      throw ApiException.noSuchResource();
+    }
+    if (type.namespaced() && request.namespace() == null) {
+      throw ApiException.noSuchResource();
+    }
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      ObjectStore.Stored stored = store.get(WriteHandler.keyOf(request, type));
+      if (stored == null) {
+        throw ApiException.notFound(type, request.name());
+      }
+      return ApiResponse.json(200, stored.json());
+    } finally {
+      read.unlock();
+    }
+  }
+
+  /** Lists through the type (and namespace) index, then by label and field selectors. */
+  private ApiResponse list(ApiRequest request, ResourceType type) {
+    ObjectSelector query = ObjectSelector.of(request, type);
+    StringBuilder body = new StringBuilder(4096);
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      List<ObjectKey> keys =
+          request.namespace() == null || !type.namespaced()
+              ? store.ofType(type.group(), type.plural())
+              : store.ofType(type.group(), type.plural(), request.namespace());
+      body.append("{\"apiVersion\":\"")
+          .append(type.apiVersion())
+          .append("\",\"kind\":\"")
+          .append(type.kind())
+          .append("List\",\"metadata\":{\"resourceVersion\":\"")
+          .append(lastResourceVersion.get())
+          .append("\"},\"items\":[");
+      boolean first = true;
+      for (ObjectKey key : keys) {
+        ObjectStore.Stored stored = store.get(key);
+        if (stored != null && query.matches(stored.object())) {
+          if (!first) {
+            body.append(',');
+          }
+          body.append(stored.json());
+          first = false;
+        }
+      }
+      body.append("]}");
+    } finally {
+      read.unlock();
+    }
+    return ApiResponse.json(200, body.toString());
+  }
+
+  private ApiResponse watch(ApiRequest request, ResourceType type) {
+    ObjectSelector query = ObjectSelector.of(request, type);
+    String namespace = type.namespaced() ? request.namespace() : null;
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      return ApiResponse.upgradeTo(
+          watches.open(
+              type.group() + "/" + type.plural(),
+              query,
+              request.query().get("resourceVersion"),
+              store.objectsOf(type.group(), type.plural(), namespace)));
+    } finally {
+      read.unlock();
+    }
+  }
+
+  private ApiResponse deleteCollection(ApiRequest request, ResourceType type) {
+    ObjectSelector query = ObjectSelector.of(request, type);
+    ObjectNode list = Json.MAPPER.createObjectNode();
+    list.put("apiVersion", type.apiVersion()).put("kind", type.kind() + "List");
+    list.putObject("metadata");
+    ArrayNode items = list.putArray("items");
+    for (ObjectKey key : store.ofType(type.group(), type.plural())) {
+      ObjectStore.Stored stored = store.get(key);
+      boolean inNamespace =
+          request.namespace() == null || request.namespace().equals(key.namespace());
+      if (stored != null && inNamespace && query.matches(stored.object())) {
+        items.add(deletes.delete(type, key, request.isDryRun(), false).body());
+      }
+    }
+    return json(200, list);
+  }
+
+  private ApiResponse discovery(ApiRequest request) {
+    ObjectNode body = "GET".equals(request.method()) ? discovery.respond(request.path()) : null;
+    if (body == null) {
+      throw ApiException.noSuchResource();
+    }
+    return json(200, body);
+  }
+
+  private <T> T underWriteLock(Supplier<T> action) {
+    Lock write = lock.writeLock();
+    write.lock();
+    try {
+      return action.get();
+    } finally {
+      write.unlock();
+    }
+  }
+
+  private static ApiResponse respond(WriteResult result) {
+    return json(result.code(), result.body());
+  }
+
+  private static ApiResponse json(int code, JsonNode body) {
+    return ApiResponse.json(code, Json.write(body));
+  }
+}

@@ -1,0 +1,142 @@
+package dev.cairn.sim.cluster;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+/**
+ * A Kubernetes API server simulated in this JVM on 127.0.0.1 (a free port, plain HTTP): an object
+ * store with server-side apply, dry-run, status subresources, generation, CRD and namespace
+ * lifecycle, garbage collection, watches, a readiness simulator and request counting, served by
+ * {@link ApiHttpServer}. The module README lists what is modelled and what is not.
+ *
+ * <pre>{@code
+ * try (SimulatedCluster cluster = SimulatedCluster.start()) {
+ *   KubernetesClient client = cluster.client();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class SimulatedCluster implements AutoCloseable {
+  /** Context (and cluster and user) name in {@link #writeKubeconfig(Path)}. */
+  public static final String CONTEXT = "simulated-cluster";
+
+  private final ApiHttpServer server;
+  private final SimulatedApiDispatcher dispatcher;
+  private final ReadinessSimulator readiness;
+  private final ScheduledThreadPoolExecutor controllers;
+  private final KubernetesClient client;
+
+  private SimulatedCluster(SimulatedClusterOptions options) {
+    this.controllers = new ScheduledThreadPoolExecutor(1, SimulatedCluster::controllerThread);
+    controllers.setRemoveOnCancelPolicy(true);
+    this.dispatcher = new SimulatedApiDispatcher(options.validator(), controllers);
+    this.readiness =
+        new ReadinessSimulator(
+            dispatcher.writer(),
+            dispatcher.types(),
+            dispatcher.lock(),
+            controllers,
+            options.readinessDelay());
+    if (options.readinessEnabled()) {
+      dispatcher.store().addListener(readiness.listener());
+    }
+    this.server = ApiHttpServer.start(dispatcher);
+    this.client = new KubernetesClientBuilder().withConfig(config()).build();
+  }
+
+  private static Thread controllerThread(Runnable task) {
+    Thread thread = new Thread(task, "simulated-cluster-controllers");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** Starts a cluster with {@link SimulatedClusterOptions#defaults()}. */
+  public static SimulatedCluster start() {
+    return start(SimulatedClusterOptions.defaults());
+  }
+
+  public static SimulatedCluster start(SimulatedClusterOptions options) {
+    return new SimulatedCluster(options);
+  }
+
+  /** A fabric8 client for this cluster (namespace {@code default}); closed with the cluster. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** A fabric8 client config for this cluster, to build further clients. */
+  public Config config() {
+    return new ConfigBuilder(Config.empty())
+        .withMasterUrl(masterUrl())
+        .withNamespace("default")
+        .withHttp2Disable(true)
+        .withRequestRetryBackoffLimit(0)
+        .build();
+  }
+
+  /** {@code http://127.0.0.1:<port>}. */
+  public String masterUrl() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  /**
+   * Writes a kubeconfig for this cluster (context {@value #CONTEXT}) that kubectl and fabric8 can
+   * use, and returns {@code file}.
+   */
+  public Path writeKubeconfig(Path file) {
+    String yaml =
+        String.join(
+            "\n",
+            "apiVersion: v1",
+            "kind: Config",
+            "clusters:",
+            "- name: " + CONTEXT,
+            "  cluster:",
+            "    server: " + masterUrl(),
+            "users:",
+            "- name: " + CONTEXT,
+            "  user: {}",
+            "contexts:",
+            "- name: " + CONTEXT,
+            "  context:",
+            "    cluster: " + CONTEXT,
+            "    user: " + CONTEXT,
+            "    namespace: default",
+            "current-context: " + CONTEXT,
+            "");
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      Files.writeString(file, yaml, StandardCharsets.UTF_8);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write kubeconfig to " + file, e);
+    }
+  }
+
+  /** Counts of the requests this cluster received. */
+  public RequestCounter requests() {
+    return dispatcher.requests();
+  }
+
+  /** The readiness simulator (failures, delay). */
+  public ReadinessSimulator readiness() {
+    return readiness;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    controllers.shutdownNow();
+    server.close();
+  }
+}
