@@ -32,6 +32,7 @@ class ArchitectureTest {
     DECLARED.put("api", List.of("manifest"));
     DECLARED.put("kustomize", List.of("manifest"));
     DECLARED.put("health", List.of("manifest"));
+    DECLARED.put("secrets", List.of("manifest"));
     DECLARED.put("source", List.of("api"));
     DECLARED.put("render", List.of("api", "source", "kustomize"));
     DECLARED.put("apply", List.of("health", "manifest"));
@@ -41,7 +42,7 @@ class ArchitectureTest {
     DECLARED.put("controller", List.of("engine", "image", "notify"));
     DECLARED.put("server", List.of("engine"));
     DECLARED.put("testkit", List.of("api"));
-    DECLARED.put("cli", List.of("controller", "server", "render", "testkit"));
+    DECLARED.put("cli", List.of("controller", "server", "render", "secrets", "testkit"));
   }
 
   static JavaClasses classes;
@@ -110,6 +111,17 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage("io.fabric8.kubernetes.client..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void secretsNeverImportsFabric8() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cairn.secrets..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.fabric8..")
         .check(classes);
   }
 
