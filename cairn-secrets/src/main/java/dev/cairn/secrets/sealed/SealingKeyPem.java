@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.Map;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -29,6 +31,23 @@ public final class SealingKeyPem {
   /** A sealing key from the PEM text of {@code tls.key} and {@code tls.crt}. */
   public static SealingKey read(String source, String keyPem, String certificatePem) {
     return new SealingKey(readPrivateKey(source, keyPem), readCertificate(source, certificatePem));
+  }
+
+  /**
+   * A sealing key from the data of a controller key Secret ({@code kubernetes.io/tls}: {@code
+   * tls.key}, {@code tls.crt}); {@code secret} names it in errors ({@code namespace/name}).
+   */
+  public static SealingKey fromSecretData(String secret, Map<String, byte[]> data) {
+    byte[] key = data.get("tls.key");
+    byte[] certificate = data.get("tls.crt");
+    if (key == null || certificate == null) {
+      throw new IllegalArgumentException(
+          secret + ": a sealing key Secret needs tls.key and tls.crt");
+    }
+    return read(
+        secret,
+        new String(key, StandardCharsets.US_ASCII),
+        new String(certificate, StandardCharsets.US_ASCII));
   }
 
   public static RSAPrivateCrtKey readPrivateKey(String source, String pem) {

@@ -67,6 +67,10 @@ final class IniText {
     Iterator<Map.Entry<String, JsonNode>> sections = branch.fields();
     while (sections.hasNext()) {
       Map.Entry<String, JsonNode> section = sections.next();
+      if (!section.getValue().isObject()) {
+        throw new SopsException(
+            "cannot write the value of " + section.getKey() + " as an INI section");
+      }
       if (section.getKey().equals("DEFAULT") && section.getValue().isEmpty()) {
         continue;
       }

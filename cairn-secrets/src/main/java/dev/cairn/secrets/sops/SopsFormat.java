@@ -1,7 +1,6 @@
 package dev.cairn.secrets.sops;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /** The file formats SOPS stores, chosen by extension or recognised by their MAC marker. */
 public enum SopsFormat {
@@ -18,13 +17,16 @@ public enum SopsFormat {
     this.marker = marker;
   }
 
-  /** The format SOPS picks for a path, by extension; everything unknown is binary. */
+  /**
+   * The format SOPS picks for a path by its (case-sensitive) extension, everything else binary;
+   * like kustomize-controller, a {@code .dockerconfigjson} Secret key is JSON.
+   */
   public static SopsFormat forPath(String path) {
-    String name = path.toLowerCase(Locale.ROOT);
+    String name = path;
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       return YAML;
     }
-    if (name.endsWith(".json")) {
+    if (name.endsWith(".json") || name.endsWith(".dockerconfigjson")) {
       return JSON;
     }
     if (name.endsWith(".env")) {

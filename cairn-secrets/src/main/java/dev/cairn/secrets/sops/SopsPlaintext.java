@@ -37,7 +37,22 @@ public final class SopsPlaintext {
 
   /** The plaintext in the file's format. */
   public byte[] bytes() {
-    return switch (format) {
+    return bytes(format);
+  }
+
+  /**
+   * The plaintext in another format, as kustomize-controller writes a decrypted Secret entry in the
+   * format of the entry's name ({@link SopsFormat#forPath}).
+   *
+   * @throws SopsException when the documents do not fit the format (nested values in dotenv, no
+   *     string {@code data} for binary, several YAML documents for a one-document format)
+   */
+  public byte[] bytes(SopsFormat output) {
+    if (output != SopsFormat.YAML && documents.size() != 1) {
+      throw new SopsException(
+          "cannot write " + documents.size() + " YAML documents as one " + output + " file");
+    }
+    return switch (output) {
       case YAML -> YamlWriter.writeAll(documents).getBytes(StandardCharsets.UTF_8);
       case JSON -> json(documents.get(0)).getBytes(StandardCharsets.UTF_8);
       case DOTENV -> dotenv(documents.get(0)).getBytes(StandardCharsets.UTF_8);

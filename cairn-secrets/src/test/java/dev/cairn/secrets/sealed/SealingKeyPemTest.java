@@ -3,7 +3,9 @@ package dev.cairn.secrets.sealed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SealingKeyPemTest {
@@ -12,6 +14,24 @@ class SealingKeyPemTest {
   void aPkcs1KeyFromPythonReads() {
     assertThat(TestKeys.pythonKey().privateKey().getModulus())
         .isEqualTo(TestKeys.pythonKey().publicKey().getModulus());
+  }
+
+  @Test
+  void aControllerKeySecretsDataReads() {
+    SealingKey key =
+        SealingKeyPem.fromSecretData(
+            "cairn-system/sealed-secrets-key1",
+            Map.of(
+                "tls.key",
+                    TestKeys.resource("sealed/key/tls.key").getBytes(StandardCharsets.US_ASCII),
+                "tls.crt",
+                    TestKeys.resource("sealed/key/tls.crt").getBytes(StandardCharsets.US_ASCII)));
+
+    assertThat(key.fingerprint()).isEqualTo(TestKeys.pythonKey().fingerprint());
+    assertThatThrownBy(
+            () ->
+                SealingKeyPem.fromSecretData("cairn-system/broken", Map.of("tls.crt", new byte[0])))
+        .hasMessage("cairn-system/broken: a sealing key Secret needs tls.key and tls.crt");
   }
 
   @Test

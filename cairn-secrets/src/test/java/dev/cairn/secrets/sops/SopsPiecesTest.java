@@ -38,7 +38,8 @@ class SopsPiecesTest {
   @ParameterizedTest
   @CsvSource({
     "secrets/app.enc.yaml, YAML",
-    "a.YML, YAML",
+    "a.YML, BINARY",
+    "auth/.dockerconfigjson, JSON",
     "config.json, JSON",
     "app.env, DOTENV",
     "settings.ini, INI",
@@ -60,6 +61,18 @@ class SopsPiecesTest {
     assertThat(SopsFormat.detect(SopsFixtures.bytes("upstream/format.enc.yaml")))
         .isEqualTo(SopsFormat.YAML);
     assertThat(SopsFormat.detect("password: hunter2\n".getBytes(StandardCharsets.UTF_8))).isNull();
+  }
+
+  @Test
+  void aDecryptedFileWritesInAnotherFormat() {
+    SopsPlaintext binary =
+        new SopsDecryptor(SopsFixtures.upstreamPgpKeys(), SopsOptions.defaults())
+            .decrypt("example.txt", SopsFixtures.bytes("upstream/example.txt"), SopsFormat.JSON);
+
+    assertThat(new String(binary.bytes(SopsFormat.BINARY), StandardCharsets.UTF_8))
+        .startsWith("Welcome to SOPS!");
+    assertThat(new String(binary.bytes(), StandardCharsets.UTF_8)).startsWith("{");
+    assertThatThrownBy(() -> binary.bytes(SopsFormat.INI)).isInstanceOf(SopsException.class);
   }
 
   @Test
