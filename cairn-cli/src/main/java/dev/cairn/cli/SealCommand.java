@@ -146,6 +146,9 @@ final class SealCommand implements Callable<Integer> {
     if (sealingScope == SealedSecretScope.STRICT && (name == null || name.isEmpty())) {
       throw new ParameterException(spec.commandLine(), "--raw with the strict scope needs --name");
     }
+    if (fromFile != null && !Files.isRegularFile(fromFile)) {
+      throw new CliException(ExitCode.FAILED, fromFile + ": no such file");
+    }
     byte[] value = fromFile != null ? Files.readAllBytes(fromFile) : readStdin();
     byte[] sealed = new HybridSealer().seal(key, sealingScope.label(namespace, name), value);
     spec.commandLine().getOut().print(Base64.getEncoder().encodeToString(sealed));
@@ -154,6 +157,9 @@ final class SealCommand implements Callable<Integer> {
 
   private void sealManifests(RSAPublicKey key, SealedSecretScope sealingScope) throws IOException {
     String source = file != null ? file.toString() : "stdin";
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new CliException(ExitCode.FAILED, file + ": no such file");
+    }
     String text =
         file != null ? Files.readString(file) : new String(readStdin(), StandardCharsets.UTF_8);
     List<ObjectNode> sealed = new ArrayList<>();

@@ -135,6 +135,15 @@ class SealCommandTest {
   }
 
   @Test
+  void aMissingManifestIsNamed() {
+    MainTest.Result result =
+        MainTest.run("seal", "-f", "no/secret.yaml", "--cert", cert.toString());
+
+    assertThat(result.code()).isEqualTo(ExitCode.FAILED);
+    assertThat(result.err()).isEqualTo("error: no/secret.yaml: no such file\n");
+  }
+
+  @Test
   void aManifestThatIsNoSecretIsRefused() throws IOException {
     Path config =
         Files.writeString(
