@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       TreeCommand.class,
       DiffCommand.class,
       BuildCommand.class,
+      SealCommand.class,
       ControllerCommand.class,
       VersionCommand.class,
       GenerateCompletion.class

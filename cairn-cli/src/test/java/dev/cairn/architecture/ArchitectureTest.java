@@ -32,6 +32,7 @@ class ArchitectureTest {
     DECLARED.put("api", List.of("manifest"));
     DECLARED.put("kustomize", List.of("manifest"));
     DECLARED.put("health", List.of("manifest"));
+    DECLARED.put("secrets", List.of("manifest"));
     DECLARED.put("source", List.of("api"));
     DECLARED.put("render", List.of("api", "source", "kustomize"));
     DECLARED.put("apply", List.of("health", "manifest"));
@@ -42,7 +43,7 @@ class ArchitectureTest {
     DECLARED.put("server", List.of("engine"));
     DECLARED.put("sim", List.of("api"));
     DECLARED.put("testkit", List.of("sim"));
-    DECLARED.put("cli", List.of("controller", "server", "render", "sim"));
+    DECLARED.put("cli", List.of("controller", "server", "render", "secrets", "sim"));
     DECLARED.put("bench", List.of("kustomize", "controller", "sim"));
   }
 
@@ -131,6 +132,17 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage("io.fabric8.kubernetes.client..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void secretsNeverImportsFabric8() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cairn.secrets..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.fabric8..")
         .check(classes);
   }
 
