@@ -51,6 +51,18 @@ public final class FluxDuration {
    * Writes a duration as Go's {@code time.Duration.String()} does, as Flux's messages show it:
    * {@code 30s}, {@code 1m0s}, {@code 1h30m0s}, {@code 1.5s}, {@code 250ms}, {@code 0s}.
    */
+  /** The duration, or null when {@code text} is absent or not a duration. */
+  public static Duration parseOrNull(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   public static String format(Duration duration) {
     if (duration.isNegative()) {
       return "-" + format(duration.negated());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,5 +47,12 @@ class FluxDurationTest {
     assertThatThrownBy(() -> FluxDuration.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'" + text + "'");
+    assertThat(FluxDuration.parseOrNull(text)).isNull();
+  }
+
+  @Test
+  void parseOrNullReadsWhatParseReads() {
+    assertThat(FluxDuration.parseOrNull("1m30s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(FluxDuration.parseOrNull(null)).isNull();
   }
 }

@@ -12,14 +12,7 @@ final class KustomizationSpecStep {
 
   /** The duration, or null when absent or malformed ({@link #validate} reports the latter). */
   static Duration orNull(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return FluxDuration.parse(text);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return FluxDuration.parseOrNull(text);
   }
 
   /** Step {@code checkSpec}: stalls on a malformed duration. */

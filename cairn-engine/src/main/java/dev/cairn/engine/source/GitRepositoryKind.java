@@ -137,11 +137,7 @@ public final class GitRepositoryKind
   }
 
   private static Duration interval(GitRepositorySpec spec) {
-    try {
-      return FluxDuration.parse(spec.interval());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return FluxDuration.parseOrNull(spec.interval());
   }
 
   private static StepResult checkSpec(GitRepositoryRun run) {

@@ -139,11 +139,7 @@ public final class HelmChartKind
   }
 
   private static Duration interval(HelmChartSpec spec) {
-    try {
-      return FluxDuration.parse(spec.interval());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return null;
-    }
+    return FluxDuration.parseOrNull(spec.interval());
   }
 
   /** The source's stored artifact (index or Git tree) must be in this replica's store. */

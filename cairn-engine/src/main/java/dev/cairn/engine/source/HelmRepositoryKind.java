@@ -121,16 +121,8 @@ public final class HelmRepositoryKind
         now == null ? "" : "stored fetched index from '" + run.object().getSpec().url() + "'");
   }
 
-  /** {@code spec.interval}; null when unset (allowed for {@code type: oci}) or unparsable. */
   private static Duration interval(HelmRepositorySpec spec) {
-    if (spec.interval() == null) {
-      return null;
-    }
-    try {
-      return FluxDuration.parse(spec.interval());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return FluxDuration.parseOrNull(spec.interval());
   }
 
   private static StepResult checkSpec(HelmRepositoryRun run) {
