@@ -34,7 +34,7 @@ public final class StrategicMerge {
     return mergeMap(target, patch, rootType);
   }
 
-  private static ObjectNode mergeMap(ObjectNode target, ObjectNode patch, SchemaType type) {
+  static ObjectNode mergeMap(ObjectNode target, ObjectNode patch, SchemaType type) {
     JsonNode directive = patch.get(DIRECTIVE);
     if (directive != null) {
       String d = directive.asText();
@@ -109,6 +109,9 @@ public final class StrategicMerge {
         }
         return out;
       }
+    }
+    if (!field.extraKeys().isEmpty()) {
+      return MultiKeyMerge.merge(target, patch, field);
     }
     String key = field.key();
     List<JsonNode> dest = new ArrayList<>();
