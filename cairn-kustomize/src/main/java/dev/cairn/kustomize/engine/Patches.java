@@ -17,13 +17,29 @@ import java.util.List;
 final class Patches {
   private final BuildContext ctx;
   private final KustomizationFile k;
+  private final List<String> kinds;
+  private int current;
 
-  Patches(BuildContext ctx, KustomizationFile k) {
+  /** {@code kinds}: the transformers the kustomization configures, in kustomize's order. */
+  Patches(BuildContext ctx, KustomizationFile k, List<String> kinds) {
     this.ctx = ctx;
     this.k = k;
+    this.kinds = kinds;
+  }
+
+  /** The position of the n-th transformer of this kind (the one a patch erasing annotations is). */
+  private int indexOf(String kind, int n) {
+    int seen = 0;
+    for (int i = 0; i < kinds.size(); i++) {
+      if (kinds.get(i).equals(kind) && seen++ == n) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   void strategicMergeList(ResourceSet set) {
+    current = indexOf("PatchStrategicMergeTransformer", 0);
     for (JsonNode entry : k.list("patchesStrategicMerge")) {
       String s = entry.asText();
       boolean inline = s.contains("\n") || (!ctx.loader().isFile(k.dir(), s) && s.contains(":"));
@@ -36,7 +52,9 @@ final class Patches {
   }
 
   void patches(ResourceSet set) {
+    int n = 0;
     for (JsonNode entry : k.list("patches")) {
+      current = indexOf("PatchTransformer", n++);
       if (!entry.isObject()) {
         throw new KustomizeException(k.file(), 0, "each entry of 'patches' must be a map");
       }
@@ -88,7 +106,9 @@ final class Patches {
   }
 
   void json6902List(ResourceSet set) {
+    int n = 0;
     for (JsonNode entry : k.list("patchesJson6902")) {
+      current = indexOf("PatchJson6902Transformer", n++);
       TargetSelector target = TargetSelector.of(entry.get("target"), k.file());
       String where;
       String text;
@@ -119,13 +139,20 @@ final class Patches {
     }
   }
 
-  private static void applyJson(Resource r, JsonPatch ops, String where) {
+  private void applyJson(Resource r, JsonPatch ops, String where) {
     try {
+      boolean live = ctx.liveBuildAnnotations();
+      if (live) {
+        LiveAnnotations.add(r);
+      }
       JsonNode result = ops.apply(r.node());
       if (!(result instanceof ObjectNode o)) {
         throw new KustomizeException(where, 0, "JSON patch turned " + r.id() + " into a non-map");
       }
       r.replaceNode(o);
+      if (live) {
+        LiveAnnotations.remove(r, current);
+      }
     } catch (PatchException e) {
       throw new KustomizeException(where, 0, "applying patch to " + r.id() + ": " + e.getMessage());
     }
@@ -160,15 +187,23 @@ final class Patches {
     applySmp(set, r, copy, where);
   }
 
-  private static void applySmp(ResourceSet set, Resource r, ObjectNode patch, String where) {
+  private void applySmp(ResourceSet set, Resource r, ObjectNode patch, String where) {
     ResId id = r.id();
     try {
+      boolean live = ctx.liveBuildAnnotations();
+      if (live) {
+        LiveAnnotations.add(r);
+      }
       ObjectNode result =
-          StrategicMerge.apply(r.node(), patch, PatchSchema.get().rootFor(id.group(), id.kind()));
+          StrategicMerge.apply(
+              r.node(), patch, PatchSchema.get().rootFor(id.group(), id.version(), id.kind()));
       if (result == null) {
         set.remove(r);
       } else {
         r.replaceNode(result);
+        if (live) {
+          LiveAnnotations.remove(r, current);
+        }
       }
     } catch (PatchException e) {
       throw new KustomizeException(where, 0, "applying patch to " + id + ": " + e.getMessage());

@@ -61,6 +61,10 @@ public final class PatchSchema {
    * The schema type at the root of an object, or null for kinds the table does not know (custom
    * resources: maps merge, lists are replaced).
    */
+  public SchemaType rootFor(String group, String version, String kind) {
+    return rootFor(group, kind);
+  }
+
   public SchemaType rootFor(String group, String kind) {
     String g = group.isEmpty() ? "core" : group;
     SchemaType t = roots.get(g + "/" + kind);
