@@ -220,7 +220,7 @@ final class TargetBuilder {
     patches.strategicMergeList(set);
     patches.patches(set);
     TransformerConfig config = set.config();
-    Namespacer.apply(set, k.text("namespace"), config.section("namespace"));
+    Namespacer.apply(set, k.text("namespace"), config.section("namespace"), k.file());
     PrefixSuffix.apply(set, k.text("namePrefix"), k.text("nameSuffix"));
     TransformerConfig specs = config;
     for (JsonNode label : k.list("labels")) {
@@ -256,7 +256,8 @@ final class TargetBuilder {
           set,
           replica.path("name").asText(),
           replica.path("count").asLong(),
-          config.section("replicas"));
+          config.section("replicas"),
+          k.file());
     }
     List<JsonNode> images = new ArrayList<>(k.list("images"));
     images.addAll(k.list("imageTags"));

@@ -2,9 +2,12 @@ package dev.cairn.kustomize.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.kustomize.KustomizeException;
 import dev.cairn.kustomize.engine.Resource;
 import dev.cairn.kustomize.engine.ResourceSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code namespace:} field: sets metadata.namespace of every namespaced object, the namespace
@@ -15,16 +18,18 @@ import java.util.List;
 public final class Namespacer {
   private Namespacer() {}
 
-  public static void apply(ResourceSet set, String namespace, List<FieldSpec> specs) {
+  public static void apply(ResourceSet set, String namespace, List<FieldSpec> specs, String file) {
     if (namespace == null || namespace.isEmpty()) {
       return;
     }
+    boolean moved = false;
     for (Resource r : set.list()) {
       var id = r.id();
       if (!id.clusterScoped()) {
         if (!namespace.equals(r.namespace())) {
           r.rememberId();
           r.setNamespace(namespace);
+          moved = true;
         }
       }
       String kind = r.kind();
@@ -40,6 +45,28 @@ public final class Namespacer {
         if (fs.selects(id)) {
           fs.walk(r.node(), (parent, field) -> parent.put(field, namespace));
         }
+      }
+    }
+    if (moved) {
+      checkConflicts(set, file);
+    }
+  }
+
+  /** Like kustomize, two objects that end up with one id are an error. */
+  private static void checkConflicts(ResourceSet set, String file) {
+    Map<String, Resource> seen = new HashMap<>();
+    for (Resource r : set.list()) {
+      Resource other = seen.putIfAbsent(r.id().key(), r);
+      if (other != null) {
+        throw new KustomizeException(
+            file,
+            0,
+            "namespace transformation produces ID conflict: "
+                + other.originalId()
+                + " and "
+                + r.originalId()
+                + " both become "
+                + r.id());
       }
     }
   }
