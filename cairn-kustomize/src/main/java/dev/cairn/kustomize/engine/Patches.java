@@ -78,6 +78,7 @@ final class Patches {
         }
         JsonPatch ops = jsonPatch(docs.get(0).content(), where);
         for (Resource r : target.select(set)) {
+          r.rememberId(); // kustomize's PatchTransformer records the id before a JSON patch
           applyJson(r, ops, where);
         }
         continue;
@@ -87,18 +88,41 @@ final class Patches {
         if (target == null) {
           applySmpByOwnId(set, patch, where);
         } else {
+          boolean nameChange = entry.path("options").path("allowNameChange").asBoolean(false);
+          boolean kindChange = entry.path("options").path("allowKindChange").asBoolean(false);
           for (Resource r : target.select(set)) {
             ObjectNode copy = patch.deepCopy();
             ObjectNode meta = copy.with("metadata");
-            meta.put("name", r.name());
-            if (!r.namespace().isEmpty()) {
-              meta.put("namespace", r.namespace());
+            String name = r.name();
+            String kind = r.kind();
+            String namespace = r.namespace();
+            if (!nameChange || !meta.path("name").isTextual()) {
+              meta.put("name", name);
+            }
+            if (!namespace.isEmpty()) {
+              meta.put("namespace", namespace);
             } else {
               meta.remove("namespace");
             }
-            copy.put("kind", r.kind());
+            if (!kindChange || !copy.path("kind").isTextual()) {
+              copy.put("kind", kind);
+            }
             copy.put("apiVersion", r.node().path("apiVersion").asText());
+            if (nameChange || kindChange) {
+              r.rememberId();
+            }
             applySmp(set, r, copy, where);
+            if (!kindChange) {
+              r.node().put("kind", kind);
+            }
+            if (!nameChange) {
+              r.setName(name);
+            }
+            if (namespace.isEmpty()) {
+              r.metadata().remove("namespace");
+            } else {
+              r.setNamespace(namespace);
+            }
           }
         }
       }
