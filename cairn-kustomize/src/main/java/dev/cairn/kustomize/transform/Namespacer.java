@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code namespace:} field: sets metadata.namespace of every namespaced object, the namespace
- * of role-binding subjects named "default", and webhook and APIService service namespaces.
- * Cluster-scoped objects are left alone (like kustomize, even a namespace they wrongly carry
- * stays).
+ * The {@code namespace:} field: sets metadata.namespace of every namespaced object, the name of
+ * core Namespace objects, the namespace of role-binding subjects named "default", and the service
+ * namespaces of APIServices and CRD conversion webhooks (admission webhooks follow only through
+ * name references, to services of the build). Cluster-scoped objects are left alone (like
+ * kustomize, even a namespace they wrongly carry stays).
  */
 public final class Namespacer {
   private Namespacer() {}
@@ -25,12 +26,17 @@ public final class Namespacer {
     boolean moved = false;
     for (Resource r : set.list()) {
       var id = r.id();
+      r.rememberId(); // kustomize records every object's id, moved or not
       if (!id.clusterScoped()) {
         if (!namespace.equals(r.namespace())) {
-          r.rememberId();
           r.setNamespace(namespace);
           moved = true;
         }
+      } else if (id.kind().equals("Namespace")
+          && r.node().path("apiVersion").asText().equals("v1")
+          && !namespace.equals(r.name())) {
+        r.setName(namespace); // kustomize renames a core Namespace object to the namespace
+        moved = true;
       }
       String kind = r.kind();
       if ((kind.equals("RoleBinding") || kind.equals("ClusterRoleBinding"))
