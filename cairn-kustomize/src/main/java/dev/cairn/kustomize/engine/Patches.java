@@ -88,43 +88,53 @@ final class Patches {
         if (target == null) {
           applySmpByOwnId(set, patch, where);
         } else {
-          boolean nameChange = entry.path("options").path("allowNameChange").asBoolean(false);
-          boolean kindChange = entry.path("options").path("allowKindChange").asBoolean(false);
-          for (Resource r : target.select(set)) {
-            ObjectNode copy = patch.deepCopy();
-            ObjectNode meta = copy.with("metadata");
-            String name = r.name();
-            String kind = r.kind();
-            String namespace = r.namespace();
-            if (!nameChange || !meta.path("name").isTextual()) {
-              meta.put("name", name);
-            }
-            if (!namespace.isEmpty()) {
-              meta.put("namespace", namespace);
-            } else {
-              meta.remove("namespace");
-            }
-            if (!kindChange || !copy.path("kind").isTextual()) {
-              copy.put("kind", kind);
-            }
-            copy.put("apiVersion", r.node().path("apiVersion").asText());
-            if (nameChange || kindChange) {
-              r.rememberId();
-            }
-            applySmp(set, r, copy, where);
-            if (!kindChange) {
-              r.node().put("kind", kind);
-            }
-            if (!nameChange) {
-              r.setName(name);
-            }
-            if (namespace.isEmpty()) {
-              r.metadata().remove("namespace");
-            } else {
-              r.setNamespace(namespace);
-            }
-          }
+          applySmpToTargets(set, patch, target.select(set), entry.path("options"), where);
         }
+      }
+    }
+  }
+
+  /**
+   * One strategic-merge patch on selected objects: the patch takes each target's name, namespace
+   * and kind unless the entry's options allow a name or kind change (then the old id is recorded so
+   * references follow).
+   */
+  private void applySmpToTargets(
+      ResourceSet set, ObjectNode patch, List<Resource> targets, JsonNode options, String where) {
+    boolean nameChange = options.path("allowNameChange").asBoolean(false);
+    boolean kindChange = options.path("allowKindChange").asBoolean(false);
+    for (Resource r : targets) {
+      ObjectNode copy = patch.deepCopy();
+      ObjectNode meta = copy.with("metadata");
+      String name = r.name();
+      String kind = r.kind();
+      String namespace = r.namespace();
+      if (!nameChange || !meta.path("name").isTextual()) {
+        meta.put("name", name);
+      }
+      if (!namespace.isEmpty()) {
+        meta.put("namespace", namespace);
+      } else {
+        meta.remove("namespace");
+      }
+      if (!kindChange || !copy.path("kind").isTextual()) {
+        copy.put("kind", kind);
+      }
+      copy.put("apiVersion", r.node().path("apiVersion").asText());
+      if (nameChange || kindChange) {
+        r.rememberId();
+      }
+      applySmp(set, r, copy, where);
+      if (!kindChange) {
+        r.node().put("kind", kind);
+      }
+      if (!nameChange) {
+        r.setName(name);
+      }
+      if (namespace.isEmpty()) {
+        r.metadata().remove("namespace");
+      } else {
+        r.setNamespace(namespace);
       }
     }
   }

@@ -110,6 +110,11 @@ public final class StrategicMerge {
         return out;
       }
     }
+    return mergeByKey(target, patch, field);
+  }
+
+  /** Merges element by element on the field's merge key(s), patch elements first. */
+  private static JsonNode mergeByKey(ArrayNode target, ArrayNode patch, Field field) {
     if (!field.extraKeys().isEmpty()) {
       return MultiKeyMerge.merge(target, patch, field);
     }
