@@ -66,7 +66,10 @@ public final class Builder {
       return;
     }
     if (!order.equals("legacy")) {
-      throw new KustomizeException(k.file(), 0, "unknown sortOptions.order '" + order + "'");
+      throw new KustomizeException(
+          k.file(),
+          0,
+          "the field 'sortOptions.order' must be one of [fifo, legacy], not '" + order + "'");
     }
     Comparator<ResId> cmp = LegacyOrder.ORDER;
     JsonNode custom = sortOptions == null ? null : sortOptions.get("legacySortOptions");

@@ -48,7 +48,8 @@ final class Replacements {
       throw new KustomizeException(
           file,
           0,
-          (sources.isEmpty() ? "nothing selected by " : "multiple matches for selector ") + select);
+          (sources.isEmpty() ? "nothing selected by " : "multiple matches for selector ")
+              + selectorText(select));
     }
     String fieldPath = sourceSpec.path("fieldPath").asText("metadata.name");
     List<JsonNode> found = FieldPathWalker.find(sources.get(0).node(), fieldPath, false);
@@ -119,6 +120,24 @@ final class Replacements {
       }
       slot.set(keepScalarType(slot.get(), newValue));
     }
+  }
+
+  /** A selector as kustomize prints it, e.g. {@code Secret.[noVer].[noGrp]/db.[noNs]}. */
+  private static String selectorText(JsonNode s) {
+    return part(s, "kind", "[noKind]")
+        + "."
+        + part(s, "version", "[noVer]")
+        + "."
+        + part(s, "group", "[noGrp]")
+        + "/"
+        + part(s, "name", "[noName]")
+        + "."
+        + part(s, "namespace", "[noNs]");
+  }
+
+  private static String part(JsonNode s, String field, String none) {
+    String v = s.path(field).asText("");
+    return v.isEmpty() ? none : v;
   }
 
   /**
