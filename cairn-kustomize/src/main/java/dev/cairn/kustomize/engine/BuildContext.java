@@ -27,6 +27,17 @@ public final class BuildContext {
     this.options = options;
   }
 
+  private boolean liveBuildAnnotations;
+
+  /** Kustomize keeps origin and transformer annotations on objects while it builds. */
+  boolean liveBuildAnnotations() {
+    return liveBuildAnnotations;
+  }
+
+  void setLiveBuildAnnotations(boolean value) {
+    liveBuildAnnotations = value;
+  }
+
   public FileLoader loader() {
     return loader;
   }

@@ -2,6 +2,7 @@ package dev.cairn.kustomize.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cairn.kustomize.KustomizeException;
 import dev.cairn.kustomize.KustomizeOptions;
 import dev.cairn.kustomize.generate.NameHash;
@@ -28,6 +29,7 @@ public final class Builder {
     BuildContext ctx = new BuildContext(loader, options);
     Path root = loader.buildRoot();
     KustomizationFile k = ctx.kustomization(root);
+    ctx.setLiveBuildAnnotations(!k.list("buildMetadata").isEmpty());
     ResourceSet set;
     ctx.enter(root, k.file());
     try {
@@ -49,6 +51,7 @@ public final class Builder {
       if (!"true"
           .equals(r.node().path("metadata").path("annotations").path(LOCAL_CONFIG).asText(null))) {
         out.add(r);
+        annotationsAsText(r);
       }
     }
     sort(out, k);
@@ -63,7 +66,10 @@ public final class Builder {
       return;
     }
     if (!order.equals("legacy")) {
-      throw new KustomizeException(k.file(), 0, "unknown sortOptions.order '" + order + "'");
+      throw new KustomizeException(
+          k.file(),
+          0,
+          "the field 'sortOptions.order' must be one of [fifo, legacy], not '" + order + "'");
     }
     Comparator<ResId> cmp = LegacyOrder.ORDER;
     JsonNode custom = sortOptions == null ? null : sortOptions.get("legacySortOptions");
@@ -76,6 +82,20 @@ public final class Builder {
     }
     Comparator<ResId> c = cmp;
     out.sort((a, b) -> c.compare(ids.get(a), ids.get(b)));
+  }
+
+  /** Kustomize rewrites the annotations of every object as strings when it ends a build. */
+  private static void annotationsAsText(Resource r) {
+    if (r.node().path("metadata").path("annotations") instanceof ObjectNode a) {
+      a.properties()
+          .forEach(
+              e -> {
+                JsonNode v = e.getValue();
+                if (v.isValueNode() && !v.isTextual() && !v.isNull()) {
+                  e.setValue(TextNode.valueOf(v.asText()));
+                }
+              });
+    }
   }
 
   static ObjectNode annotations(Resource r) {

@@ -59,7 +59,7 @@ final class FieldPathWalker {
     for (int i = 0; i < steps.size() - 1; i++) {
       List<JsonNode> next = new ArrayList<>();
       for (JsonNode node : current) {
-        next.addAll(children(node, steps.get(i), create));
+        next.addAll(children(node, steps.get(i), steps.get(i + 1), create));
       }
       current = next;
     }
@@ -82,7 +82,20 @@ final class FieldPathWalker {
         }
       } else if (node instanceof ArrayNode a && isIndex(last)) {
         int idx = Integer.parseInt(last);
-        if (idx < a.size()) {
+        if (idx >= a.size() && create) {
+          a.add(JsonNodeFactory.instance.nullNode());
+          int end = a.size() - 1;
+          slots.add(
+              new Slot() {
+                public JsonNode get() {
+                  return null;
+                }
+
+                public void set(JsonNode v) {
+                  a.set(end, v);
+                }
+              });
+        } else if (idx < a.size()) {
           slots.add(
               new Slot() {
                 public JsonNode get() {
@@ -99,7 +112,12 @@ final class FieldPathWalker {
     return slots;
   }
 
-  private static List<JsonNode> children(JsonNode node, String step, boolean create) {
+  /**
+   * The nodes one step reaches; with {@code create}, a missing field becomes a list or a map
+   * (depending on the next step), a missing {@code [key=value]} element and an index past the end
+   * are appended.
+   */
+  private static List<JsonNode> children(JsonNode node, String step, String next, boolean create) {
     List<JsonNode> out = new ArrayList<>();
     if (node instanceof ArrayNode a) {
       if (step.equals("*")) {
@@ -108,6 +126,8 @@ final class FieldPathWalker {
         int idx = Integer.parseInt(step);
         if (idx < a.size()) {
           out.add(a.get(idx));
+        } else if (create) {
+          out.add(a.add(container(next)).get(a.size() - 1));
         }
       } else if (step.startsWith("[") && step.contains("=")) {
         String inner = step.substring(1, step.length() - 1);
@@ -119,6 +139,11 @@ final class FieldPathWalker {
             out.add(e);
           }
         }
+        if (out.isEmpty() && create) {
+          ObjectNode element = JsonNodeFactory.instance.objectNode().put(key, value);
+          a.add(element);
+          out.add(element);
+        }
       }
       return out;
     }
@@ -126,7 +151,7 @@ final class FieldPathWalker {
       String key = unbracket(step);
       JsonNode child = o.get(key);
       if ((child == null || child.isNull()) && create) {
-        child = JsonNodeFactory.instance.objectNode();
+        child = container(next);
         o.set(key, child);
       }
       if (child != null && !child.isNull()) {
@@ -134,6 +159,11 @@ final class FieldPathWalker {
       }
     }
     return out;
+  }
+
+  private static JsonNode container(String next) {
+    boolean list = isIndex(next) || (next.startsWith("[") && next.contains("="));
+    return list ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
   }
 
   private static String unbracket(String step) {

@@ -37,7 +37,8 @@ final class GeneratedMerge {
       default -> throw new IllegalStateException();
     }
     generated.copyHistoryFrom(old);
-    generated.setNeedsHashSuffix(old.needsHashSuffix());
+    // Kustomize keeps its needs-hash marker only when both the old and the new object carry it.
+    generated.setNeedsHashSuffix(old.needsHashSuffix() && generated.needsHashSuffix());
     generated.setBehavior(old.behavior());
     generated.setOriginPath(old.originPath());
     generated.setGeneratedBy(old.generatedBy());

@@ -17,13 +17,29 @@ import java.util.List;
 final class Patches {
   private final BuildContext ctx;
   private final KustomizationFile k;
+  private final List<String> kinds;
+  private int current;
 
-  Patches(BuildContext ctx, KustomizationFile k) {
+  /** {@code kinds}: the transformers the kustomization configures, in kustomize's order. */
+  Patches(BuildContext ctx, KustomizationFile k, List<String> kinds) {
     this.ctx = ctx;
     this.k = k;
+    this.kinds = kinds;
+  }
+
+  /** The position of the n-th transformer of this kind (the one a patch erasing annotations is). */
+  private int indexOf(String kind, int n) {
+    int seen = 0;
+    for (int i = 0; i < kinds.size(); i++) {
+      if (kinds.get(i).equals(kind) && seen++ == n) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   void strategicMergeList(ResourceSet set) {
+    current = indexOf("PatchStrategicMergeTransformer", 0);
     for (JsonNode entry : k.list("patchesStrategicMerge")) {
       String s = entry.asText();
       boolean inline = s.contains("\n") || (!ctx.loader().isFile(k.dir(), s) && s.contains(":"));
@@ -36,7 +52,9 @@ final class Patches {
   }
 
   void patches(ResourceSet set) {
+    int n = 0;
     for (JsonNode entry : k.list("patches")) {
+      current = indexOf("PatchTransformer", n++);
       if (!entry.isObject()) {
         throw new KustomizeException(k.file(), 0, "each entry of 'patches' must be a map");
       }
@@ -60,6 +78,7 @@ final class Patches {
         }
         JsonPatch ops = jsonPatch(docs.get(0).content(), where);
         for (Resource r : target.select(set)) {
+          r.rememberId(); // kustomize's PatchTransformer records the id before a JSON patch
           applyJson(r, ops, where);
         }
         continue;
@@ -69,26 +88,61 @@ final class Patches {
         if (target == null) {
           applySmpByOwnId(set, patch, where);
         } else {
-          for (Resource r : target.select(set)) {
-            ObjectNode copy = patch.deepCopy();
-            ObjectNode meta = copy.with("metadata");
-            meta.put("name", r.name());
-            if (!r.namespace().isEmpty()) {
-              meta.put("namespace", r.namespace());
-            } else {
-              meta.remove("namespace");
-            }
-            copy.put("kind", r.kind());
-            copy.put("apiVersion", r.node().path("apiVersion").asText());
-            applySmp(set, r, copy, where);
-          }
+          applySmpToTargets(set, patch, target.select(set), entry.path("options"), where);
         }
       }
     }
   }
 
+  /**
+   * One strategic-merge patch on selected objects: the patch takes each target's name, namespace
+   * and kind unless the entry's options allow a name or kind change (then the old id is recorded so
+   * references follow).
+   */
+  private void applySmpToTargets(
+      ResourceSet set, ObjectNode patch, List<Resource> targets, JsonNode options, String where) {
+    boolean nameChange = options.path("allowNameChange").asBoolean(false);
+    boolean kindChange = options.path("allowKindChange").asBoolean(false);
+    for (Resource r : targets) {
+      ObjectNode copy = patch.deepCopy();
+      ObjectNode meta = copy.with("metadata");
+      String name = r.name();
+      String kind = r.kind();
+      String namespace = r.namespace();
+      if (!nameChange || !meta.path("name").isTextual()) {
+        meta.put("name", name);
+      }
+      if (!namespace.isEmpty()) {
+        meta.put("namespace", namespace);
+      } else {
+        meta.remove("namespace");
+      }
+      if (!kindChange || !copy.path("kind").isTextual()) {
+        copy.put("kind", kind);
+      }
+      copy.put("apiVersion", r.node().path("apiVersion").asText());
+      if (nameChange || kindChange) {
+        r.rememberId();
+      }
+      applySmp(set, r, copy, where);
+      if (!kindChange) {
+        r.node().put("kind", kind);
+      }
+      if (!nameChange) {
+        r.setName(name);
+      }
+      if (namespace.isEmpty()) {
+        r.metadata().remove("namespace");
+      } else {
+        r.setNamespace(namespace);
+      }
+    }
+  }
+
   void json6902List(ResourceSet set) {
+    int n = 0;
     for (JsonNode entry : k.list("patchesJson6902")) {
+      current = indexOf("PatchJson6902Transformer", n++);
       TargetSelector target = TargetSelector.of(entry.get("target"), k.file());
       String where;
       String text;
@@ -119,13 +173,20 @@ final class Patches {
     }
   }
 
-  private static void applyJson(Resource r, JsonPatch ops, String where) {
+  private void applyJson(Resource r, JsonPatch ops, String where) {
     try {
+      boolean live = ctx.liveBuildAnnotations();
+      if (live) {
+        LiveAnnotations.add(r);
+      }
       JsonNode result = ops.apply(r.node());
       if (!(result instanceof ObjectNode o)) {
         throw new KustomizeException(where, 0, "JSON patch turned " + r.id() + " into a non-map");
       }
       r.replaceNode(o);
+      if (live) {
+        LiveAnnotations.remove(r, current);
+      }
     } catch (PatchException e) {
       throw new KustomizeException(where, 0, "applying patch to " + r.id() + ": " + e.getMessage());
     }
@@ -160,15 +221,23 @@ final class Patches {
     applySmp(set, r, copy, where);
   }
 
-  private static void applySmp(ResourceSet set, Resource r, ObjectNode patch, String where) {
+  private void applySmp(ResourceSet set, Resource r, ObjectNode patch, String where) {
     ResId id = r.id();
     try {
+      boolean live = ctx.liveBuildAnnotations();
+      if (live) {
+        LiveAnnotations.add(r);
+      }
       ObjectNode result =
-          StrategicMerge.apply(r.node(), patch, PatchSchema.get().rootFor(id.group(), id.kind()));
+          StrategicMerge.apply(
+              r.node(), patch, PatchSchema.get().rootFor(id.group(), id.version(), id.kind()));
       if (result == null) {
         set.remove(r);
       } else {
         r.replaceNode(result);
+        if (live) {
+          LiveAnnotations.remove(r, current);
+        }
       }
     } catch (PatchException e) {
       throw new KustomizeException(where, 0, "applying patch to " + id + ": " + e.getMessage());

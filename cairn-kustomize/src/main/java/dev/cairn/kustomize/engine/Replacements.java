@@ -1,6 +1,10 @@
 package dev.cairn.kustomize.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cairn.kustomize.KustomizeException;
@@ -44,7 +48,8 @@ final class Replacements {
       throw new KustomizeException(
           file,
           0,
-          (sources.isEmpty() ? "nothing selected by " : "multiple matches for selector ") + select);
+          (sources.isEmpty() ? "nothing selected by " : "multiple matches for selector ")
+              + selectorText(select));
     }
     String fieldPath = sourceSpec.path("fieldPath").asText("metadata.name");
     List<JsonNode> found = FieldPathWalker.find(sources.get(0).node(), fieldPath, false);
@@ -113,7 +118,59 @@ final class Replacements {
         }
         newValue = TextNode.valueOf(String.join(delimiter, parts));
       }
-      slot.set(newValue.deepCopy());
+      slot.set(keepScalarType(slot.get(), newValue));
     }
+  }
+
+  /** A selector as kustomize prints it, e.g. {@code Secret.[noVer].[noGrp]/db.[noNs]}. */
+  private static String selectorText(JsonNode s) {
+    return part(s, "kind", "[noKind]")
+        + "."
+        + part(s, "version", "[noVer]")
+        + "."
+        + part(s, "group", "[noGrp]")
+        + "/"
+        + part(s, "name", "[noName]")
+        + "."
+        + part(s, "namespace", "[noNs]");
+  }
+
+  private static String part(JsonNode s, String field, String none) {
+    String v = s.path(field).asText("");
+    return v.isEmpty() ? none : v;
+  }
+
+  /**
+   * Kustomize writes the source's text into an existing scalar and keeps that scalar's type, so a
+   * port copied into a string field stays a string; a missing or non-scalar target takes the source
+   * node as it is.
+   */
+  static JsonNode keepScalarType(JsonNode current, JsonNode value) {
+    if (current == null || current.isNull() || current.isContainerNode()) {
+      return value.deepCopy();
+    }
+    if (value.isContainerNode() || value.isNull()) {
+      return value.deepCopy();
+    }
+    String text = value.asText();
+    if (current.isTextual()) {
+      return TextNode.valueOf(text);
+    }
+    if (current.isBoolean() && (text.equals("true") || text.equals("false"))) {
+      return BooleanNode.valueOf(text.equals("true"));
+    }
+    if (current.isNumber()) {
+      try {
+        long l = Long.parseLong(text);
+        return l == (int) l ? IntNode.valueOf((int) l) : LongNode.valueOf(l);
+      } catch (NumberFormatException e) {
+        try {
+          return DoubleNode.valueOf(Double.parseDouble(text));
+        } catch (NumberFormatException notANumber) {
+          // the text keeps the source's type
+        }
+      }
+    }
+    return value.deepCopy();
   }
 }

@@ -27,6 +27,7 @@ public final class Resource {
   private String originPath;
   private String generatedBy;
   private List<String> transformations = new ArrayList<>();
+  private int erasedAt = -1;
   private List<String> prefixes = new ArrayList<>();
   private List<String> suffixes = new ArrayList<>();
 
@@ -128,6 +129,18 @@ public final class Resource {
 
   public void setOriginPath(String value) {
     originPath = value;
+  }
+
+  /**
+   * The index, among the transformers of the kustomization being accumulated, of the last patch
+   * that erased the build annotations kustomize keeps on the object during a build, or -1.
+   */
+  public int erasedAt() {
+    return erasedAt;
+  }
+
+  public void setErasedAt(int index) {
+    erasedAt = index;
   }
 
   /** The generator kind (e.g. ConfigMapGenerator) for generated objects, else null. */

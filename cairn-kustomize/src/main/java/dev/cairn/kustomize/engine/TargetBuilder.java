@@ -78,8 +78,9 @@ final class TargetBuilder {
         ctx.leave();
       }
     }
-    transform(k, set);
-    recordTransformers(k, set, origin.resolve(fileName(k)).toString());
+    List<String> kinds = transformerKinds(k);
+    transform(k, set, kinds);
+    recordTransformers(kinds, set, origin.resolve(fileName(k)).toString());
     set.vars().addAll(k.list("vars"));
     return set;
   }
@@ -149,9 +150,8 @@ final class TargetBuilder {
     GeneratedMerge.absorb(set, r);
   }
 
-  /** Notes, on every object, each built-in transformer this kustomization configures. */
-  private static void recordTransformers(
-      KustomizationFile k, ResourceSet set, String configuredIn) {
+  /** The built-in transformers this kustomization configures, in the order kustomize runs them. */
+  private static List<String> transformerKinds(KustomizationFile k) {
     List<String> kinds = new ArrayList<>();
     if (!k.list("patchesStrategicMerge").isEmpty()) {
       kinds.add("PatchStrategicMergeTransformer");
@@ -182,11 +182,28 @@ final class TargetBuilder {
     if (!k.list("replacements").isEmpty()) {
       kinds.add("ReplacementTransformer");
     }
+    return kinds;
+  }
+
+  /**
+   * Notes, on every object, each built-in transformer this kustomization configures. When a patch
+   * erased the object's build annotations, kustomize forgets the earlier ones and records that
+   * patch as the object's origin.
+   */
+  private static void recordTransformers(List<String> kinds, ResourceSet set, String configuredIn) {
     if (kinds.isEmpty()) {
       return;
     }
     for (Resource r : set.list()) {
-      for (String kind : kinds) {
+      int from = 0;
+      if (r.erasedAt() >= 0) {
+        r.transformations().clear();
+        r.setOriginPath(configuredIn);
+        r.setGeneratedBy(kinds.get(r.erasedAt()));
+        from = r.erasedAt() + 1;
+        r.setErasedAt(-1);
+      }
+      for (String kind : kinds.subList(from, kinds.size())) {
         r.transformations().add(configuredIn + "|" + kind);
       }
     }
@@ -198,12 +215,12 @@ final class TargetBuilder {
     return slash < 0 ? f : f.substring(slash + 1);
   }
 
-  private void transform(KustomizationFile k, ResourceSet set) {
-    Patches patches = new Patches(ctx, k);
+  private void transform(KustomizationFile k, ResourceSet set, List<String> kinds) {
+    Patches patches = new Patches(ctx, k, kinds);
     patches.strategicMergeList(set);
     patches.patches(set);
     TransformerConfig config = set.config();
-    Namespacer.apply(set, k.text("namespace"), config.section("namespace"));
+    Namespacer.apply(set, k.text("namespace"), config.section("namespace"), k.file());
     PrefixSuffix.apply(set, k.text("namePrefix"), k.text("nameSuffix"));
     TransformerConfig specs = config;
     for (JsonNode label : k.list("labels")) {
@@ -239,7 +256,8 @@ final class TargetBuilder {
           set,
           replica.path("name").asText(),
           replica.path("count").asLong(),
-          config.section("replicas"));
+          config.section("replicas"),
+          k.file());
     }
     List<JsonNode> images = new ArrayList<>(k.list("images"));
     images.addAll(k.list("imageTags"));

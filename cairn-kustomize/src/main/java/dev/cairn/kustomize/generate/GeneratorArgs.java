@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * One configMapGenerator or secretGenerator entry with the kustomization's generatorOptions merged
- * in (entry options win).
+ * in as kustomize does: entry labels and annotations win key by key, and a flag is set when either
+ * side sets it.
  */
 public record GeneratorArgs(
     String kind,
@@ -59,10 +60,10 @@ public record GeneratorArgs(
     putAll(labels, local.path("labels"));
     putAll(annotations, global.path("annotations"));
     putAll(annotations, local.path("annotations"));
+    // As in kustomize, a per-entry false is Go's zero value and cannot undo a global true.
     boolean disable =
-        local.has("disableNameSuffixHash")
-            ? local.path("disableNameSuffixHash").asBoolean()
-            : global.path("disableNameSuffixHash").asBoolean(false);
+        local.path("disableNameSuffixHash").asBoolean(false)
+            || global.path("disableNameSuffixHash").asBoolean(false);
     boolean immutable =
         local.path("immutable").asBoolean(false) || global.path("immutable").asBoolean(false);
     List<String> envs = strings(entry.path("envs"));

@@ -59,12 +59,10 @@ public final class PatchSchema {
 
   /**
    * The schema type at the root of an object, or null for kinds the table does not know (custom
-   * resources: maps merge, lists are replaced).
+   * resources, and versions of built-in kinds the schema lacks: maps merge, lists are replaced).
    */
-  public SchemaType rootFor(String group, String kind) {
-    String g = group.isEmpty() ? "core" : group;
-    SchemaType t = roots.get(g + "/" + kind);
-    return t != null ? t : roots.get(g + "/*");
+  public SchemaType rootFor(String group, String version, String kind) {
+    return roots.get((group.isEmpty() ? "core" : group) + "/" + version + "/" + kind);
   }
 
   /** The type of a list element under a keyed merge list, or an unknown subtree. */
@@ -92,7 +90,9 @@ public final class PatchSchema {
       }
       String[] parts = line.split("\\s+");
       if (parts[0].equals("root")) {
-        roots.put(parts[1] + "/" + parts[2], types.computeIfAbsent(parts[3], SchemaType::new));
+        roots.put(
+            parts[1] + "/" + parts[2] + "/" + parts[3],
+            types.computeIfAbsent(parts[4], SchemaType::new));
       } else if (parts[0].equals("type")) {
         SchemaType t = types.computeIfAbsent(parts[1], SchemaType::new);
         for (int i = 2; i < parts.length; i++) {

@@ -34,7 +34,7 @@ public final class StrategicMerge {
     return mergeMap(target, patch, rootType);
   }
 
-  private static ObjectNode mergeMap(ObjectNode target, ObjectNode patch, SchemaType type) {
+  static ObjectNode mergeMap(ObjectNode target, ObjectNode patch, SchemaType type) {
     JsonNode directive = patch.get(DIRECTIVE);
     if (directive != null) {
       String d = directive.asText();
@@ -109,6 +109,14 @@ public final class StrategicMerge {
         }
         return out;
       }
+    }
+    return mergeByKey(target, patch, field);
+  }
+
+  /** Merges element by element on the field's merge key(s), patch elements first. */
+  private static JsonNode mergeByKey(ArrayNode target, ArrayNode patch, Field field) {
+    if (!field.extraKeys().isEmpty()) {
+      return MultiKeyMerge.merge(target, patch, field);
     }
     String key = field.key();
     List<JsonNode> dest = new ArrayList<>();

@@ -16,166 +16,181 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fixes back references after renames (prefix, suffix, hash): every field listed as a name
- * reference that holds the old name of an object of the referenced kind gets its current name (and,
- * for subjects and webhook services, its namespace).
+ * Fixes back references after renames (prefix, suffix, hash, namespace), choosing the referred
+ * object the way kustomize v5.5.0 does: among the objects the referrer can see (its namespace,
+ * cluster-scoped objects, and for a RoleBinding the namespaces of its service-account subjects),
+ * those once named and once of the referenced kind; a reference that names a namespace looks first
+ * among objects originally in that namespace, then among those now in it. A field is rewritten only
+ * when exactly one object (or several identical ones) remains.
  */
 public final class NameReferences {
-  /** What the selection needs of one object, computed once per fix. */
-  private record Info(
-      Resource resource, ResId id, String effectiveNamespace, boolean clusterScoped) {}
-
-  private final Map<String, List<Info>> byKindAndAnyName = new HashMap<>();
-  private final Map<String, List<Info>> byKindAnyNameAndNamespace = new HashMap<>();
-  private final Map<Resource, Info> infos = new IdentityHashMap<>();
+  private final Map<String, List<NameTarget>> byPreviousKindAndName = new HashMap<>();
+  private final Map<String, List<NameTarget>> byOriginalNamespace = new HashMap<>();
+  private final Map<Resource, NameTarget> targets = new IdentityHashMap<>();
 
   private NameReferences(ResourceSet set) {
     for (Resource r : set.list()) {
-      ResId id = r.id();
-      Info info = new Info(r, id, id.effectiveNamespace(), id.clusterScoped());
-      infos.put(r, info);
-      index(id.kind(), id.name(), info);
-      for (ResId prev : r.previousIds()) {
-        index(prev.kind(), prev.name(), info);
+      NameTarget t = NameTarget.of(r);
+      targets.put(r, t);
+      if (!t.originalNamespace().isEmpty()) {
+        byOriginalNamespace.computeIfAbsent(t.originalNamespace(), k -> new ArrayList<>()).add(t);
       }
-    }
-  }
-
-  private void index(String kind, String name, Info info) {
-    add(byKindAndAnyName, kind + "/" + name, info);
-    add(byKindAnyNameAndNamespace, kind + "/" + name + "/" + info.effectiveNamespace(), info);
-  }
-
-  private static void add(Map<String, List<Info>> map, String key, Info info) {
-    List<Info> list = map.computeIfAbsent(key, k -> new ArrayList<>(2));
-    if (list.isEmpty() || list.get(list.size() - 1) != info) {
-      list.add(info);
-    }
-  }
-
-  /**
-   * The objects that may be meant: all of the kind and (old) name, or, when only the referrer's
-   * namespace and cluster-scoped objects qualify, just those.
-   */
-  private List<Info> lookup(Info from, NameRef ref, String oldName, String nsHint) {
-    String key = ref.kind() + "/" + oldName;
-    if (nsHint != null || from.clusterScoped() || ref.kind().equals("ServiceAccount")) {
-      return byKindAndAnyName.getOrDefault(key, List.of());
-    }
-    List<Info> same =
-        byKindAnyNameAndNamespace.getOrDefault(key + "/" + from.effectiveNamespace(), List.of());
-    List<Info> cluster = byKindAnyNameAndNamespace.getOrDefault(key + "/", List.of());
-    if (cluster.isEmpty()) {
-      return same;
-    }
-    List<Info> both = new ArrayList<>(same);
-    both.addAll(cluster);
-    return both;
-  }
-
-  public static void fix(ResourceSet set) {
-    NameReferences refs = new NameReferences(set);
-    TransformerConfig table = set.config();
-    for (Resource referrer : set.list()) {
-      ResId id = referrer.id();
-      for (NameRef ref : table.nameRefsFor(id.kind())) {
-        if (ref.referrer().selects(id)) {
-          ref.referrer()
-              .walk(referrer.node(), (parent, field) -> refs.update(referrer, ref, parent, field));
+      for (ResId prev : r.previousIds()) {
+        List<NameTarget> list =
+            byPreviousKindAndName.computeIfAbsent(
+                prev.kind() + "/" + prev.name(), k -> new ArrayList<>(2));
+        if (list.isEmpty() || list.get(list.size() - 1) != t) {
+          list.add(t);
         }
       }
     }
   }
 
-  private void update(Resource referrer, NameRef ref, ObjectNode parent, String field) {
+  public static void fix(ResourceSet set) {
+    if (set.list().stream().allMatch(r -> r.previousIds().isEmpty())) {
+      return; // nothing was renamed
+    }
+    NameReferences refs = new NameReferences(set);
+    TransformerConfig table = set.config();
+    for (Resource resource : set.list()) {
+      NameReferrer referrer = null;
+      ResId original = resource.originalId();
+      for (NameRef ref : table.nameRefsFor(original.kind())) {
+        if (ref.referrer().selects(original)) {
+          if (referrer == null) {
+            referrer = NameReferrer.of(refs.targets.get(resource));
+          }
+          NameReferrer from = referrer;
+          ref.referrer()
+              .walk(resource.node(), (parent, field) -> refs.update(from, ref, parent, field));
+        }
+      }
+    }
+  }
+
+  private void update(NameReferrer from, NameRef ref, ObjectNode parent, String field) {
     JsonNode value = parent.get(field);
-    if (value == null) {
+    if (value == null || value.isNull()) {
       return;
     }
-    if (field.equals("name")
-        && parent.has("kind")
-        && parent.has("apiGroup")
-        && !parent.path("kind").asText().equals(ref.kind())) {
-      return; // roleRef naming another kind
-    }
     if (value.isTextual()) {
-      Resource target = select(referrer, ref, value.asText(), null);
+      NameTarget target =
+          select(from, ref, value.asText(), candidates(from, ref, value.asText()), false);
       if (target != null) {
-        parent.put(field, target.name());
+        parent.put(field, target.resource().name());
       }
     } else if (value instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         JsonNode element = array.get(i);
         if (element.isTextual()) {
-          Resource target = select(referrer, ref, element.asText(), null);
+          String old = element.asText();
+          NameTarget target = select(from, ref, old, candidates(from, ref, old), false);
           if (target != null) {
-            array.set(i, TextNode.valueOf(target.name()));
+            array.set(i, TextNode.valueOf(target.resource().name()));
           }
-        } else if (element instanceof ObjectNode map
-            && ref.kind().equals(map.path("kind").asText(null))) {
-          updateMapping(referrer, ref, map);
+        } else if (element instanceof ObjectNode map) {
+          updateMapping(from, ref, map);
         }
       }
     } else if (value instanceof ObjectNode map) {
-      updateMapping(referrer, ref, map);
+      updateMapping(from, ref, map);
     }
   }
 
-  private void updateMapping(Resource referrer, NameRef ref, ObjectNode map) {
+  private void updateMapping(NameReferrer from, NameRef ref, ObjectNode map) {
     if (!map.path("name").isTextual()) {
       return;
     }
-    String ns = map.path("namespace").isTextual() ? map.get("namespace").asText() : null;
-    Resource target = select(referrer, ref, map.get("name").asText(), ns);
-    if (target != null) {
-      map.put("name", target.name());
-      if (!target.namespace().isEmpty()) {
-        map.put("namespace", target.namespace());
-      }
+    String oldName = map.get("name").asText();
+    List<NameTarget> named = candidates(from, ref, oldName);
+    JsonNode ns = map.get("namespace");
+    if (ns != null && !ns.isNull()) {
+      named = inNamespace(from, named, ns.asText());
+    }
+    NameTarget target = select(from, ref, oldName, named, true);
+    if (target == null) {
+      return;
+    }
+    Resource r = target.resource();
+    if (r.name().equals(oldName) && r.namespace().isEmpty()) {
+      return;
+    }
+    map.put("name", r.name());
+    if (!r.namespace().isEmpty()) {
+      map.put("namespace", r.namespace());
     }
   }
 
-  private Resource select(Resource referrer, NameRef ref, String oldName, String nsHint) {
-    Info from = infos.get(referrer);
-    List<Info> named = lookup(from, ref, oldName, nsHint);
-    List<Resource> candidates = new ArrayList<>();
-    for (Info c : named) {
-      if (!kindMatches(c, ref) || !nameSeen(c, oldName)) {
-        continue;
+  /** Objects once named {@code oldName} and once of the referenced kind that the referrer sees. */
+  private List<NameTarget> candidates(NameReferrer from, NameRef ref, String oldName) {
+    List<NameTarget> named =
+        byPreviousKindAndName.getOrDefault(ref.kind() + "/" + oldName, List.of());
+    List<NameTarget> out = new ArrayList<>(named.size());
+    for (NameTarget t : named) {
+      if (from.sees(t)
+          && t.hadName(oldName)
+          && t.wasOnceKind(ref.group(), ref.version(), ref.kind())) {
+        out.add(t);
       }
-      if (nsHint != null) {
-        if (!namespaceSeen(c, nsHint)) {
-          continue;
-        }
-      } else if (!from.clusterScoped()
-          && !c.clusterScoped()
-          && !c.id().kind().equals("ServiceAccount")
-          && !from.effectiveNamespace().equals(c.effectiveNamespace())) {
-        continue;
-      }
-      candidates.add(c.resource());
     }
+    return out;
+  }
+
+  /**
+   * Kustomize groups the visible objects by original namespace and takes the named namespace's
+   * group if there is one, else the objects now in that namespace.
+   */
+  private List<NameTarget> inNamespace(NameReferrer from, List<NameTarget> named, String ns) {
+    boolean original = false;
+    for (NameTarget t : byOriginalNamespace.getOrDefault(ns, List.of())) {
+      if (from.sees(t)) {
+        original = true;
+        break;
+      }
+    }
+    List<NameTarget> out = new ArrayList<>(named.size());
+    for (NameTarget t : named) {
+      String where = original ? t.originalNamespace() : t.currentNamespace();
+      if (where.equals(ns)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private NameTarget select(
+      NameReferrer from, NameRef ref, String oldName, List<NameTarget> found, boolean byNamespace) {
+    List<NameTarget> candidates = new ArrayList<>(found.size());
+    NameReferrer.RoleRef roleRef = from.roleRefFor(ref);
+    for (NameTarget t : found) {
+      if ((roleRef == null || t.wasOnceKind(roleRef.group(), "", roleRef.kind()))
+          && from.mayName(t)) {
+        candidates.add(t);
+      }
+    }
+    if (candidates.size() == 1) {
+      return candidates.get(0);
+    }
+    candidates.removeIf(t -> !from.sameAffixes(t, true));
     if (candidates.size() > 1) {
-      candidates.removeIf(
-          c ->
-              !c.prefixes().equals(referrer.prefixes())
-                  || !c.suffixes().equals(referrer.suffixes()));
+      candidates.removeIf(t -> !from.sameAffixes(t, false));
     }
     if (candidates.isEmpty()) {
       return null;
     }
-    Resource first = candidates.get(0);
-    for (Resource c : candidates) {
-      if (!c.name().equals(first.name())) {
+    NameTarget first = candidates.get(0);
+    for (NameTarget c : candidates) {
+      if (!c.resource().name().equals(first.resource().name())
+          || (byNamespace && !c.resource().namespace().equals(first.resource().namespace()))) {
         throw new KustomizeException(
-            referrer.file(),
+            from.self().resource().file(),
             0,
             "found multiple possible referrals for "
                 + ref.kind()
                 + " '"
                 + oldName
                 + "' in "
-                + from.id()
+                + from.self().id()
                 + ": "
                 + first.id()
                 + ", "
@@ -183,51 +198,5 @@ public final class NameReferences {
       }
     }
     return first;
-  }
-
-  private static boolean nameSeen(Info c, String name) {
-    if (c.id().name().equals(name)) {
-      return true;
-    }
-    for (ResId prev : c.resource().previousIds()) {
-      if (prev.name().equals(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean namespaceSeen(Info c, String ns) {
-    if (c.effectiveNamespace().equals(effective(ns))) {
-      return true;
-    }
-    for (ResId prev : c.resource().previousIds()) {
-      if (prev.effectiveNamespace().equals(effective(ns))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String effective(String ns) {
-    return ns.isEmpty() ? "default" : ns;
-  }
-
-  private static boolean kindMatches(Info c, NameRef ref) {
-    if (matches(c.id(), ref)) {
-      return true;
-    }
-    for (ResId prev : c.resource().previousIds()) {
-      if (matches(prev, ref)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean matches(ResId id, NameRef ref) {
-    return id.kind().equals(ref.kind())
-        && (ref.group().isEmpty() || ref.group().equals(id.group()))
-        && (ref.version().isEmpty() || ref.version().equals(id.version()));
   }
 }

@@ -2,30 +2,41 @@ package dev.cairn.kustomize.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.kustomize.KustomizeException;
 import dev.cairn.kustomize.engine.Resource;
 import dev.cairn.kustomize.engine.ResourceSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The {@code namespace:} field: sets metadata.namespace of every namespaced object, the namespace
- * of role-binding subjects named "default", and webhook and APIService service namespaces.
- * Cluster-scoped objects are left alone (like kustomize, even a namespace they wrongly carry
- * stays).
+ * The {@code namespace:} field: sets metadata.namespace of every namespaced object, the name of
+ * core Namespace objects, the namespace of role-binding subjects named "default", and the service
+ * namespaces of APIServices and CRD conversion webhooks (admission webhooks follow only through
+ * name references, to services of the build). Cluster-scoped objects are left alone (like
+ * kustomize, even a namespace they wrongly carry stays).
  */
 public final class Namespacer {
   private Namespacer() {}
 
-  public static void apply(ResourceSet set, String namespace, List<FieldSpec> specs) {
+  public static void apply(ResourceSet set, String namespace, List<FieldSpec> specs, String file) {
     if (namespace == null || namespace.isEmpty()) {
       return;
     }
+    boolean moved = false;
     for (Resource r : set.list()) {
       var id = r.id();
+      r.rememberId(); // kustomize records every object's id, moved or not
       if (!id.clusterScoped()) {
         if (!namespace.equals(r.namespace())) {
-          r.rememberId();
           r.setNamespace(namespace);
+          moved = true;
         }
+      } else if (id.kind().equals("Namespace")
+          && r.node().path("apiVersion").asText().equals("v1")
+          && !namespace.equals(r.name())) {
+        r.setName(namespace); // kustomize renames a core Namespace object to the namespace
+        moved = true;
       }
       String kind = r.kind();
       if ((kind.equals("RoleBinding") || kind.equals("ClusterRoleBinding"))
@@ -40,6 +51,28 @@ public final class Namespacer {
         if (fs.selects(id)) {
           fs.walk(r.node(), (parent, field) -> parent.put(field, namespace));
         }
+      }
+    }
+    if (moved) {
+      checkConflicts(set, file);
+    }
+  }
+
+  /** Like kustomize, two objects that end up with one id are an error. */
+  private static void checkConflicts(ResourceSet set, String file) {
+    Map<String, Resource> seen = new HashMap<>();
+    for (Resource r : set.list()) {
+      Resource other = seen.putIfAbsent(r.id().key(), r);
+      if (other != null) {
+        throw new KustomizeException(
+            file,
+            0,
+            "namespace transformation produces ID conflict: "
+                + other.originalId()
+                + " and "
+                + r.originalId()
+                + " both become "
+                + r.id());
       }
     }
   }

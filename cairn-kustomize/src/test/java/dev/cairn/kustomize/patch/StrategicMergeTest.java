@@ -10,11 +10,16 @@ class StrategicMergeTest {
   private final ObjectMapper json = new ObjectMapper();
 
   private String merge(String group, String kind, String target, String patch) throws Exception {
+    return merge(group, "v1", kind, target, patch);
+  }
+
+  private String merge(String group, String version, String kind, String target, String patch)
+      throws Exception {
     ObjectNode out =
         StrategicMerge.apply(
             (ObjectNode) json.readTree(target),
             (ObjectNode) json.readTree(patch),
-            PatchSchema.get().rootFor(group, kind));
+            PatchSchema.get().rootFor(group, version, kind));
     return out == null ? null : out.toString();
   }
 
@@ -41,6 +46,29 @@ class StrategicMergeTest {
             "{\"spec\":{\"items\":[{\"name\":\"a\"},{\"name\":\"b\"}]}}",
             "{\"spec\":{\"items\":[{\"name\":\"b\",\"v\":1}]}}");
     assertThat(out).isEqualTo("{\"spec\":{\"items\":[{\"name\":\"b\",\"v\":1}]}}");
+  }
+
+  @Test
+  void versionsTheSchemaLacksReplaceLists() throws Exception {
+    String target = "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"a\"}]}}}}";
+    String patch = "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"b\"}]}}}}";
+    assertThat(merge("apps", "v9", "Deployment", target, patch)).isEqualTo(patch);
+    assertThat(merge("apps", "v1", "Deployment", target, patch))
+        .isEqualTo(
+            "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"b\"},{\"name\":\"a\"}]}}}}");
+  }
+
+  @Test
+  void containerPortsOfAnotherProtocolAreAdded() throws Exception {
+    assertThat(
+            merge(
+                "",
+                "Pod",
+                "{\"spec\":{\"containers\":[{\"name\":\"a\",\"ports\":[{\"containerPort\":53,\"protocol\":\"TCP\"}]}]}}",
+                "{\"spec\":{\"containers\":[{\"name\":\"a\",\"ports\":[{\"containerPort\":53,\"protocol\":\"UDP\"}]}]}}"))
+        .isEqualTo(
+            "{\"spec\":{\"containers\":[{\"name\":\"a\",\"ports\":[{\"containerPort\":53,\"protocol\":\"UDP\"},"
+                + "{\"containerPort\":53,\"protocol\":\"TCP\"}]}]}}");
   }
 
   @Test
