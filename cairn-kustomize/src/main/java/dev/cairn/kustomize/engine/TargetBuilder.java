@@ -122,6 +122,9 @@ final class TargetBuilder {
     for (JsonNode entry : k.list("secretGenerator")) {
       absorb(k, set, GeneratorArgs.of("Secret", entry, options, k.file()), origin);
     }
+    for (PluginConfigs.Config config : PluginConfigs.load(this, ctx, k, "generators")) {
+      absorb(k, set, BuiltinGenerators.args(config), origin);
+    }
   }
 
   private void absorb(KustomizationFile k, ResourceSet set, GeneratorArgs args, Path origin) {
@@ -252,5 +255,33 @@ final class TargetBuilder {
           .apply(set, config.section("images"));
     }
     Replacements.apply(ctx, k, set);
+    plugins(k, set);
+  }
+
+  /** The {@code transformers:} list, then the {@code validators:} list, as kustomize runs them. */
+  private void plugins(KustomizationFile k, ResourceSet set) {
+    for (PluginConfigs.Config config : PluginConfigs.load(this, ctx, k, "transformers")) {
+      BuiltinPlugins.transform(ctx, k, set, config);
+    }
+    for (PluginConfigs.Config config : PluginConfigs.load(this, ctx, k, "validators")) {
+      ResourceSet copy = set.deepCopy();
+      BuiltinPlugins.transform(ctx, k, copy, config);
+      if (!sameObjects(set, copy)) {
+        throw new KustomizeException(
+            config.where(), 0, "validator shouldn't modify the resource map");
+      }
+    }
+  }
+
+  private static boolean sameObjects(ResourceSet a, ResourceSet b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.list().get(i).node().equals(b.list().get(i).node())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

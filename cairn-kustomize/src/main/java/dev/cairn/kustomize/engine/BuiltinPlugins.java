@@ -1,0 +1,228 @@
+package dev.cairn.kustomize.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.kustomize.KustomizeException;
+import dev.cairn.kustomize.generate.NameHash;
+import dev.cairn.kustomize.transform.FieldSpec;
+import dev.cairn.kustomize.transform.ImageRule;
+import dev.cairn.kustomize.transform.MapInserter;
+import dev.cairn.kustomize.transform.Namespacer;
+import dev.cairn.kustomize.transform.PrefixSuffix;
+import dev.cairn.kustomize.transform.Replicas;
+import dev.cairn.kustomize.transform.ValueAdd;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one configuration of a kustomize built-in transformer ({@code apiVersion: builtin}) named in
+ * {@code transformers:}. Each reads its fields as kustomize's plugin does (unknown fields are
+ * ignored); paths it names are relative to the kustomization that lists it.
+ */
+final class BuiltinPlugins {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String METADATA_NAMESPACE = "metadata/namespace";
+
+  private BuiltinPlugins() {}
+
+  static void transform(
+      BuildContext ctx, KustomizationFile k, ResourceSet set, PluginConfigs.Config config) {
+    ObjectNode c = config.node();
+    String where = config.where();
+    switch (config.kind()) {
+      case "LabelTransformer" ->
+          MapInserter.apply(set, strings(c, "labels", where), fieldSpecs(c, where));
+      case "AnnotationsTransformer" ->
+          MapInserter.apply(set, strings(c, "annotations", where), fieldSpecs(c, where));
+      case "PrefixSuffixTransformer" ->
+          PrefixSuffix.apply(
+              set, c.path("prefix").asText(""), c.path("suffix").asText(""), fieldSpecs(c, where));
+      case "PrefixTransformer" ->
+          PrefixSuffix.apply(set, c.path("prefix").asText(""), "", fieldSpecs(c, where));
+      case "SuffixTransformer" ->
+          PrefixSuffix.apply(set, "", c.path("suffix").asText(""), fieldSpecs(c, where));
+      case "NamespaceTransformer" -> namespace(set, c, where);
+      case "ImageTagTransformer" -> {
+        JsonNode image = c.path("imageTag");
+        ImageRule.of(
+                image.path("name").asText(""),
+                image.path("newName").asText(""),
+                image.path("newTag").asText(""),
+                image.path("digest").asText(""))
+            .apply(set, fieldSpecs(c, where));
+      }
+      case "ReplicaCountTransformer" ->
+          Replicas.apply(
+              set,
+              c.path("replica").path("name").asText(""),
+              c.path("replica").path("count").asLong(),
+              fieldSpecs(c, where));
+      case "PatchTransformer" -> {
+        ObjectNode entry = copyFields(c, "path", "patch", "target", "options");
+        new Patches(ctx, synthetic(k, "patches", entry)).patches(set);
+      }
+      case "PatchJson6902Transformer" -> {
+        ObjectNode entry = copyFields(c, "path", "target");
+        if (c.hasNonNull("jsonOp")) {
+          entry.set("patch", c.get("jsonOp"));
+        }
+        new Patches(ctx, synthetic(k, "patchesJson6902", entry)).json6902List(set);
+      }
+      case "PatchStrategicMergeTransformer" -> strategicMerge(ctx, k, set, c, where);
+      case "ReplacementTransformer" -> {
+        ObjectNode fields = JSON.objectNode();
+        fields.set("replacements", c.path("replacements").deepCopy());
+        Replacements.apply(ctx, KustomizationFile.synthetic(k, fields), set);
+      }
+      case "ValueAddTransformer" -> valueAdd(ctx, k, set, c, where);
+      case "HashTransformer" -> hash(set);
+      default ->
+          throw new KustomizeException(
+              where, 0, "builtin plugin '" + config.kind() + "' is not a transformer");
+    }
+  }
+
+  private static void namespace(ResourceSet set, ObjectNode c, String where) {
+    String namespace = c.path("metadata").path("namespace").asText("");
+    boolean metadata = false;
+    List<FieldSpec> extra = new ArrayList<>();
+    for (FieldSpec fs : fieldSpecs(c, where)) {
+      if (String.join("/", fs.path()).equals(METADATA_NAMESPACE)) {
+        metadata = true;
+      } else {
+        extra.add(fs);
+      }
+    }
+    if (metadata) {
+      Namespacer.apply(set, namespace, extra);
+    } else if (!namespace.isEmpty()) {
+      for (Resource r : set.list()) {
+        for (FieldSpec fs : extra) {
+          if (fs.selects(r.id())) {
+            fs.walk(r.node(), (parent, field) -> parent.put(field, namespace));
+          }
+        }
+      }
+    }
+  }
+
+  private static void strategicMerge(
+      BuildContext ctx, KustomizationFile k, ResourceSet set, ObjectNode c, String where) {
+    ArrayNode list = JSON.arrayNode();
+    c.path("paths").forEach(list::add);
+    if (c.path("patches").isTextual()) {
+      list.add(c.get("patches"));
+    }
+    if (list.isEmpty()) {
+      throw new KustomizeException(where, 0, "empty file path and empty patch content");
+    }
+    ObjectNode fields = JSON.objectNode();
+    fields.set("patchesStrategicMerge", list);
+    new Patches(ctx, KustomizationFile.synthetic(k, fields)).strategicMergeList(set);
+  }
+
+  private static void valueAdd(
+      BuildContext ctx, KustomizationFile k, ResourceSet set, ObjectNode c, String where) {
+    String value = c.path("value").asText("").strip();
+    if (value.isEmpty()) {
+      Path name = k.dir().getFileName();
+      value = name == null ? "" : name.toString();
+    }
+    List<JsonNode> targets = new ArrayList<>();
+    c.path("targets").forEach(targets::add);
+    if (c.hasNonNull("targetFilePath")) {
+      String file = c.get("targetFilePath").asText();
+      String display = ctx.display(k, file);
+      for (var d : Documents.read(display, ctx.readText(k, file))) {
+        d.content().path("targets").forEach(targets::add);
+      }
+    }
+    if (targets.isEmpty()) {
+      throw new KustomizeException(where, 0, "must specify at least one target");
+    }
+    for (JsonNode target : targets) {
+      String fieldPath = target.path("fieldPath").asText("");
+      if (fieldPath.isEmpty()) {
+        throw new KustomizeException(where, 0, "fieldPath cannot be empty");
+      }
+      int position = target.path("filePathPosition").asInt(0);
+      if (position < 0) {
+        throw new KustomizeException(
+            where, 0, "value of FilePathPosition (" + position + ") cannot be negative");
+      }
+      List<Resource> selected =
+          target.hasNonNull("selector")
+              ? TargetSelector.of(target.get("selector"), where).select(set)
+              : List.copyOf(set.list());
+      for (Resource r : selected) {
+        if (fieldPath.equals(METADATA_NAMESPACE)) {
+          if (!r.id().clusterScoped()) {
+            r.rememberId();
+            r.setNamespace(value);
+          }
+        } else {
+          ValueAdd.apply(r.node(), fieldPath, value, position);
+        }
+      }
+    }
+  }
+
+  /** Names generated objects with their hash now; kustomize hashes again at the end. */
+  private static void hash(ResourceSet set) {
+    for (Resource r : set.list()) {
+      if (r.needsHashSuffix()) {
+        String suffix = NameHash.of(r.node());
+        r.rememberId();
+        r.setName(r.name() + "-" + suffix);
+      }
+    }
+  }
+
+  private static KustomizationFile synthetic(KustomizationFile k, String field, ObjectNode entry) {
+    ObjectNode fields = JSON.objectNode();
+    fields.putArray(field).add(entry);
+    return KustomizationFile.synthetic(k, fields);
+  }
+
+  private static ObjectNode copyFields(ObjectNode c, String... names) {
+    ObjectNode out = JSON.objectNode();
+    for (String name : names) {
+      if (c.hasNonNull(name)) {
+        out.set(name, c.get(name).deepCopy());
+      }
+    }
+    return out;
+  }
+
+  private static java.util.Map<String, String> strings(ObjectNode c, String field, String where) {
+    return KustomizationFile.stringMap(c.get(field), where, field);
+  }
+
+  static List<FieldSpec> fieldSpecs(ObjectNode c, String where) {
+    JsonNode specs = c.path("fieldSpecs");
+    List<FieldSpec> out = new ArrayList<>();
+    if (specs.isMissingNode() || specs.isNull()) {
+      return out;
+    }
+    if (!specs.isArray()) {
+      throw new KustomizeException(where, 0, "fieldSpecs must be a list");
+    }
+    for (JsonNode fs : specs) {
+      String path = fs.path("path").asText("");
+      if (path.isEmpty()) {
+        continue;
+      }
+      out.add(
+          FieldSpec.of(
+              fs.path("group").asText(""),
+              fs.path("version").asText(""),
+              fs.path("kind").asText(""),
+              path,
+              fs.path("create").asBoolean(false)));
+    }
+    return out;
+  }
+}
