@@ -74,7 +74,7 @@ public final class BuildContext {
     String display = loader.display(found);
     Path real = loader.resolveFile(dir, found.getFileName().toString(), display);
     String text = new String(loader.read(real, display), StandardCharsets.UTF_8);
-    var docs = Documents.read(display, text);
+    var docs = Documents.readKustomization(display, text);
     if (docs.size() > 1) {
       throw new KustomizeException(display, 0, "a kustomization file holds one document");
     }

@@ -17,7 +17,7 @@ public final class KustomizationFile {
   static final List<String> FILE_NAMES =
       List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
-  private static final Set<String> KNOWN =
+  static final Set<String> KNOWN =
       Set.of(
           "apiVersion",
           "kind",
@@ -74,9 +74,10 @@ public final class KustomizationFile {
     if (content == null || content.isNull() || content.isMissingNode()) {
       content = JsonNodeFactory.instance.objectNode();
     }
-    if (!(content instanceof ObjectNode fields)) {
+    if (!(content instanceof ObjectNode given)) {
       throw new KustomizeException(file, 0, "invalid Kustomization: not a map");
     }
+    ObjectNode fields = FieldNames.canonical(given);
     var it = fields.fieldNames();
     while (it.hasNext()) {
       String name = it.next();
