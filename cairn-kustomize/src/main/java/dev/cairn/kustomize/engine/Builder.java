@@ -28,6 +28,7 @@ public final class Builder {
     BuildContext ctx = new BuildContext(loader, options);
     Path root = loader.buildRoot();
     KustomizationFile k = ctx.kustomization(root);
+    ctx.chooseSchema(k);
     ResourceSet set;
     ctx.enter(root, k.file());
     try {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.kustomize.KustomizeException;
 import dev.cairn.kustomize.patch.JsonPatch;
 import dev.cairn.kustomize.patch.PatchException;
-import dev.cairn.kustomize.patch.PatchSchema;
 import dev.cairn.kustomize.patch.StrategicMerge;
 import dev.cairn.manifest.YamlDocument;
 import java.util.ArrayList;
@@ -160,11 +159,11 @@ final class Patches {
     applySmp(set, r, copy, where);
   }
 
-  private static void applySmp(ResourceSet set, Resource r, ObjectNode patch, String where) {
+  private void applySmp(ResourceSet set, Resource r, ObjectNode patch, String where) {
     ResId id = r.id();
     try {
       ObjectNode result =
-          StrategicMerge.apply(r.node(), patch, PatchSchema.get().rootFor(id.group(), id.kind()));
+          StrategicMerge.apply(r.node(), patch, ctx.patchSchema().rootFor(id.group(), id.kind()));
       if (result == null) {
         set.remove(r);
       } else {

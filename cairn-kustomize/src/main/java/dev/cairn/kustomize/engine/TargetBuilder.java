@@ -37,6 +37,7 @@ final class TargetBuilder {
     ctx.enter(dir, referrer);
     try {
       KustomizationFile k = ctx.kustomization(dir);
+      ctx.chooseSchema(k);
       if (k.isComponent()) {
         throw new KustomizeException(
             k.file(),
@@ -69,6 +70,7 @@ final class TargetBuilder {
       ctx.enter(dir, k.file());
       try {
         KustomizationFile c = ctx.kustomization(dir);
+        ctx.chooseSchema(c);
         if (!c.isComponent()) {
           throw new KustomizeException(
               c.file(), 0, "expected kind 'Component' for path '" + component + "'");
