@@ -27,7 +27,13 @@ final class BuiltinGenerators {
           case "SecretGenerator" -> "Secret";
           default ->
               throw new KustomizeException(
-                  config.where(), 0, "builtin plugin '" + config.kind() + "' is not a generator");
+                  config.where(),
+                  0,
+                  "loading generator plugins: failed to load generator: plugin "
+                      + config.kind()
+                      + ".builtin.[noGrp]/"
+                      + config.node().path("metadata").path("name").asText("")
+                      + ".[noNs] not a generator");
         };
     ObjectNode c = config.node();
     ObjectNode entry = JsonNodeFactory.instance.objectNode();

@@ -79,34 +79,47 @@ final class BuiltinPlugins {
       }
       case "ValueAddTransformer" -> valueAdd(ctx, k, set, c, where);
       case "HashTransformer" -> hash(set);
+      case "ConfigMapGenerator", "SecretGenerator", "HelmChartInflationGenerator" ->
+          throw new KustomizeException(
+              where,
+              0,
+              "plugin "
+                  + config.kind()
+                  + ".builtin.[noGrp]/"
+                  + name(c)
+                  + ".[noNs] not a transformer");
       default ->
           throw new KustomizeException(
-              where, 0, "builtin plugin '" + config.kind() + "' is not a transformer");
+              where, 0, "unable to load builtin " + config.kind() + ".builtin.[noGrp]");
     }
   }
 
+  /** Like kustomize's namespace filter, metadata.namespace is always set, whatever the specs. */
   private static void namespace(ResourceSet set, ObjectNode c, String where) {
-    String namespace = c.path("metadata").path("namespace").asText("");
-    boolean metadata = false;
-    List<FieldSpec> extra = new ArrayList<>();
+    List<FieldSpec> specs = new ArrayList<>();
     for (FieldSpec fs : fieldSpecs(c, where)) {
-      if (String.join("/", fs.path()).equals(METADATA_NAMESPACE)) {
-        metadata = true;
-      } else {
-        extra.add(fs);
+      if (!String.join("/", fs.path()).equals(METADATA_NAMESPACE)) {
+        specs.add(fs);
       }
     }
-    if (metadata) {
-      Namespacer.apply(set, namespace, extra);
-    } else if (!namespace.isEmpty()) {
-      for (Resource r : set.list()) {
-        for (FieldSpec fs : extra) {
-          if (fs.selects(r.id())) {
-            fs.walk(r.node(), (parent, field) -> parent.put(field, namespace));
-          }
-        }
-      }
-    }
+    Namespacer.Subjects subjects =
+        switch (c.path("setRoleBindingSubjects").asText("")) {
+          case "", "defaultOnly" -> Namespacer.Subjects.DEFAULT_ONLY;
+          case "allServiceAccounts" -> Namespacer.Subjects.ALL_SERVICE_ACCOUNTS;
+          case "none" -> Namespacer.Subjects.NONE;
+          default ->
+              throw new KustomizeException(
+                  where,
+                  0,
+                  "invalid value for setRoleBindingSubjects: "
+                      + c.path("setRoleBindingSubjects").asText());
+        };
+    Namespacer.apply(
+        set,
+        c.path("metadata").path("namespace").asText(""),
+        specs,
+        c.path("unsetOnly").asBoolean(false),
+        subjects);
   }
 
   private static void strategicMerge(
@@ -179,6 +192,10 @@ final class BuiltinPlugins {
         r.setName(r.name() + "-" + suffix);
       }
     }
+  }
+
+  private static String name(ObjectNode c) {
+    return c.path("metadata").path("name").asText("");
   }
 
   private static KustomizationFile synthetic(KustomizationFile k, String field, ObjectNode entry) {

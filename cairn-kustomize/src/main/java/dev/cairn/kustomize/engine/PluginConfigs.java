@@ -7,6 +7,7 @@ import dev.cairn.manifest.ManifestException;
 import dev.cairn.manifest.YamlDocument;
 import dev.cairn.manifest.YamlReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,14 +21,27 @@ import java.util.List;
 final class PluginConfigs {
   private static final YamlReader INLINE = YamlReader.defaults();
 
-  /** One configuration and the file it came from (for messages). */
-  record Config(ObjectNode node, String where) {
+  /**
+   * One configuration, the file it came from (for messages) and its origin relative to the
+   * kustomization's directory (for build metadata).
+   */
+  record Config(ObjectNode node, String where, String origin) {
     String kind() {
       return node.path("kind").asText("");
+    }
+
+    /** The plugin as build metadata names it: kind, then name when it has one. */
+    String metadataKind() {
+      String name = node.path("metadata").path("name").asText("");
+      return name.isEmpty() ? kind() : kind() + "|" + name;
     }
   }
 
   private PluginConfigs() {}
+
+  private static String fileName(KustomizationFile k) {
+    return Path.of(k.file()).getFileName().toString();
+  }
 
   static List<Config> load(
       TargetBuilder builder, BuildContext ctx, KustomizationFile k, String field) {
@@ -45,7 +59,9 @@ final class PluginConfigs {
         continue;
       }
       for (YamlDocument d : inline) {
-        appender.append(new Resource((ObjectNode) d.content(), k.file(), 0));
+        Resource r = new Resource((ObjectNode) d.content(), k.file(), 0);
+        r.setOriginPath(fileName(k));
+        appender.append(r);
       }
     }
     for (String path : paths) {
@@ -53,10 +69,19 @@ final class PluginConfigs {
         var real = ctx.loader().resolveFile(k.dir(), path, k.file());
         String display = ctx.loader().display(real);
         String text = new String(ctx.loader().read(real, k.file()), StandardCharsets.UTF_8);
-        Documents.objects(display, text).forEach(appender::append);
+        for (Resource r : Documents.objects(display, text)) {
+          r.setOriginPath(Path.of(path).normalize().toString());
+          appender.append(r);
+        }
       } else {
         var dir = ctx.loader().resolveDir(k.dir(), path, k.file());
-        set.appendAll(builder.accumulate(dir, k.file()));
+        ResourceSet configs = builder.accumulate(dir, k.file());
+        for (Resource r : configs.list()) {
+          Path base = Path.of(path);
+          String from = r.originPath() == null ? "" : r.originPath();
+          r.setOriginPath(base.resolve(from).normalize().toString());
+        }
+        set.appendAll(configs);
         appender = set.appender();
       }
     }
@@ -70,7 +95,7 @@ final class PluginConfigs {
         }
         throw new KustomizeException(r.file(), r.line(), message);
       }
-      out.add(new Config(r.node(), r.file()));
+      out.add(new Config(r.node(), r.file(), r.originPath()));
     }
     return out;
   }
@@ -94,7 +119,9 @@ final class PluginConfigs {
     }
     for (YamlDocument d : docs) {
       JsonNode c = d.content();
-      if (!(c instanceof ObjectNode) || c.path("kind").asText("").isEmpty()) {
+      if (!(c instanceof ObjectNode)
+          || c.path("kind").asText("").isEmpty()
+          || c.path("metadata").path("name").asText("").isEmpty()) {
         return null;
       }
     }

@@ -82,6 +82,7 @@ final class TargetBuilder {
     }
     transform(k, set);
     recordTransformers(k, set, origin.resolve(fileName(k)).toString());
+    plugins(k, set, origin);
     set.vars().addAll(k.list("vars"));
     return set;
   }
@@ -125,11 +126,16 @@ final class TargetBuilder {
       absorb(k, set, GeneratorArgs.of("Secret", entry, options, k.file()), origin);
     }
     for (PluginConfigs.Config config : PluginConfigs.load(this, ctx, k, "generators")) {
-      absorb(k, set, BuiltinGenerators.args(config), origin);
+      GeneratorArgs args = BuiltinGenerators.args(config);
+      Resource r = absorb(k, set, args, origin);
+      if (args.behavior().isEmpty() || args.behavior().equals("create")) {
+        r.setOriginPath(origin.resolve(config.origin()).normalize().toString());
+        r.setGeneratedBy(config.metadataKind());
+      }
     }
   }
 
-  private void absorb(KustomizationFile k, ResourceSet set, GeneratorArgs args, Path origin) {
+  private Resource absorb(KustomizationFile k, ResourceSet set, GeneratorArgs args, Path origin) {
     ObjectNode node;
     try {
       node = Generator.generate(args, path -> ctx.readBytes(k, path), k.file());
@@ -152,6 +158,7 @@ final class TargetBuilder {
     }
     r.setBehavior(behavior);
     GeneratedMerge.absorb(set, r);
+    return r;
   }
 
   /** Notes, on every object, each built-in transformer this kustomization configures. */
@@ -257,13 +264,16 @@ final class TargetBuilder {
           .apply(set, config.section("images"));
     }
     Replacements.apply(ctx, k, set);
-    plugins(k, set);
   }
 
   /** The {@code transformers:} list, then the {@code validators:} list, as kustomize runs them. */
-  private void plugins(KustomizationFile k, ResourceSet set) {
+  private void plugins(KustomizationFile k, ResourceSet set, Path origin) {
     for (PluginConfigs.Config config : PluginConfigs.load(this, ctx, k, "transformers")) {
       BuiltinPlugins.transform(ctx, k, set, config);
+      String record = origin.resolve(config.origin()).normalize() + "|" + config.metadataKind();
+      for (Resource r : set.list()) {
+        r.transformations().add(record);
+      }
     }
     for (PluginConfigs.Config config : PluginConfigs.load(this, ctx, k, "validators")) {
       ResourceSet copy = set.deepCopy();
