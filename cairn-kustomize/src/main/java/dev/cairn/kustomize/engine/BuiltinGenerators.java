@@ -25,6 +25,14 @@ final class BuiltinGenerators {
         switch (config.kind()) {
           case "ConfigMapGenerator" -> "ConfigMap";
           case "SecretGenerator" -> "Secret";
+          case "HelmChartInflationGenerator" ->
+              throw new KustomizeException(
+                  config.where(),
+                  0,
+                  "loading generator plugins: failed to load generator: plugin "
+                      + "HelmChartInflationGenerator.builtin.[noGrp]/"
+                      + config.node().path("metadata").path("name").asText("")
+                      + ".[noNs] fails configuration: must specify --enable-helm");
           default ->
               throw new KustomizeException(
                   config.where(),
