@@ -83,9 +83,7 @@ public final class BuildContext {
     Path real = loader.resolveFile(dir, found.getFileName().toString(), display);
     String text = new String(loader.read(real, display), StandardCharsets.UTF_8);
     var docs = Documents.readKustomization(display, text);
-    if (docs.size() > 1) {
-      throw new KustomizeException(display, 0, "a kustomization file holds one document");
-    }
+    // Like kustomize (which decodes one YAML document), later documents are ignored.
     KustomizationFile k =
         KustomizationFile.of(dir, display, docs.isEmpty() ? null : docs.get(0).content());
     kustomizations.put(dir, k);
