@@ -37,13 +37,23 @@ final class BuiltinPlugins {
           MapInserter.apply(set, strings(c, "labels", where), fieldSpecs(c, where));
       case "AnnotationsTransformer" ->
           MapInserter.apply(set, strings(c, "annotations", where), fieldSpecs(c, where));
-      case "PrefixSuffixTransformer" ->
-          PrefixSuffix.apply(
-              set, c.path("prefix").asText(""), c.path("suffix").asText(""), fieldSpecs(c, where));
-      case "PrefixTransformer" ->
-          PrefixSuffix.apply(set, c.path("prefix").asText(""), "", fieldSpecs(c, where));
-      case "SuffixTransformer" ->
-          PrefixSuffix.apply(set, "", c.path("suffix").asText(""), fieldSpecs(c, where));
+      case "PrefixSuffixTransformer", "PrefixTransformer", "SuffixTransformer" -> {
+        if (c.path("fieldSpecs").isMissingNode() || c.path("fieldSpecs").isNull()) {
+          throw new KustomizeException(
+              where,
+              0,
+              "plugin "
+                  + config.kind()
+                  + ".builtin.[noGrp]/"
+                  + name(c)
+                  + ".[noNs] fails configuration: fieldSpecs is not expected to be nil");
+        }
+        String prefix =
+            config.kind().equals("SuffixTransformer") ? "" : c.path("prefix").asText("");
+        String suffix =
+            config.kind().equals("PrefixTransformer") ? "" : c.path("suffix").asText("");
+        PrefixSuffix.apply(set, prefix, suffix, fieldSpecs(c, where));
+      }
       case "NamespaceTransformer" -> namespace(set, c, where);
       case "ImageTagTransformer" -> {
         JsonNode image = c.path("imageTag");
@@ -59,7 +69,8 @@ final class BuiltinPlugins {
               set,
               c.path("replica").path("name").asText(""),
               c.path("replica").path("count").asLong(),
-              fieldSpecs(c, where));
+              fieldSpecs(c, where),
+              where);
       case "PatchTransformer" -> {
         ObjectNode entry = copyFields(c, "path", "patch", "target", "options");
         new Patches(ctx, synthetic(k, "patches", entry)).patches(set);

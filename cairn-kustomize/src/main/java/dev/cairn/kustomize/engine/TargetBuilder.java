@@ -251,7 +251,8 @@ final class TargetBuilder {
           set,
           replica.path("name").asText(),
           replica.path("count").asLong(),
-          config.section("replicas"));
+          config.section("replicas"),
+          k.file());
     }
     List<JsonNode> images = new ArrayList<>(k.list("images"));
     images.addAll(k.list("imageTags"));
