@@ -30,18 +30,15 @@ final class BuiltinGenerators {
                   config.where(),
                   0,
                   "loading generator plugins: failed to load generator: plugin "
-                      + "HelmChartInflationGenerator.builtin.[noGrp]/"
-                      + config.node().path("metadata").path("name").asText("")
-                      + ".[noNs] fails configuration: must specify --enable-helm");
+                      + BuiltinPlugins.id(config)
+                      + " fails configuration: must specify --enable-helm");
           default ->
               throw new KustomizeException(
                   config.where(),
                   0,
                   "loading generator plugins: failed to load generator: plugin "
-                      + config.kind()
-                      + ".builtin.[noGrp]/"
-                      + config.node().path("metadata").path("name").asText("")
-                      + ".[noNs] not a generator");
+                      + BuiltinPlugins.id(config)
+                      + " not a generator");
         };
     ObjectNode c = config.node();
     ObjectNode entry = JsonNodeFactory.instance.objectNode();

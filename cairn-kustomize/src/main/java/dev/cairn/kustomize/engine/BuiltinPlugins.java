@@ -37,33 +37,10 @@ final class BuiltinPlugins {
           MapInserter.apply(set, strings(c, "labels", where), fieldSpecs(c, where));
       case "AnnotationsTransformer" ->
           MapInserter.apply(set, strings(c, "annotations", where), fieldSpecs(c, where));
-      case "PrefixSuffixTransformer", "PrefixTransformer", "SuffixTransformer" -> {
-        if (c.path("fieldSpecs").isMissingNode() || c.path("fieldSpecs").isNull()) {
-          throw new KustomizeException(
-              where,
-              0,
-              "plugin "
-                  + config.kind()
-                  + ".builtin.[noGrp]/"
-                  + name(c)
-                  + ".[noNs] fails configuration: fieldSpecs is not expected to be nil");
-        }
-        String prefix =
-            config.kind().equals("SuffixTransformer") ? "" : c.path("prefix").asText("");
-        String suffix =
-            config.kind().equals("PrefixTransformer") ? "" : c.path("suffix").asText("");
-        PrefixSuffix.apply(set, prefix, suffix, fieldSpecs(c, where));
-      }
+      case "PrefixSuffixTransformer", "PrefixTransformer", "SuffixTransformer" ->
+          prefixSuffix(set, config);
       case "NamespaceTransformer" -> namespace(set, c, where);
-      case "ImageTagTransformer" -> {
-        JsonNode image = c.path("imageTag");
-        ImageRule.of(
-                image.path("name").asText(""),
-                image.path("newName").asText(""),
-                image.path("newTag").asText(""),
-                image.path("digest").asText(""))
-            .apply(set, fieldSpecs(c, where));
-      }
+      case "ImageTagTransformer" -> image(set, c, where);
       case "ReplicaCountTransformer" ->
           Replicas.apply(
               set,
@@ -83,26 +60,44 @@ final class BuiltinPlugins {
         new Patches(ctx, synthetic(k, "patchesJson6902", entry)).json6902List(set);
       }
       case "PatchStrategicMergeTransformer" -> strategicMerge(ctx, k, set, c, where);
-      case "ReplacementTransformer" -> {
-        ObjectNode fields = JSON.objectNode();
-        fields.set("replacements", c.path("replacements").deepCopy());
-        Replacements.apply(ctx, KustomizationFile.synthetic(k, fields), set);
-      }
+      case "ReplacementTransformer" ->
+          Replacements.apply(ctx, synthetic(k, "replacements", c.path("replacements")), set);
       case "ValueAddTransformer" -> valueAdd(ctx, k, set, c, where);
       case "HashTransformer" -> hash(set);
       case "ConfigMapGenerator", "SecretGenerator", "HelmChartInflationGenerator" ->
-          throw new KustomizeException(
-              where,
-              0,
-              "plugin "
-                  + config.kind()
-                  + ".builtin.[noGrp]/"
-                  + name(c)
-                  + ".[noNs] not a transformer");
+          throw new KustomizeException(where, 0, "plugin " + id(config) + " not a transformer");
       default ->
           throw new KustomizeException(
               where, 0, "unable to load builtin " + config.kind() + ".builtin.[noGrp]");
     }
+  }
+
+  /** The plugin's id as kustomize prints it in messages. */
+  static String id(PluginConfigs.Config config) {
+    return config.kind() + ".builtin.[noGrp]/" + name(config.node()) + ".[noNs]";
+  }
+
+  private static void prefixSuffix(ResourceSet set, PluginConfigs.Config config) {
+    ObjectNode c = config.node();
+    if (c.path("fieldSpecs").isMissingNode() || c.path("fieldSpecs").isNull()) {
+      throw new KustomizeException(
+          config.where(),
+          0,
+          "plugin " + id(config) + " fails configuration: fieldSpecs is not expected to be nil");
+    }
+    String prefix = config.kind().equals("SuffixTransformer") ? "" : c.path("prefix").asText("");
+    String suffix = config.kind().equals("PrefixTransformer") ? "" : c.path("suffix").asText("");
+    PrefixSuffix.apply(set, prefix, suffix, fieldSpecs(c, config.where()));
+  }
+
+  private static void image(ResourceSet set, ObjectNode c, String where) {
+    JsonNode image = c.path("imageTag");
+    ImageRule.of(
+            image.path("name").asText(""),
+            image.path("newName").asText(""),
+            image.path("newTag").asText(""),
+            image.path("digest").asText(""))
+        .apply(set, fieldSpecs(c, where));
   }
 
   /** Like kustomize's namespace filter, metadata.namespace is always set, whatever the specs. */
@@ -143,9 +138,7 @@ final class BuiltinPlugins {
     if (list.isEmpty()) {
       throw new KustomizeException(where, 0, "empty file path and empty patch content");
     }
-    ObjectNode fields = JSON.objectNode();
-    fields.set("patchesStrategicMerge", list);
-    new Patches(ctx, KustomizationFile.synthetic(k, fields)).strategicMergeList(set);
+    new Patches(ctx, synthetic(k, "patchesStrategicMerge", list)).strategicMergeList(set);
   }
 
   private static void valueAdd(
@@ -209,9 +202,14 @@ final class BuiltinPlugins {
     return c.path("metadata").path("name").asText("");
   }
 
-  private static KustomizationFile synthetic(KustomizationFile k, String field, ObjectNode entry) {
+  /** A kustomization with one list field: {@code entries} as they are, or one entry map. */
+  private static KustomizationFile synthetic(KustomizationFile k, String field, JsonNode entries) {
     ObjectNode fields = JSON.objectNode();
-    fields.putArray(field).add(entry);
+    if (entries.isArray()) {
+      fields.set(field, entries.deepCopy());
+    } else if (!entries.isMissingNode() && !entries.isNull()) {
+      fields.putArray(field).add(entries);
+    }
     return KustomizationFile.synthetic(k, fields);
   }
 
