@@ -176,8 +176,8 @@ final class BuiltinPlugins {
               : List.copyOf(set.list());
       for (Resource r : selected) {
         if (fieldPath.equals(METADATA_NAMESPACE)) {
+          // Kustomize's ValueAddTransformer keeps no earlier id: references do not follow.
           if (!r.id().clusterScoped()) {
-            r.rememberId();
             r.setNamespace(value);
           }
         } else {
