@@ -11,12 +11,12 @@ import java.util.List;
  * Reads a {@code generators:} configuration of kustomize's built-in ConfigMapGenerator or
  * SecretGenerator: the generator entry's fields at the top level, the name and namespace defaulting
  * to the configuration's own metadata. The kustomization's {@code generatorOptions} do not apply
- * (kustomize configures the plugin from its own fields only); unknown fields are ignored.
+ * (kustomize configures the plugin from its own fields only); unknown fields, and the deprecated
+ * {@code env} that only a kustomization's generator entries still read, are ignored.
  */
 final class BuiltinGenerators {
   private static final List<String> FIELDS =
-      List.of(
-          "name", "namespace", "behavior", "type", "literals", "files", "envs", "env", "options");
+      List.of("name", "namespace", "behavior", "type", "literals", "files", "envs", "options");
 
   private BuiltinGenerators() {}
 
