@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.kustomize.patch.PatchSchema.Field;
 import dev.cairn.kustomize.patch.PatchSchema.ListStrategy;
 import dev.cairn.kustomize.patch.PatchSchema.SchemaType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,10 @@ import java.util.Map;
  * A strategic-merge schema read from a kustomization's {@code openapi: {path: ...}} document, as
  * kustomize reads it: definitions named by {@code x-kubernetes-group-version-kind} are the roots of
  * those kinds, and a list merges by key where its property carries {@code
- * x-kubernetes-patch-strategy: merge} and {@code x-kubernetes-patch-merge-key}, as a set where it
- * has the strategy but no key. Like kustomize, the document replaces the built-in schema: kinds it
- * does not define merge maps and replace lists.
+ * x-kubernetes-patch-strategy: merge} and {@code x-kubernetes-patch-merge-key} (or, when given,
+ * every key of {@code x-kubernetes-list-map-keys}), as a set where it has the strategy but no key.
+ * Like kustomize, the document replaces the built-in schema: kinds it does not define merge maps
+ * and replace lists.
  */
 public final class OpenApiSchema {
   private static final String REF_PREFIX = "#/definitions/";
@@ -72,9 +74,14 @@ public final class OpenApiSchema {
       JsonNode items = property.path("items");
       SchemaType element = typeOf(path + "[]", items);
       boolean merge = property.path("x-kubernetes-patch-strategy").asText("").contains("merge");
-      String key = property.path("x-kubernetes-patch-merge-key").asText("");
-      if (merge && !key.isEmpty()) {
-        return new Field(element, ListStrategy.MERGE_BY_KEY, key, List.of());
+      List<String> keys = new ArrayList<>();
+      property.path("x-kubernetes-list-map-keys").forEach(k -> keys.add(k.asText()));
+      if (keys.isEmpty() && property.hasNonNull("x-kubernetes-patch-merge-key")) {
+        keys.add(property.get("x-kubernetes-patch-merge-key").asText());
+      }
+      if (merge && !keys.isEmpty()) {
+        return new Field(
+            element, ListStrategy.MERGE_BY_KEY, keys.get(0), keys.subList(1, keys.size()));
       }
       if (merge && element == null) {
         return new Field(null, ListStrategy.MERGE_AS_SET, null, List.of());
