@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,13 +29,27 @@ final class FieldNames {
   }
 
   private static final Shape LEAF = Shape.of(Map.of());
+  private static final Shape SELECTOR =
+      leaves(
+          "group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector");
+  private static final Shape FIELD_SPEC = leaves("group", "version", "kind", "path", "create");
+  private static final Shape GENERATOR_OPTIONS =
+      leaves("labels", "annotations", "disableNameSuffixHash", "immutable");
+  private static final Shape IMAGE = leaves("name", "newName", "newTag", "digest");
+  private static final Shape REPLACEMENT = replacement();
   private static final Shape TOP = top();
+  private static final Shape PLUGIN = plugin();
 
   private FieldNames() {}
 
   /** The kustomization's fields with keys spelled as kustomize's types spell them. */
   static ObjectNode canonical(ObjectNode fields) {
     return canonical(fields, TOP);
+  }
+
+  /** A built-in plugin configuration's fields, spelled as kustomize's plugin types spell them. */
+  static ObjectNode canonicalPlugin(ObjectNode config) {
+    return canonical(config, PLUGIN);
   }
 
   private static Shape leaves(String... names) {
@@ -51,30 +66,25 @@ final class FieldNames {
     return Shape.of(m);
   }
 
+  private static Shape replacement() {
+    Shape options = leaves("delimiter", "index", "create");
+    return with(
+        leaves("path"),
+        Map.of(
+            "source",
+            with(SELECTOR, Map.of("fieldPath", LEAF, "options", options)),
+            "targets",
+            with(
+                leaves("fieldPaths"),
+                Map.of("select", SELECTOR, "reject", SELECTOR, "options", options))));
+  }
+
   private static Shape top() {
-    Shape selector =
-        leaves(
-            "group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector");
-    Shape fieldSpec = leaves("group", "version", "kind", "path", "create");
-    Shape genOptions = leaves("labels", "annotations", "disableNameSuffixHash", "immutable");
     Shape generator =
         with(
             leaves("name", "namespace", "behavior", "literals", "files", "envs", "env", "type"),
-            Map.of("options", genOptions));
-    Shape replacementOptions = leaves("delimiter", "index", "create");
-    Shape replacement =
-        with(
-            leaves("path"),
-            Map.of(
-                "source",
-                with(selector, Map.of("fieldPath", LEAF, "options", replacementOptions)),
-                "targets",
-                with(
-                    leaves("fieldPaths"),
-                    Map.of(
-                        "select", selector, "reject", selector, "options", replacementOptions))));
-    Shape patch = with(leaves("path", "patch", "options"), Map.of("target", selector));
-    Shape image = leaves("name", "newName", "newTag", "digest");
+            Map.of("options", GENERATOR_OPTIONS));
+    Shape patch = with(leaves("path", "patch", "options"), Map.of("target", SELECTOR));
     Map<String, Shape> top = new HashMap<>();
     for (String f : KustomizationFile.KNOWN) {
       top.put(f, LEAF);
@@ -83,21 +93,62 @@ final class FieldNames {
         Map.of(
             "patches", patch,
             "patchesJson6902", patch,
-            "images", image,
-            "imageTags", image,
+            "images", IMAGE,
+            "imageTags", IMAGE,
             "replicas", leaves("name", "count"),
             "labels",
                 with(
                     leaves("pairs", "includeSelectors", "includeTemplates"),
-                    Map.of("fields", fieldSpec)),
-            "replacements", replacement,
+                    Map.of("fields", FIELD_SPEC)),
+            "replacements", REPLACEMENT,
             "configMapGenerator", generator,
             "secretGenerator", generator,
-            "generatorOptions", genOptions));
+            "generatorOptions", GENERATOR_OPTIONS));
     top.put(
         "sortOptions",
         with(leaves("order"), Map.of("legacySortOptions", leaves("orderFirst", "orderLast"))));
     return Shape.of(top);
+  }
+
+  /** The union of the built-in plugins' fields (each plugin reads only its own). */
+  private static Shape plugin() {
+    Map<String, Shape> fields = new HashMap<>();
+    for (String leaf :
+        List.of(
+            "apiVersion",
+            "kind",
+            "labels",
+            "annotations",
+            "prefix",
+            "suffix",
+            "unsetOnly",
+            "setRoleBindingSubjects",
+            "path",
+            "patch",
+            "jsonOp",
+            "paths",
+            "patches",
+            "value",
+            "targetFilePath",
+            "name",
+            "namespace",
+            "behavior",
+            "type",
+            "literals",
+            "files",
+            "envs")) {
+      fields.put(leaf, LEAF);
+    }
+    fields.put("metadata", leaves("name", "namespace", "labels", "annotations"));
+    fields.put("fieldSpecs", FIELD_SPEC);
+    fields.put("imageTag", IMAGE);
+    fields.put("replica", leaves("name", "count"));
+    fields.put("target", SELECTOR);
+    fields.put("replacements", REPLACEMENT);
+    fields.put("options", GENERATOR_OPTIONS);
+    fields.put(
+        "targets", with(leaves("fieldPath", "filePathPosition"), Map.of("selector", SELECTOR)));
+    return Shape.of(fields);
   }
 
   private static ObjectNode canonical(ObjectNode node, Shape shape) {

@@ -95,7 +95,7 @@ final class PluginConfigs {
         }
         throw new KustomizeException(r.file(), r.line(), message);
       }
-      out.add(new Config(r.node(), r.file(), r.originPath()));
+      out.add(new Config(FieldNames.canonicalPlugin(r.node()), r.file(), r.originPath()));
     }
     return out;
   }
