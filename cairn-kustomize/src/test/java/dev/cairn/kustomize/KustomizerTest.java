@@ -68,10 +68,10 @@ class KustomizerTest {
     assertThatThrownBy(() -> Kustomizer.defaults().build(tmp))
         .isInstanceOf(KustomizeException.class)
         .hasMessageContaining("unable to find one of 'kustomization.yaml'");
-    Files.writeString(tmp.resolve("kustomization.yaml"), "helmCharts:\n- name: x\n");
+    Files.writeString(tmp.resolve("kustomization.yaml"), "crds:\n- crd.json\n");
     assertThatThrownBy(() -> Kustomizer.defaults().build(tmp))
         .isInstanceOf(KustomizeException.class)
-        .hasMessageContaining("helmCharts");
+        .hasMessageContaining("crds");
   }
 
   @Test

@@ -35,6 +35,7 @@ final class TreeBuilder {
 
   private final String sourceName;
   private final ReadLimits limits;
+  private final boolean lastKeyWins;
   private final Deque<Frame> stack = new ArrayDeque<>();
   private final Map<String, JsonNode> anchors = new HashMap<>();
   private JsonNode root;
@@ -44,9 +45,10 @@ final class TreeBuilder {
   private int aliases;
   private long expandedNodes;
 
-  TreeBuilder(String sourceName, ReadLimits limits) {
+  TreeBuilder(String sourceName, ReadLimits limits, boolean lastKeyWins) {
     this.sourceName = sourceName;
     this.limits = limits;
+    this.lastKeyWins = lastKeyWins;
   }
 
   /** A collection being built, with the key waiting for its value when it is a mapping. */
@@ -157,7 +159,7 @@ final class TreeBuilder {
     String text = keyText(key, event);
     if (!text.equals(MERGE_KEY)) {
       Integer first = frame.keyLines.putIfAbsent(text, line(event));
-      if (first != null) {
+      if (first != null && !lastKeyWins) {
         throw error(event, "mapping key \"" + text + "\" already defined at line " + first);
       }
     }

@@ -19,13 +19,15 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class YamlReader {
 
-  private static final YamlReader DEFAULTS = new YamlReader(ReadLimits.defaults());
+  private static final YamlReader DEFAULTS = new YamlReader(ReadLimits.defaults(), false);
 
   private final ReadLimits limits;
+  private final boolean lastKeyWins;
   private final LoadSettings settings;
 
-  private YamlReader(ReadLimits limits) {
+  private YamlReader(ReadLimits limits, boolean lastKeyWins) {
     this.limits = limits;
+    this.lastKeyWins = lastKeyWins;
     this.settings =
         LoadSettings.builder()
             .setCodePointLimit(Integer.MAX_VALUE)
@@ -39,7 +41,15 @@ public final class YamlReader {
   }
 
   public YamlReader withLimits(ReadLimits limits) {
-    return new YamlReader(limits);
+    return new YamlReader(limits, lastKeyWins);
+  }
+
+  /**
+   * A reader that accepts a key repeated in one mapping, keeping the last value (at the first key's
+   * place), as kustomize reads a kustomization file. The default refuses repeated keys.
+   */
+  public YamlReader withDuplicateKeysLastWins() {
+    return new YamlReader(limits, true);
   }
 
   public ReadLimits limits() {
@@ -50,7 +60,7 @@ public final class YamlReader {
   public List<YamlDocument> readAll(String sourceName, String text) {
     List<YamlDocument> documents = new ArrayList<>();
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
-    TreeBuilder builder = new TreeBuilder(sourceName, limits);
+    TreeBuilder builder = new TreeBuilder(sourceName, limits, lastKeyWins);
     try {
       while (parser.hasNext()) {
         YamlDocument document = builder.accept(parser.next());

@@ -104,6 +104,19 @@ class YamlReaderTest {
   }
 
   @Test
+  void lastKeyWinsReaderKeepsTheLastValueAtTheFirstPlace() {
+    var doc =
+        reader
+            .withDuplicateKeysLastWins()
+            .readAll("dup.yaml", "a: 1\nb: {x: 1, x: 2}\na: 3\n")
+            .get(0)
+            .content();
+    assertThat(doc.toString()).isEqualTo("{\"a\":3,\"b\":{\"x\":2}}");
+    assertThatThrownBy(() -> reader.readAll("dup.yaml", "a: 1\na: 3\n"))
+        .isInstanceOf(ManifestException.class);
+  }
+
+  @Test
   void billionLaughsIsRefused() {
     StringBuilder bomb =
         new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");

@@ -1,7 +1,10 @@
 package dev.cairn.kustomize.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.kustomize.KustomizeException;
 import dev.cairn.kustomize.KustomizeOptions;
+import dev.cairn.kustomize.patch.OpenApiSchema;
+import dev.cairn.kustomize.patch.PatchSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +19,16 @@ import java.util.Map;
  * shared between threads.
  */
 public final class BuildContext {
+  /** The one Kubernetes schema version kustomize v5.5.0 embeds. */
+  private static final String BUILT_IN_OPENAPI = "v1.21.2";
+
   private final FileLoader loader;
   private final KustomizeOptions options;
   private final Map<Path, KustomizationFile> kustomizations = new HashMap<>();
   private final Map<Path, ResourceSet> bases = new HashMap<>();
   private final Deque<Path> chain = new ArrayDeque<>();
+  private PatchSchema patchSchema;
+  private boolean schemaChosen;
 
   public BuildContext(FileLoader loader, KustomizeOptions options) {
     this.loader = loader;
@@ -85,14 +93,49 @@ public final class BuildContext {
     String display = loader.display(found);
     Path real = loader.resolveFile(dir, found.getFileName().toString(), display);
     String text = new String(loader.read(real, display), StandardCharsets.UTF_8);
-    var docs = Documents.read(display, text);
-    if (docs.size() > 1) {
-      throw new KustomizeException(display, 0, "a kustomization file holds one document");
-    }
+    var docs = Documents.readKustomization(display, text);
+    // Like kustomize (which decodes one YAML document), later documents are ignored.
     KustomizationFile k =
         KustomizationFile.of(dir, display, docs.isEmpty() ? null : docs.get(0).content());
     kustomizations.put(dir, k);
     return k;
+  }
+
+  /**
+   * The strategic-merge schema in force: kustomize's built-in one unless {@code openapi:} chose.
+   */
+  public PatchSchema patchSchema() {
+    return patchSchema == null ? PatchSchema.get() : patchSchema;
+  }
+
+  /**
+   * Applies a kustomization's {@code openapi:} field. Like kustomize, whose schema is set once per
+   * build, the first kustomization loaded with the field (the root first, then bases and components
+   * in the order they are read) decides for the rest of the build.
+   */
+  void chooseSchema(KustomizationFile k) {
+    JsonNode openapi = k.get("openapi");
+    if (schemaChosen || openapi == null || !openapi.isObject() || openapi.isEmpty()) {
+      return;
+    }
+    JsonNode path = openapi.get("path");
+    JsonNode version = openapi.get("version");
+    if (path != null && version != null) {
+      throw new KustomizeException(
+          k.file(), 0, "builtin version and custom schema provided, cannot use both");
+    }
+    if (path != null) {
+      String where = display(k, path.asText());
+      var docs = Documents.read(where, readText(k, path.asText()));
+      try {
+        patchSchema = OpenApiSchema.read(docs.isEmpty() ? null : docs.get(0).content());
+      } catch (IllegalArgumentException e) {
+        throw new KustomizeException(where, 0, e.getMessage());
+      }
+    } else if (version != null && !BUILT_IN_OPENAPI.equals(version.asText())) {
+      throw new KustomizeException(k.file(), 0, "the specified OpenAPI version is not built in");
+    }
+    schemaChosen = true;
   }
 
   /** Enters a directory, failing on cycles (a directory that contains one being built). */

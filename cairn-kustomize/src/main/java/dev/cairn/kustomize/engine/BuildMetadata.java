@@ -11,6 +11,14 @@ import java.util.List;
 final class BuildMetadata {
   private BuildMetadata() {}
 
+  /** {@code Kind} or {@code Kind|name} (a configured plugin) as the YAML lines kustomize writes. */
+  private static String withName(String kind, String indent) {
+    int bar = kind.indexOf('|');
+    return bar < 0
+        ? kind
+        : kind.substring(0, bar) + "\n" + indent + "name: " + kind.substring(bar + 1);
+  }
+
   static void apply(List<Resource> out, KustomizationFile k) {
     for (JsonNode option : k.list("buildMetadata")) {
       String o = option.asText();
@@ -24,7 +32,7 @@ final class BuildMetadata {
                       "configuredIn: "
                           + r.originPath()
                           + "\nconfiguredBy:\n  apiVersion: builtin\n  kind: "
-                          + r.generatedBy()
+                          + withName(r.generatedBy(), "  ")
                           + "\n");
             } else if (r.originPath() != null) {
               Builder.annotations(r)
@@ -43,7 +51,7 @@ final class BuildMetadata {
               text.append("- configuredIn: ")
                   .append(t, 0, bar)
                   .append("\n  configuredBy:\n    apiVersion: builtin\n    kind: ")
-                  .append(t.substring(bar + 1))
+                  .append(withName(t.substring(bar + 1), "    "))
                   .append('\n');
             }
             Builder.annotations(r)

@@ -30,6 +30,7 @@ public final class Builder {
     Path root = loader.buildRoot();
     KustomizationFile k = ctx.kustomization(root);
     ctx.setLiveBuildAnnotations(!k.list("buildMetadata").isEmpty());
+    ctx.chooseSchema(k);
     ResourceSet set;
     ctx.enter(root, k.file());
     try {

@@ -17,7 +17,7 @@ public final class KustomizationFile {
   static final List<String> FILE_NAMES =
       List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
-  private static final Set<String> KNOWN =
+  static final Set<String> KNOWN =
       Set.of(
           "apiVersion",
           "kind",
@@ -54,16 +54,10 @@ public final class KustomizationFile {
           "validators",
           "buildMetadata");
 
-  private static final Set<String> UNSUPPORTED =
-      Set.of(
-          "helmGlobals",
-          "helmCharts",
-          "helmChartInflationGenerator",
-          "generators",
-          "transformers",
-          "validators",
-          "crds",
-          "openapi");
+  private static final Set<String> UNSUPPORTED = Set.of("crds");
+
+  /** Fields that configure kustomize's Helm generator, which needs {@code --enable-helm}. */
+  private static final List<String> HELM = List.of("helmCharts", "helmChartInflationGenerator");
 
   private final Path dir;
   private final String file;
@@ -80,9 +74,10 @@ public final class KustomizationFile {
     if (content == null || content.isNull() || content.isMissingNode()) {
       content = JsonNodeFactory.instance.objectNode();
     }
-    if (!(content instanceof ObjectNode fields)) {
+    if (!(content instanceof ObjectNode given)) {
       throw new KustomizeException(file, 0, "invalid Kustomization: not a map");
     }
+    ObjectNode fields = FieldNames.canonical(given);
     var it = fields.fieldNames();
     while (it.hasNext()) {
       String name = it.next();
@@ -97,6 +92,7 @@ public final class KustomizationFile {
     }
     checkEntries(fields, file);
     KustomizationTypes.check(fields, file);
+    refuseHelm(fields, file);
     boolean onlyTypeMeta = true;
     for (var names = fields.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -113,6 +109,32 @@ public final class KustomizationFile {
           file, 0, "kind '" + kind + "' is not Kustomization or Component");
     }
     return new KustomizationFile(dir, file, fields);
+  }
+
+  /**
+   * A kustomization made of fields given by a plugin configuration, read as if written in {@code
+   * k}: paths it names are relative to {@code k}'s directory, as kustomize's plugin helpers load
+   * them.
+   */
+  static KustomizationFile synthetic(KustomizationFile k, ObjectNode fields) {
+    return new KustomizationFile(k.dir, k.file, fields);
+  }
+
+  /** Like kustomize without {@code --enable-helm}: a chart to inflate fails the build. */
+  private static void refuseHelm(ObjectNode fields, String file) {
+    for (String field : HELM) {
+      JsonNode charts = fields.get(field);
+      if (charts != null && charts.isArray() && !charts.isEmpty()) {
+        JsonNode first = charts.get(0);
+        String name = first.path("name").asText(first.path("chartName").asText(""));
+        throw new KustomizeException(
+            file,
+            0,
+            "trouble configuring builtin HelmChartInflationGenerator with config: `name: "
+                + name
+                + "`: must specify --enable-helm");
+      }
+    }
   }
 
   private static final Map<String, Set<String>> ENTRY_FIELDS =

@@ -22,12 +22,16 @@ final class KustomizationTypes {
           "configMapGenerator", List.of("name", "namespace", "behavior"),
           "secretGenerator", List.of("name", "namespace", "behavior", "type"));
   private static final List<String> GENERATOR_LISTS = List.of("literals", "files", "envs");
+  private static final List<String> STRING_MAPS = List.of("commonLabels", "commonAnnotations");
 
   private KustomizationTypes() {}
 
   static void check(JsonNode fields, String file) {
     for (String f : TOP_STRINGS) {
       requireString(fields.get(f), f, file);
+    }
+    for (String f : STRING_MAPS) {
+      requireScalarValues(fields.get(f), f, file);
     }
     for (String f : STRING_LISTS) {
       JsonNode list = fields.get(f);
@@ -66,6 +70,25 @@ final class KustomizationTypes {
             }
           }
         });
+  }
+
+  /** A map of strings: kustomize turns scalars into strings but refuses lists and maps. */
+  private static void requireScalarValues(JsonNode map, String field, String file) {
+    if (map == null || !map.isObject()) {
+      return;
+    }
+    for (JsonNode value : map) {
+      if (value.isContainerNode()) {
+        throw new KustomizeException(
+            file,
+            0,
+            "invalid Kustomization: json: cannot unmarshal "
+                + type(value)
+                + " into Go struct field Kustomization."
+                + field
+                + " of type string");
+      }
+    }
   }
 
   private static void requireString(JsonNode value, String field, String file) {

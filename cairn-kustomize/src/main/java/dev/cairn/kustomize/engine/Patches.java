@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.kustomize.KustomizeException;
 import dev.cairn.kustomize.patch.JsonPatch;
 import dev.cairn.kustomize.patch.PatchException;
-import dev.cairn.kustomize.patch.PatchSchema;
 import dev.cairn.kustomize.patch.StrategicMerge;
 import dev.cairn.manifest.YamlDocument;
 import java.util.ArrayList;
@@ -25,6 +24,11 @@ final class Patches {
     this.ctx = ctx;
     this.k = k;
     this.kinds = kinds;
+  }
+
+  /** Patches run by a transformer plugin configuration, outside the kustomization's own list. */
+  Patches(BuildContext ctx, KustomizationFile k) {
+    this(ctx, k, List.of());
   }
 
   /** The position of the n-th transformer of this kind (the one a patch erasing annotations is). */
@@ -230,7 +234,7 @@ final class Patches {
       }
       ObjectNode result =
           StrategicMerge.apply(
-              r.node(), patch, PatchSchema.get().rootFor(id.group(), id.version(), id.kind()));
+              r.node(), patch, ctx.patchSchema().rootFor(id.group(), id.version(), id.kind()));
       if (result == null) {
         set.remove(r);
       } else {

@@ -37,6 +37,7 @@ final class TargetBuilder {
     ctx.enter(dir, referrer);
     try {
       KustomizationFile k = ctx.kustomization(dir);
+      ctx.chooseSchema(k);
       if (k.isComponent()) {
         throw new KustomizeException(
             k.file(),
@@ -69,6 +70,7 @@ final class TargetBuilder {
       ctx.enter(dir, k.file());
       try {
         KustomizationFile c = ctx.kustomization(dir);
+        ctx.chooseSchema(c);
         if (!c.isComponent()) {
           throw new KustomizeException(
               c.file(), 0, "expected kind 'Component' for path '" + component + "'");
@@ -81,6 +83,7 @@ final class TargetBuilder {
     List<String> kinds = transformerKinds(k);
     transform(k, set, kinds);
     recordTransformers(kinds, set, origin.resolve(fileName(k)).toString());
+    plugins(k, set, origin);
     set.vars().addAll(k.list("vars"));
     return set;
   }
@@ -123,9 +126,17 @@ final class TargetBuilder {
     for (JsonNode entry : k.list("secretGenerator")) {
       absorb(k, set, GeneratorArgs.of("Secret", entry, options, k.file()), origin);
     }
+    for (PluginConfigs.Config config : PluginConfigs.load(this, ctx, k, "generators")) {
+      GeneratorArgs args = BuiltinGenerators.args(config);
+      Resource r = absorb(k, set, args, origin);
+      if (args.behavior().isEmpty() || args.behavior().equals("create")) {
+        r.setOriginPath(origin.resolve(config.origin()).normalize().toString());
+        r.setGeneratedBy(config.metadataKind());
+      }
+    }
   }
 
-  private void absorb(KustomizationFile k, ResourceSet set, GeneratorArgs args, Path origin) {
+  private Resource absorb(KustomizationFile k, ResourceSet set, GeneratorArgs args, Path origin) {
     ObjectNode node;
     try {
       node = Generator.generate(args, path -> ctx.readBytes(k, path), k.file());
@@ -148,6 +159,7 @@ final class TargetBuilder {
     }
     r.setBehavior(behavior);
     GeneratedMerge.absorb(set, r);
+    return r;
   }
 
   /** The built-in transformers this kustomization configures, in the order kustomize runs them. */
@@ -270,5 +282,36 @@ final class TargetBuilder {
           .apply(set, config.section("images"));
     }
     Replacements.apply(ctx, k, set);
+  }
+
+  /** The {@code transformers:} list, then the {@code validators:} list, as kustomize runs them. */
+  private void plugins(KustomizationFile k, ResourceSet set, Path origin) {
+    for (PluginConfigs.Config config : PluginConfigs.load(this, ctx, k, "transformers")) {
+      BuiltinPlugins.transform(ctx, k, set, config);
+      String record = origin.resolve(config.origin()).normalize() + "|" + config.metadataKind();
+      for (Resource r : set.list()) {
+        r.transformations().add(record);
+      }
+    }
+    for (PluginConfigs.Config config : PluginConfigs.load(this, ctx, k, "validators")) {
+      ResourceSet copy = set.deepCopy();
+      BuiltinPlugins.transform(ctx, k, copy, config);
+      if (!sameObjects(set, copy)) {
+        throw new KustomizeException(
+            config.where(), 0, "validator shouldn't modify the resource map");
+      }
+    }
+  }
+
+  private static boolean sameObjects(ResourceSet a, ResourceSet b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.list().get(i).node().equals(b.list().get(i).node())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,19 +75,17 @@ public final class Generator {
       byte[] content = files.read(path);
       String decoded = tryUtf8(content);
       if (secret) {
-        add(binary, keys, new Pair(key, Base64.getEncoder().encodeToString(content)), args);
+        add(binary, keys, new Pair(key, KustomizeBase64.encode(content)), args);
       } else if (decoded != null) {
         add(text, keys, new Pair(key, decoded), args);
       } else {
-        add(binary, keys, new Pair(key, Base64.getEncoder().encodeToString(content)), args);
+        add(binary, keys, new Pair(key, KustomizeBase64.encode(content)), args);
       }
     }
     if (secret) {
       ObjectNode data = JsonNodeFactory.instance.objectNode();
       for (Pair p : text) {
-        data.put(
-            p.key(),
-            Base64.getEncoder().encodeToString(p.value().getBytes(StandardCharsets.UTF_8)));
+        data.put(p.key(), KustomizeBase64.encode(p.value().getBytes(StandardCharsets.UTF_8)));
       }
       for (Pair p : binary) {
         data.put(p.key(), p.value());

@@ -36,6 +36,10 @@ public final class PatchSchema {
       return name;
     }
 
+    void put(String fieldName, Field field) {
+      fields.put(fieldName, field);
+    }
+
     /** The field, or null when the schema says nothing about it. */
     public Field field(String fieldName) {
       return fields.get(fieldName);
@@ -47,7 +51,7 @@ public final class PatchSchema {
   private final Map<String, SchemaType> types;
   private final Map<String, SchemaType> roots;
 
-  private PatchSchema(Map<String, SchemaType> types, Map<String, SchemaType> roots) {
+  PatchSchema(Map<String, SchemaType> types, Map<String, SchemaType> roots) {
     this.types = types;
     this.roots = roots;
   }
