@@ -46,7 +46,10 @@ class TestScriptTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
-  /** Commands present on the stub PATH; dpkg-query reports {@code libraryInstalled}. */
+  /**
+   * Commands present on the stub PATH; dpkg-query reports {@code libraryInstalled} for the
+   * packages checked as libraries (the SSA library's Go sources, python3-cryptography).
+   */
   String run(List<String> commands, boolean libraryInstalled) throws Exception {
     for (String command : commands) {
       executable(bin.resolve(command), "exit 0");
@@ -72,7 +75,8 @@ class TestScriptTest {
         .contains("apt-get update")
         .containsPattern(
             "apt-get install -y -qq --no-install-recommends"
-                + " docker-registry golang-k8s-sigs-structured-merge-diff-dev\\n")
+                + " docker-registry golang-k8s-sigs-structured-merge-diff-dev"
+                + " python3-cryptography\\n")
         .endsWith("mvnw -B verify -pl cairn-sim\n");
   }
 
