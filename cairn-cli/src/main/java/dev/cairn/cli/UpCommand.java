@@ -7,6 +7,7 @@ import dev.cairn.cli.up.Completion;
 import dev.cairn.cli.up.ControllerStarter;
 import dev.cairn.cli.up.LiveView;
 import dev.cairn.cli.up.RuntimeControllers;
+import dev.cairn.cli.up.StopSignals;
 import dev.cairn.cli.up.UpSession;
 import dev.cairn.cli.up.UpSettings;
 import java.io.PrintWriter;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +37,8 @@ final class UpCommand implements Callable<Integer> {
 
   /** How the reconcilers are started; tests and the runtime agree on {@link RuntimeControllers}. */
   static ControllerStarter controllers = RuntimeControllers::start;
+
+  private static final Duration POLL = Duration.ofMillis(500);
 
   @Option(names = "--repo", paramLabel = "URL", description = "Sync this Git repository instead.")
   String repo;
@@ -116,31 +118,23 @@ final class UpCommand implements Callable<Integer> {
             .withPath(path)
             .withCluster(kubeconfig, context)
             .withWorkDir(workDir);
-    CountDownLatch stopped = new CountDownLatch(1);
+    StopSignals signals = StopSignals.install();
+    int code;
+    Path workDirectory;
     try (UpSession session = UpSession.start(settings, controllers, info)) {
-      Thread hook =
-          new Thread(
-              () -> {
-                stopped.countDown();
-                session.close();
-                info.println("Stopped. The working directory stays: " + session.workDir());
-                info.flush();
-              },
-              "cairn-up-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      try {
-        return once ? runOnce(session, out, info) : runLive(session, out, info, stopped);
-      } finally {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-          // The hook is running already.
-        }
-      }
+      workDirectory = session.workDir();
+      code = once ? runOnce(session, out, info, signals) : runLive(session, out, info, signals);
     }
+    if (signals.received()) {
+      info.println();
+      info.println("Stopped. The working directory stays: " + workDirectory);
+      info.flush();
+      return signals.exitCode();
+    }
+    return code;
   }
 
-  private int runOnce(UpSession session, PrintWriter out, PrintWriter info)
+  private int runOnce(UpSession session, PrintWriter out, PrintWriter info, StopSignals signals)
       throws InterruptedException {
     boolean structured = output.format() != OutputFormat.table;
     LiveView view = new LiveView(info, false, Integer.MAX_VALUE);
@@ -149,7 +143,9 @@ final class UpCommand implements Callable<Integer> {
     List<ObjectStatus> statuses;
     Completion.State state;
     do {
-      Thread.sleep(500); // the poll interval of the view, not a wait for a condition
+      if (signals.await(POLL)) {
+        return ExitCode.FAILED;
+      }
       statuses = session.statuses();
       if (!structured) {
         view.render(statuses, "");
@@ -183,7 +179,7 @@ final class UpCommand implements Callable<Integer> {
     return ExitCode.FAILED;
   }
 
-  private int runLive(UpSession session, PrintWriter out, PrintWriter info, CountDownLatch stopped)
+  private int runLive(UpSession session, PrintWriter out, PrintWriter info, StopSignals signals)
       throws InterruptedException {
     boolean structured = output.format() != OutputFormat.table;
     boolean terminal = System.console() != null && !structured;
@@ -192,7 +188,7 @@ final class UpCommand implements Callable<Integer> {
     info.println("Reconciling; press Ctrl-C to stop.");
     info.flush();
     List<ObjectStatus> last = null;
-    while (!stopped.await(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    while (!signals.await(POLL)) {
       List<ObjectStatus> statuses;
       try {
         statuses = session.statuses();
