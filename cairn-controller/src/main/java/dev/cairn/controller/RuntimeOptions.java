@@ -1,5 +1,6 @@
 package dev.cairn.controller;
 
+import dev.cairn.source.git.GitUrlRewrites;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Set;
  * @param leaderElection the Lease to hold before reconciling; null means no leader election
  * @param shutdownTimeout how long {@code close()} waits for reconciles in flight
  * @param fieldManager the field manager of server-side applies and the source of events
+ * @param gitUrlRewrites Git URLs fetched from elsewhere (git's {@code insteadOf}); {@code cairn up}
+ *     maps a fleet's remotes to the copy it serves
  */
 public record RuntimeOptions(
     Path storagePath,
@@ -24,7 +27,8 @@ public record RuntimeOptions(
     int maxConcurrentReconciles,
     LeaderElection leaderElection,
     Duration shutdownTimeout,
-    String fieldManager) {
+    String fieldManager,
+    GitUrlRewrites gitUrlRewrites) {
 
   public RuntimeOptions {
     Objects.requireNonNull(storagePath, "storagePath");
@@ -36,6 +40,7 @@ public record RuntimeOptions(
     }
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
     Objects.requireNonNull(fieldManager, "fieldManager");
+    gitUrlRewrites = gitUrlRewrites == null ? GitUrlRewrites.none() : gitUrlRewrites;
   }
 
   /**
@@ -53,7 +58,8 @@ public record RuntimeOptions(
         16,
         null,
         Duration.ofSeconds(30),
-        "cairn");
+        "cairn",
+        GitUrlRewrites.none());
   }
 
   public Optional<LeaderElection> leaderElectionConfig() {
@@ -68,7 +74,8 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         leaderElection,
         shutdownTimeout,
-        fieldManager);
+        fieldManager,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withArtifactBaseUrl(String url) {
@@ -79,7 +86,8 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         leaderElection,
         shutdownTimeout,
-        fieldManager);
+        fieldManager,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withNamespaces(Set<String> watched) {
@@ -90,7 +98,8 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         leaderElection,
         shutdownTimeout,
-        fieldManager);
+        fieldManager,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withMaxConcurrentReconciles(int max) {
@@ -101,7 +110,8 @@ public record RuntimeOptions(
         max,
         leaderElection,
         shutdownTimeout,
-        fieldManager);
+        fieldManager,
+        gitUrlRewrites);
   }
 
   /** Leader election with {@code election}; null disables it. */
@@ -113,7 +123,8 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         election,
         shutdownTimeout,
-        fieldManager);
+        fieldManager,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withShutdownTimeout(Duration timeout) {
@@ -124,7 +135,8 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         leaderElection,
         timeout,
-        fieldManager);
+        fieldManager,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withFieldManager(String manager) {
@@ -135,6 +147,19 @@ public record RuntimeOptions(
         maxConcurrentReconciles,
         leaderElection,
         shutdownTimeout,
-        manager);
+        manager,
+        gitUrlRewrites);
+  }
+
+  public RuntimeOptions withGitUrlRewrites(GitUrlRewrites rewrites) {
+    return new RuntimeOptions(
+        storagePath,
+        artifactBaseUrl,
+        namespaces,
+        maxConcurrentReconciles,
+        leaderElection,
+        shutdownTimeout,
+        fieldManager,
+        rewrites);
   }
 }
