@@ -6,15 +6,19 @@ import dev.cairn.cli.output.OutputOptions;
 import dev.cairn.cli.up.Completion;
 import dev.cairn.cli.up.ControllerStarter;
 import dev.cairn.cli.up.LiveView;
+import dev.cairn.cli.up.RepoLocation;
 import dev.cairn.cli.up.RuntimeControllers;
 import dev.cairn.cli.up.StopSignals;
 import dev.cairn.cli.up.UpSession;
 import dev.cairn.cli.up.UpSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +44,13 @@ final class UpCommand implements Callable<Integer> {
 
   private static final Duration POLL = Duration.ofMillis(500);
 
-  @Option(names = "--repo", paramLabel = "URL", description = "Sync this Git repository instead.")
+  @Option(
+      names = "--repo",
+      paramLabel = "URL|DIR",
+      description =
+          "Sync this Git repository instead: an https, http or ssh URL, or a local one (a file://"
+              + " URL or a path to a clone or a plain directory), which is copied and served like"
+              + " --fleet.")
   String repo;
 
   @Option(
@@ -60,8 +70,19 @@ final class UpCommand implements Callable<Integer> {
   @Option(
       names = "--fleet",
       paramLabel = "DIR",
-      description = "A local fleet directory to copy and serve instead of examples/fleet.")
+      description =
+          "A local fleet (a clone or a plain directory) to copy and serve instead of"
+              + " examples/fleet. Every URL of its Git remotes is served from the copy, so a"
+              + " 'flux bootstrap' repository reconciles unedited.")
   Path fleet;
+
+  @Option(
+      names = "--git-alias",
+      paramLabel = "URL=DIR",
+      description =
+          "Serve this Git URL from a copy of the local directory DIR, for every Git consumer in"
+              + " the cluster (repeatable).")
+  Map<String, Path> gitAliases = new LinkedHashMap<>();
 
   @Option(
       names = "--kubeconfig",
@@ -113,11 +134,13 @@ final class UpCommand implements Callable<Integer> {
     UpSettings settings =
         UpSettings.defaults()
             .withFleet(fleet)
-            .withRepo(repo)
+            .withRepo(null)
             .withBranch(ref)
             .withPath(path)
             .withCluster(kubeconfig, context)
-            .withWorkDir(workDir);
+            .withWorkDir(workDir)
+            .withGitAliases(gitAliases);
+    settings = withSource(settings);
     StopSignals signals = StopSignals.install();
     int code;
     Path workDirectory;
@@ -132,6 +155,31 @@ final class UpCommand implements Callable<Integer> {
       return signals.exitCode();
     }
     return code;
+  }
+
+  /** Checks --repo, --fleet and --git-alias; a bad one is one line naming the flag. */
+  private UpSettings withSource(UpSettings settings) {
+    if (fleet != null && repo != null) {
+      throw new CliException(ExitCode.USAGE, "--repo and --fleet exclude each other; pass one");
+    }
+    if (fleet != null && !Files.isDirectory(fleet)) {
+      throw new CliException(ExitCode.USAGE, "--fleet '" + fleet + "' is not a directory");
+    }
+    gitAliases.forEach(
+        (url, dir) -> {
+          if (!Files.isDirectory(dir)) {
+            throw new CliException(
+                ExitCode.USAGE,
+                "--git-alias '" + url + "=" + dir + "': " + dir + " is not a directory");
+          }
+        });
+    if (repo == null) {
+      return settings;
+    }
+    RepoLocation location = RepoLocation.parse(repo);
+    return location.isLocal()
+        ? settings.withFleet(location.directory())
+        : settings.withRepo(location.url());
   }
 
   private int runOnce(UpSession session, PrintWriter out, PrintWriter info, StopSignals signals)
