@@ -34,7 +34,7 @@ class UpGitAliasIT {
   static final String REMOTE = "git@github.com:org/fleet-infra.git";
   static final String ALIAS = "https://git.example.com/Team/extra";
 
-  @TempDir Path temp;
+  @TempDir static Path temp;
   private UpSession session;
   private KubernetesClient kubectl;
 
