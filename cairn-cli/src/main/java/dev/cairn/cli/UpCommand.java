@@ -30,12 +30,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "up",
     description = {
-      "Sync the example fleet (or --repo) into a simulated cluster and keep it in sync.",
+      "Sync the example fleet (or --fleet, or --repo) into a simulated cluster and keep it in sync.",
       "Starts the simulated cluster in-process (it runs no containers) and writes a kubeconfig for"
-          + " it, serves a working copy of examples/fleet over HTTP on 127.0.0.1, creates the"
-          + " GitRepository and Kustomization cairn-system (like 'flux bootstrap') and shows every"
-          + " Cairn object until Ctrl-C. With --once, exits after the first complete"
-          + " reconciliation: 0 when every object is Ready, 1 otherwise."
+          + " it, serves a working copy of the fleet over HTTP on 127.0.0.1, creates the"
+          + " GitRepository and Kustomization cairn-system (like 'flux bootstrap') - or, when --path"
+          + " holds a 'flux bootstrap' layout, applies its flux-system directory and lets the"
+          + " fleet's own root take over - and shows every Cairn object until Ctrl-C (exit 130;"
+          + " SIGTERM: 143). With --once, exits after the first complete reconciliation: 0 when"
+          + " every object is Ready, 1 otherwise."
     })
 final class UpCommand implements Callable<Integer> {
 
