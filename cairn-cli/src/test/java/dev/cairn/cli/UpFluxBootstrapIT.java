@@ -27,8 +27,9 @@ class UpFluxBootstrapIT {
       Path.of("src", "test", "resources", "up", "flux-fleet").toAbsolutePath();
 
   /**
-   * Generous: a Kustomization waiting for a dependency is re-run after its interval (10m here)
-   * until the controller re-runs dependents when a dependency becomes Ready.
+   * Generous: a Kustomization waiting for a dependency is re-run after its interval (10m here, so
+   * 10 or 20 minutes for the two dependent layers) until the controller re-runs dependents when a
+   * dependency becomes Ready.
    */
   static final String WAIT = "25m";
 
