@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
       SealCommand.class,
       ControllerCommand.class,
       VersionCommand.class,
-      GenerateCompletion.class
+      GenerateCompletion.class,
+      HelpCommand.class
     },
     footer = {
       "",

@@ -40,6 +40,16 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   }
 
   static String oneLine(Throwable e) {
+    if (e instanceof KubernetesClientException refused
+        && refused.getStatus() != null
+        && refused.getStatus().getMessage() != null
+        && refused.getCode() >= 400) {
+      // The API server's own message, not fabric8's dump of the whole Status object.
+      return "the cluster refused a request ("
+          + refused.getCode()
+          + "): "
+          + oneLineOf(new IllegalStateException(refused.getStatus().getMessage()));
+    }
     if (e instanceof KubernetesClientException) {
       Throwable cause = e;
       while (cause.getCause() != null) {

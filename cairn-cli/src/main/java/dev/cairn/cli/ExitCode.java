@@ -1,17 +1,17 @@
 package dev.cairn.cli;
 
 /** The exit codes of every {@code cairn} command, in one place. */
-final class ExitCode {
-  static final int OK = 0;
+public final class ExitCode {
+  public static final int OK = 0;
 
   /** The command ran and found a problem: an object not Ready, a failed build, a refused input. */
-  static final int FAILED = 1;
+  public static final int FAILED = 1;
 
   /** The command line itself was wrong: unknown option, missing argument. */
-  static final int USAGE = 2;
+  public static final int USAGE = 2;
 
   /** The command exists but its feature is not available in this build. */
-  static final int NOT_READY = 3;
+  public static final int NOT_READY = 3;
 
   private ExitCode() {}
 }

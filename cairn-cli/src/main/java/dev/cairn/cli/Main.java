@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Entry point of the {@code cairn} command line. */
 public final class Main {
@@ -25,6 +26,7 @@ public final class Main {
 
   static CommandLine commandLine(PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new CairnCommand());
+    addHelpOptions(cli);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     ErrorHandler handler = new ErrorHandler();
@@ -32,5 +34,15 @@ public final class Main {
     cli.setParameterExceptionHandler(handler);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
+  }
+
+  /** Gives every command and subcommand {@code -h, --help} unless it has a help option. */
+  private static void addHelpOptions(CommandLine command) {
+    if (command.getCommandSpec().optionsMap().get("--help") == null) {
+      command.getCommandSpec().addMixin("help", CommandSpec.forAnnotatedObject(new HelpOption()));
+    }
+    for (CommandLine sub : command.getSubcommands().values()) {
+      addHelpOptions(sub);
+    }
   }
 }

@@ -6,16 +6,20 @@ import dev.cairn.cli.output.OutputOptions;
 import dev.cairn.cli.up.Completion;
 import dev.cairn.cli.up.ControllerStarter;
 import dev.cairn.cli.up.LiveView;
+import dev.cairn.cli.up.RepoLocation;
 import dev.cairn.cli.up.RuntimeControllers;
+import dev.cairn.cli.up.StopSignals;
 import dev.cairn.cli.up.UpSession;
 import dev.cairn.cli.up.UpSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,19 +30,29 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "up",
     description = {
-      "Sync the example fleet (or --repo) into a simulated cluster and keep it in sync.",
+      "Sync the example fleet (or --fleet, or --repo) into a simulated cluster and keep it in sync.",
       "Starts the simulated cluster in-process (it runs no containers) and writes a kubeconfig for"
-          + " it, serves a working copy of examples/fleet over HTTP on 127.0.0.1, creates the"
-          + " GitRepository and Kustomization cairn-system (like 'flux bootstrap') and shows every"
-          + " Cairn object until Ctrl-C. With --once, exits after the first complete"
-          + " reconciliation: 0 when every object is Ready, 1 otherwise."
+          + " it, serves a working copy of the fleet over HTTP on 127.0.0.1, creates the"
+          + " GitRepository and Kustomization cairn-system (like 'flux bootstrap') - or, when --path"
+          + " holds a 'flux bootstrap' layout, applies its flux-system directory and lets the"
+          + " fleet's own root take over - and shows every Cairn object until Ctrl-C (exit 130;"
+          + " SIGTERM: 143). With --once, exits after the first complete reconciliation: 0 when"
+          + " every object is Ready, 1 otherwise."
     })
 final class UpCommand implements Callable<Integer> {
 
   /** How the reconcilers are started; tests and the runtime agree on {@link RuntimeControllers}. */
   static ControllerStarter controllers = RuntimeControllers::start;
 
-  @Option(names = "--repo", paramLabel = "URL", description = "Sync this Git repository instead.")
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  @Option(
+      names = "--repo",
+      paramLabel = "URL|DIR",
+      description =
+          "Sync this Git repository instead: an https, http or ssh URL, or a local one (a file://"
+              + " URL or a path to a clone or a plain directory), which is copied and served like"
+              + " --fleet.")
   String repo;
 
   @Option(
@@ -58,8 +72,19 @@ final class UpCommand implements Callable<Integer> {
   @Option(
       names = "--fleet",
       paramLabel = "DIR",
-      description = "A local fleet directory to copy and serve instead of examples/fleet.")
+      description =
+          "A local fleet (a clone or a plain directory) to copy and serve instead of"
+              + " examples/fleet. Every URL of its Git remotes is served from the copy, so a"
+              + " 'flux bootstrap' repository reconciles unedited.")
   Path fleet;
+
+  @Option(
+      names = "--git-alias",
+      paramLabel = "URL=DIR",
+      description =
+          "Serve this Git URL from a copy of the local directory DIR, for every Git consumer in"
+              + " the cluster (repeatable).")
+  Map<String, Path> gitAliases = new LinkedHashMap<>();
 
   @Option(
       names = "--kubeconfig",
@@ -111,36 +136,55 @@ final class UpCommand implements Callable<Integer> {
     UpSettings settings =
         UpSettings.defaults()
             .withFleet(fleet)
-            .withRepo(repo)
+            .withRepo(null)
             .withBranch(ref)
             .withPath(path)
             .withCluster(kubeconfig, context)
-            .withWorkDir(workDir);
-    CountDownLatch stopped = new CountDownLatch(1);
+            .withWorkDir(workDir)
+            .withGitAliases(gitAliases);
+    settings = withSource(settings);
+    StopSignals signals = StopSignals.install();
+    int code;
+    Path workDirectory;
     try (UpSession session = UpSession.start(settings, controllers, info)) {
-      Thread hook =
-          new Thread(
-              () -> {
-                stopped.countDown();
-                session.close();
-                info.println("Stopped. The working directory stays: " + session.workDir());
-                info.flush();
-              },
-              "cairn-up-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      try {
-        return once ? runOnce(session, out, info) : runLive(session, out, info, stopped);
-      } finally {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-          // The hook is running already.
-        }
-      }
+      workDirectory = session.workDir();
+      code = once ? runOnce(session, out, info, signals) : runLive(session, out, info, signals);
     }
+    if (signals.received()) {
+      info.println();
+      info.println("Stopped. The working directory stays: " + workDirectory);
+      info.flush();
+      return signals.exitCode();
+    }
+    return code;
   }
 
-  private int runOnce(UpSession session, PrintWriter out, PrintWriter info)
+  /** Checks --repo, --fleet and --git-alias; a bad one is one line naming the flag. */
+  private UpSettings withSource(UpSettings settings) {
+    if (fleet != null && repo != null) {
+      throw new CliException(ExitCode.USAGE, "--repo and --fleet exclude each other; pass one");
+    }
+    if (fleet != null && !Files.isDirectory(fleet)) {
+      throw new CliException(ExitCode.USAGE, "--fleet '" + fleet + "' is not a directory");
+    }
+    gitAliases.forEach(
+        (url, dir) -> {
+          if (!Files.isDirectory(dir)) {
+            throw new CliException(
+                ExitCode.USAGE,
+                "--git-alias '" + url + "=" + dir + "': " + dir + " is not a directory");
+          }
+        });
+    if (repo == null) {
+      return settings;
+    }
+    RepoLocation location = RepoLocation.parse(repo);
+    return location.isLocal()
+        ? settings.withFleet(location.directory())
+        : settings.withRepo(location.url());
+  }
+
+  private int runOnce(UpSession session, PrintWriter out, PrintWriter info, StopSignals signals)
       throws InterruptedException {
     boolean structured = output.format() != OutputFormat.table;
     LiveView view = new LiveView(info, false, Integer.MAX_VALUE);
@@ -149,7 +193,9 @@ final class UpCommand implements Callable<Integer> {
     List<ObjectStatus> statuses;
     Completion.State state;
     do {
-      Thread.sleep(500); // the poll interval of the view, not a wait for a condition
+      if (signals.await(POLL)) {
+        return ExitCode.FAILED;
+      }
       statuses = session.statuses();
       if (!structured) {
         view.render(statuses, "");
@@ -183,7 +229,7 @@ final class UpCommand implements Callable<Integer> {
     return ExitCode.FAILED;
   }
 
-  private int runLive(UpSession session, PrintWriter out, PrintWriter info, CountDownLatch stopped)
+  private int runLive(UpSession session, PrintWriter out, PrintWriter info, StopSignals signals)
       throws InterruptedException {
     boolean structured = output.format() != OutputFormat.table;
     boolean terminal = System.console() != null && !structured;
@@ -192,7 +238,7 @@ final class UpCommand implements Callable<Integer> {
     info.println("Reconciling; press Ctrl-C to stop.");
     info.flush();
     List<ObjectStatus> last = null;
-    while (!stopped.await(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    while (!signals.await(POLL)) {
       List<ObjectStatus> statuses;
       try {
         statuses = session.statuses();

@@ -47,8 +47,8 @@ class TestScriptTest {
   }
 
   /**
-   * Commands present on the stub PATH; dpkg-query reports {@code libraryInstalled} for the
-   * packages checked as libraries (the SSA library's Go sources, python3-cryptography).
+   * Commands present on the stub PATH; dpkg-query reports {@code libraryInstalled} for the packages
+   * checked as libraries (the SSA library's Go sources, python3-cryptography).
    */
   String run(List<String> commands, boolean libraryInstalled) throws Exception {
     for (String command : commands) {

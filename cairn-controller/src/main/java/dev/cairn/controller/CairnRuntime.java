@@ -87,7 +87,9 @@ public final class CairnRuntime implements AutoCloseable {
     this.manager = new ResourceManager(cluster);
     ApplyOptions apply = ApplyOptions.defaults().withFieldManager(options.fieldManager());
 
-    GitFetcher git = new GitFetcher(options.storagePath().resolve("git"), store, clock);
+    GitFetcher git =
+        new GitFetcher(
+            options.storagePath().resolve("git"), store, clock, options.gitUrlRewrites());
     this.storageCleanup =
         new StorageCleanup(
             List.of(

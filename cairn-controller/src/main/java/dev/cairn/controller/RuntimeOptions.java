@@ -1,5 +1,6 @@
 package dev.cairn.controller;
 
+import dev.cairn.source.git.GitUrlRewrites;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.Set;
  * @param dependencyRequeue how long an object waiting for a dependency or a source waits before
  *     looking again (Flux's {@code --requeue-dependency}); a dependency that becomes ready triggers
  *     it at once
+ * @param gitUrlRewrites Git URLs fetched from elsewhere (git's {@code insteadOf}); {@code cairn up}
+ *     maps a fleet's remotes to the copy it serves
  */
 public record RuntimeOptions(
     Path storagePath,
@@ -28,7 +31,8 @@ public record RuntimeOptions(
     LeaderElection leaderElection,
     Duration shutdownTimeout,
     String fieldManager,
-    Duration dependencyRequeue) {
+    Duration dependencyRequeue,
+    GitUrlRewrites gitUrlRewrites) {
 
   public RuntimeOptions {
     Objects.requireNonNull(storagePath, "storagePath");
@@ -44,6 +48,7 @@ public record RuntimeOptions(
       throw new IllegalArgumentException(
           "dependencyRequeue must be positive, was " + dependencyRequeue);
     }
+    gitUrlRewrites = gitUrlRewrites == null ? GitUrlRewrites.none() : gitUrlRewrites;
   }
 
   /**
@@ -63,7 +68,8 @@ public record RuntimeOptions(
         null,
         Duration.ofSeconds(30),
         "cairn",
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        GitUrlRewrites.none());
   }
 
   public Optional<LeaderElection> leaderElectionConfig() {
@@ -79,7 +85,8 @@ public record RuntimeOptions(
         leaderElection,
         shutdownTimeout,
         fieldManager,
-        dependencyRequeue);
+        dependencyRequeue,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withArtifactBaseUrl(String url) {
@@ -91,7 +98,8 @@ public record RuntimeOptions(
         leaderElection,
         shutdownTimeout,
         fieldManager,
-        dependencyRequeue);
+        dependencyRequeue,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withNamespaces(Set<String> watched) {
@@ -103,7 +111,8 @@ public record RuntimeOptions(
         leaderElection,
         shutdownTimeout,
         fieldManager,
-        dependencyRequeue);
+        dependencyRequeue,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withMaxConcurrentReconciles(int max) {
@@ -115,7 +124,8 @@ public record RuntimeOptions(
         leaderElection,
         shutdownTimeout,
         fieldManager,
-        dependencyRequeue);
+        dependencyRequeue,
+        gitUrlRewrites);
   }
 
   /** Leader election with {@code election}; null disables it. */
@@ -128,7 +138,8 @@ public record RuntimeOptions(
         election,
         shutdownTimeout,
         fieldManager,
-        dependencyRequeue);
+        dependencyRequeue,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withShutdownTimeout(Duration timeout) {
@@ -140,7 +151,8 @@ public record RuntimeOptions(
         leaderElection,
         timeout,
         fieldManager,
-        dependencyRequeue);
+        dependencyRequeue,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withFieldManager(String manager) {
@@ -152,7 +164,8 @@ public record RuntimeOptions(
         leaderElection,
         shutdownTimeout,
         manager,
-        dependencyRequeue);
+        dependencyRequeue,
+        gitUrlRewrites);
   }
 
   public RuntimeOptions withDependencyRequeue(Duration value) {
@@ -164,6 +177,20 @@ public record RuntimeOptions(
         leaderElection,
         shutdownTimeout,
         fieldManager,
-        value);
+        value,
+        gitUrlRewrites);
+  }
+
+  public RuntimeOptions withGitUrlRewrites(GitUrlRewrites rewrites) {
+    return new RuntimeOptions(
+        storagePath,
+        artifactBaseUrl,
+        namespaces,
+        maxConcurrentReconciles,
+        leaderElection,
+        shutdownTimeout,
+        fieldManager,
+        dependencyRequeue,
+        rewrites);
   }
 }

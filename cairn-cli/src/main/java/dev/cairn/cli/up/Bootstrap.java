@@ -28,20 +28,7 @@ public final class Bootstrap {
   }
 
   public void apply(Source source) {
-    for (var kind : CairnCrds.KINDS) {
-      CustomResourceDefinition crd =
-          client
-              .getKubernetesSerialization()
-              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .resource(crd)
-          .fieldManager(FIELD_MANAGER)
-          .forceConflicts()
-          .serverSideApply();
-    }
+    installCrds();
     client
         .namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName(NAME).endMetadata().build())
@@ -60,6 +47,24 @@ public final class Bootstrap {
     kustomization.put("prune", true);
     kustomization.put("sourceRef", Map.of("kind", "GitRepository", "name", NAME));
     apply(CairnKind.Kustomization, kustomization);
+  }
+
+  /** The CRDs of every Cairn kind, by server-side apply. */
+  public void installCrds() {
+    for (var kind : CairnCrds.KINDS) {
+      CustomResourceDefinition crd =
+          client
+              .getKubernetesSerialization()
+              .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .resource(crd)
+          .fieldManager(FIELD_MANAGER)
+          .forceConflicts()
+          .serverSideApply();
+    }
   }
 
   private void apply(CairnKind kind, Map<String, Object> spec) {

@@ -2,6 +2,7 @@ package dev.cairn.cli.up;
 
 import dev.cairn.controller.CairnRuntime;
 import dev.cairn.controller.RuntimeOptions;
+import dev.cairn.source.git.GitUrlRewrites;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,13 +12,15 @@ public final class RuntimeControllers {
 
   private RuntimeControllers() {}
 
-  public static AutoCloseable start(KubernetesClient client, Path storage) {
+  public static AutoCloseable start(
+      KubernetesClient client, Path storage, GitUrlRewrites rewrites) {
     CairnRuntime runtime =
         new CairnRuntime(
             client,
             RuntimeOptions.defaults()
                 .withStoragePath(storage)
-                .withShutdownTimeout(Duration.ofSeconds(5)));
+                .withShutdownTimeout(Duration.ofSeconds(5))
+                .withGitUrlRewrites(rewrites));
     runtime.start();
     return runtime;
   }

@@ -5,6 +5,7 @@ import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.CairnObjects;
 import dev.cairn.cli.cluster.ObjectStatus;
 import dev.cairn.sim.cluster.SimulatedCluster;
+import dev.cairn.source.git.GitUrlRewrites;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -16,7 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +40,7 @@ public final class UpSession implements AutoCloseable {
   private LocalRepository repository;
   private KubernetesClient client;
   private CairnObjects objects;
+  private CairnObjectRef root;
 
   private UpSession(UpSettings settings, PrintWriter info) {
     this.settings = settings;
@@ -58,26 +63,29 @@ public final class UpSession implements AutoCloseable {
   private void startAll(ControllerStarter controllers) {
     workDir = createWorkDir();
     connect();
-    Bootstrap.Source source;
+    GitUrlRewrites rewrites = GitUrlRewrites.none();
+    Path fleet = null;
     if (settings.repoUrl() == null) {
-      Path fleet = settings.fleet() != null ? settings.fleet() : FleetLocation.exampleFleet();
-      repository = LocalRepository.create(fleet, workDir);
+      fleet = settings.fleet() != null ? settings.fleet() : FleetLocation.exampleFleet();
+      Optional<FluxBootstrapLayout> flux = FluxBootstrapLayout.find(fleet, settings.path());
+      String branch = flux.map(FluxBootstrapLayout::branch).orElse(settings.branch());
+      repository = LocalRepository.create(fleet, workDir, LocalRepository.NAME, branch);
       resources.push(repository);
       info.println(
           "Working copy: " + repository.directory() + " (served at " + repository.url() + ")");
-      source = new Bootstrap.Source(repository.url(), "main", settings.path(), "1m");
+      for (String remote : FleetRemotes.urls(fleet)) {
+        rewrites = rewrites.with(remote, repository.url());
+      }
+      rewrites = withAliases(rewrites, fleet);
+      printRewrites(rewrites);
+      root = flux.isPresent() ? bootstrapFlux(flux.get()) : bootstrap(repository.url(), branch);
     } else {
-      source = new Bootstrap.Source(settings.repoUrl(), settings.branch(), settings.path(), "1m");
       info.println("Repository: " + settings.repoUrl() + " branch " + settings.branch());
+      rewrites = withAliases(rewrites, null);
+      printRewrites(rewrites);
+      root = bootstrap(settings.repoUrl(), settings.branch());
     }
-    new Bootstrap(client).apply(source);
-    info.println(
-        "Bootstrapped namespace, GitRepository and Kustomization "
-            + Bootstrap.NAME
-            + " (path "
-            + settings.path()
-            + ")");
-    resources.push(controllers.start(client, workDir.resolve("data")));
+    resources.push(controllers.start(client, workDir.resolve("data"), rewrites));
     if (repository != null) {
       watchBranch();
       info.println(
@@ -86,6 +94,73 @@ public final class UpSession implements AutoCloseable {
               + "; Cairn picks the commit up within seconds.");
     }
     info.flush();
+  }
+
+  private CairnObjectRef bootstrap(String url, String branch) {
+    new Bootstrap(client).apply(new Bootstrap.Source(url, branch, settings.path(), "1m"));
+    info.println(
+        "Bootstrapped namespace, GitRepository and Kustomization "
+            + Bootstrap.NAME
+            + " (path "
+            + settings.path()
+            + ")");
+    return new CairnObjectRef(CairnKind.GitRepository, Bootstrap.NAME, Bootstrap.NAME);
+  }
+
+  private CairnObjectRef bootstrapFlux(FluxBootstrapLayout layout) {
+    new Bootstrap(client).installCrds();
+    FluxBootstrap.Result result = new FluxBootstrap(client).apply(layout, repository.directory());
+    info.println(
+        "Flux bootstrap layout in "
+            + layout.directory()
+            + ": applied "
+            + String.join(", ", result.applied())
+            + "; the fleet's root takes over (no "
+            + Bootstrap.NAME
+            + " root)");
+    if (!result.skipped().isEmpty()) {
+      info.println(
+          "Skipped Flux's own controllers and CRDs (Cairn does their job): "
+              + String.join(", ", result.skipped()));
+    }
+    return new CairnObjectRef(
+        CairnKind.GitRepository, layout.sourceNamespace(), layout.sourceName());
+  }
+
+  /** Each {@code --git-alias URL=DIR}: DIR's served copy (the fleet's, when DIR is the fleet). */
+  private GitUrlRewrites withAliases(GitUrlRewrites rewrites, Path fleet) {
+    Map<Path, String> served = new HashMap<>();
+    if (fleet != null) {
+      served.put(realPath(fleet), repository.url());
+    }
+    for (Map.Entry<String, Path> alias : settings.gitAliases().entrySet()) {
+      String url =
+          served.computeIfAbsent(
+              realPath(alias.getValue()),
+              dir -> {
+                LocalRepository copy =
+                    LocalRepository.create(
+                        dir, workDir, "alias-" + (served.size() + 1), FleetRemotes.branch(dir));
+                resources.push(copy);
+                return copy.url();
+              });
+      rewrites = rewrites.with(alias.getKey(), url);
+    }
+    return rewrites;
+  }
+
+  private void printRewrites(GitUrlRewrites rewrites) {
+    rewrites
+        .rules()
+        .forEach((from, to) -> info.println("Git URL " + from + " is served from " + to));
+  }
+
+  private static Path realPath(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
   }
 
   private Path createWorkDir() {
@@ -138,13 +213,14 @@ public final class UpSession implements AutoCloseable {
             });
     resources.push(watcher::shutdownNow);
     AtomicReference<String> seen = new AtomicReference<>(repository.head());
-    CairnObjectRef source =
-        new CairnObjectRef(CairnKind.GitRepository, Bootstrap.NAME, Bootstrap.NAME);
+    CairnObjectRef source = root;
     watcher.scheduleWithFixedDelay(
         () -> {
           try {
             String head = repository.head();
-            if (!head.equals(seen.getAndSet(head))) {
+            String previous = seen.getAndSet(head);
+            if (!head.equals(previous)) {
+              repository.updateAfterPush(previous);
               objects.requestReconcile(source);
             }
           } catch (RuntimeException e) {
@@ -163,6 +239,11 @@ public final class UpSession implements AutoCloseable {
 
   public CairnObjects objects() {
     return objects;
+  }
+
+  /** The served working copy's clone URL; null when syncing a remote {@code --repo}. */
+  public String servedUrl() {
+    return repository == null ? null : repository.url();
   }
 
   public Path kubeconfig() {

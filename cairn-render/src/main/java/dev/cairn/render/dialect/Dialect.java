@@ -17,4 +17,12 @@ public interface Dialect {
    * change {@code object}; return a new one.
    */
   Optional<KubeObject> translate(KubeObject object);
+
+  /**
+   * True when {@code object} is part of the foreign tool itself (its controllers and CRDs): Cairn
+   * does their job, so such objects are left out of a rendered set rather than applied.
+   */
+  default boolean isToolComponent(KubeObject object) {
+    return false;
+  }
 }

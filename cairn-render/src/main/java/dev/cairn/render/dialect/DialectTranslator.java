@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Translates the objects of a rendered set written in a foreign dialect into Cairn kinds, so
  * repositories written for Flux run unchanged. The first dialect that handles an object wins;
- * objects no dialect handles pass through. Order is kept.
+ * objects no dialect handles pass through. Order is kept. The tools' own controllers and CRDs
+ * (Flux's {@code gotk-components.yaml}) are left out: Cairn does their job.
  */
 public final class DialectTranslator {
   private final List<Dialect> dialects;
@@ -38,12 +39,20 @@ public final class DialectTranslator {
     return dialects;
   }
 
+  /** Translates each object; a dialect's own components ({@link Dialect#isToolComponent}) drop. */
   public List<KubeObject> translate(List<KubeObject> objects) {
     List<KubeObject> out = new ArrayList<>(objects.size());
     for (KubeObject object : objects) {
-      out.add(translate(object));
+      if (!isToolComponent(object)) {
+        out.add(translate(object));
+      }
     }
     return out;
+  }
+
+  /** True when a dialect says {@code object} belongs to its tool's own installation. */
+  public boolean isToolComponent(KubeObject object) {
+    return dialects.stream().anyMatch(dialect -> dialect.isToolComponent(object));
   }
 
   public KubeObject translate(KubeObject object) {

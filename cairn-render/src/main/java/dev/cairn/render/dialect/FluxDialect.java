@@ -53,6 +53,23 @@ public final class FluxDialect implements Dialect {
     return Optional.of(copy);
   }
 
+  /**
+   * Flux's own installation ({@code gotk-components.yaml}, labelled {@code
+   * app.kubernetes.io/part-of: flux}) and the CRDs of {@code *.toolkit.fluxcd.io}; its Namespace is
+   * kept, since the fleet's own Flux objects live in it.
+   */
+  @Override
+  public boolean isToolComponent(KubeObject object) {
+    if ("CustomResourceDefinition".equals(object.kind())
+        && object.apiVersion() != null
+        && object.apiVersion().startsWith("apiextensions.k8s.io/")) {
+      return object.node().at("/spec/group").asText("").endsWith(".toolkit.fluxcd.io");
+    }
+    return "flux".equals(object.labels().get("app.kubernetes.io/part-of"))
+        && !"Namespace".equals(object.kind())
+        && !FluxApiVersions.isFlux(object.apiVersion());
+  }
+
   private static void translateRef(JsonNode ref) {
     if (!(ref instanceof ObjectNode r)) {
       return;

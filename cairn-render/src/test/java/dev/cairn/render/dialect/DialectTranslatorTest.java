@@ -146,4 +146,58 @@ class DialectTranslatorTest {
                 .apiVersion())
         .isEqualTo("helm.toolkit.fluxcd.io/v2");
   }
+
+  @Test
+  void fluxsOwnControllersAndCrdsAreLeftOutButItsNamespaceAndTheFleetStay() {
+    List<KubeObject> objects =
+        YamlReader.defaults()
+            .readObjects(
+                "gotk-components.yaml",
+                """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: flux-system
+                  labels: {app.kubernetes.io/part-of: flux}
+                ---
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: kustomizations.kustomize.toolkit.fluxcd.io
+                  labels: {app.kubernetes.io/part-of: flux}
+                spec: {group: kustomize.toolkit.fluxcd.io}
+                ---
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: widgets.example.com}
+                spec: {group: example.com}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: kustomize-controller
+                  namespace: flux-system
+                  labels: {app.kubernetes.io/part-of: flux}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: podinfo, namespace: apps}
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata: {name: flux-system, namespace: flux-system}
+                spec: {interval: 10m}
+                """);
+
+    List<String> kept =
+        translator.translate(objects).stream().map(o -> o.kind() + "/" + o.name()).toList();
+
+    assertThat(kept)
+        .containsExactly(
+            "Namespace/flux-system",
+            "CustomResourceDefinition/widgets.example.com",
+            "Deployment/podinfo",
+            "Kustomization/flux-system");
+    assertThat(DialectTranslator.none().translate(objects)).hasSize(6);
+  }
 }

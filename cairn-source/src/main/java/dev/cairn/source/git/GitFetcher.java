@@ -44,6 +44,7 @@ public final class GitFetcher {
   private final Clock clock;
 
   private final ArchiveMemory archives;
+  private final GitUrlRewrites rewrites;
 
   /**
    * @param cacheDirectory where the bare mirrors live (kept across calls and restarts)
@@ -57,6 +58,16 @@ public final class GitFetcher {
    * @param clock when mirrors are used, for {@link #deleteMirrorsUnusedSince(Instant)}
    */
   public GitFetcher(Path cacheDirectory, ArtifactStore store, Clock clock) {
+    this(cacheDirectory, store, clock, GitUrlRewrites.none());
+  }
+
+  /**
+   * @param rewrites URLs fetched from elsewhere (git's {@code insteadOf}); a rewritten fetch goes
+   *     without the source's credentials and TLS settings, which belong to the original host
+   */
+  public GitFetcher(
+      Path cacheDirectory, ArtifactStore store, Clock clock, GitUrlRewrites rewrites) {
+    this.rewrites = rewrites;
     this.mirrors = new GitMirror(cacheDirectory.resolve("mirrors"));
     this.ssh = new SshSessions(cacheDirectory.resolve("ssh"));
     this.store = store;
@@ -111,13 +122,14 @@ public final class GitFetcher {
   }
 
   /** As {@link #fetch(SourceKey, GitSourceSpec)}, then composes the given includes into it. */
-  public GitFetchResult fetch(SourceKey key, GitSourceSpec spec, List<ArtifactInclude> includes)
+  public GitFetchResult fetch(
+      SourceKey key, GitSourceSpec requested, List<ArtifactInclude> includes)
       throws SourceException {
-    GitFetchRequest request = GitFetchRequest.of(key, spec, includes);
+    GitFetchRequest request = GitFetchRequest.of(key, rewritten(requested), includes);
     GitUrl url = request.url();
     ReentrantLock lock = mirrors.lockOf(url);
     lock.lock();
-    try (GitTransport transport = new GitTransport(url, spec, ssh);
+    try (GitTransport transport = new GitTransport(url, request.spec(), ssh);
         Repository repository = openMirror(url)) {
       mirrors.markUsed(url, clock.instant());
       return fetchIntoMirror(request, repository, transport);
@@ -234,6 +246,24 @@ public final class GitFetcher {
               TreeArchiver.write(
                   repository, commit, spec.ignore(), request.sparse(), checkouts, writer));
     }
+  }
+
+  private GitSourceSpec rewritten(GitSourceSpec spec) {
+    return rewrites
+        .rewrite(spec.url())
+        .map(
+            url ->
+                new GitSourceSpec(
+                    url,
+                    spec.ref(),
+                    spec.timeout(),
+                    GitCredentials.none(),
+                    spec.ignore(),
+                    spec.verify(),
+                    null,
+                    spec.sparseCheckout(),
+                    spec.recurseSubmodules()))
+        .orElse(spec);
   }
 
   private Repository openMirror(GitUrl url) throws SourceException {

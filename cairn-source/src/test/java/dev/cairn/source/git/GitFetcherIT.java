@@ -103,6 +103,29 @@ class GitFetcherIT {
   }
 
   @Test
+  void fetchesARewrittenUrlFromItsReplacement() throws Exception {
+    Remote remote = newRemote();
+    String head = remote.copy().write("deploy/cm.yaml", "kind: ConfigMap\n").commitAll("first");
+    remote.copy().push(remote.url());
+    GitFetcher rewriting =
+        new GitFetcher(
+            temp.resolve("rewriting-cache"),
+            store,
+            Clock.systemUTC(),
+            GitUrlRewrites.none().with("https://github.com/org/fleet-infra", remote.url()));
+
+    GitFetchResult result =
+        rewriting.fetch(
+            key("rewritten"),
+            GitSourceSpec.of("https://github.com/org/fleet-infra.git")
+                .withRef(GitRef.ofBranch("main"))
+                .withCredentials(GitCredentials.basic("git", "token-for-github")));
+
+    assertThat(result.revision()).isEqualTo("main@sha1:" + head);
+    assertThat(files(extract(result.artifact()))).contains("deploy/cm.yaml");
+  }
+
+  @Test
   void defaultsToBranchMasterLikeFlux() throws Exception {
     Remote remote = newRemote();
     remote.copy().write("a.yaml", "a").commitAll("on main");
