@@ -128,6 +128,16 @@ final class ChartStep {
     return StepResult.proceed();
   }
 
+  /** The chart source as messages name it: {@code HelmChart/ns/x} or {@code OCIRepository/..}. */
+  static String describeSource(HelmReleaseRun run) {
+    ChartReference ref = run.spec().chartRef();
+    if (ref != null && ref.kind() == ChartRefKind.OCIRepository) {
+      String namespace = ref.namespace() == null ? run.key().namespace() : ref.namespace();
+      return "OCIRepository/" + namespace + "/" + ref.name();
+    }
+    return "HelmChart/" + run.status().getHelmChart();
+  }
+
   private void ensure(
       HelmReleaseRun run, String namespace, String name, HelmChartTemplateSpec template) {
     LocalHelmChartSourceReference source =
