@@ -229,9 +229,22 @@ class OCIRepositoryReconcilerIT {
     apply(
         ns, "verify", "url: %s\nverify: {provider: cosign}".formatted(registry.ociUrl("apps/any")));
     apply(ns, "aws", "url: %s\nprovider: aws".formatted(registry.ociUrl("apps/any")));
+    apply(ns, "sa", "url: %s\nserviceAccountName: puller".formatted(registry.ociUrl("apps/any")));
+    apply(ns, "proxy", "url: %s\nproxySecretRef: {name: p}".formatted(registry.ociUrl("apps/any")));
+    apply(ns, "tagged", "url: %s".formatted(registry.ociUrl("apps/any:1.0.0")));
 
     assertThat(reconcile(ns, "verify").outcome()).isEqualTo(Outcome.STALLED);
     reconcile(ns, "aws");
+    for (String name : List.of("sa", "proxy", "tagged")) {
+      assertThat(reconcile(ns, name).outcome()).as(name).isEqualTo(Outcome.STALLED);
+    }
+    assertThat(condition(live(ns, "sa").getConditions(), "Ready").getMessage())
+        .isEqualTo("spec.serviceAccountName is not supported by this version of Cairn");
+    assertThat(condition(live(ns, "proxy").getConditions(), "Ready").getMessage())
+        .isEqualTo("spec.proxySecretRef is not supported by this version of Cairn");
+    Condition tagged = condition(live(ns, "tagged").getConditions(), "Ready");
+    assertThat(tagged.getReason()).isEqualTo("URLInvalid");
+    assertThat(tagged.getMessage()).contains("apps/any:1.0.0");
 
     Condition verify = condition(live(ns, "verify").getConditions(), "Ready");
     assertThat(verify.getReason()).isEqualTo("InvalidSpec");
