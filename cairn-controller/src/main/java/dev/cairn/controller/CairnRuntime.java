@@ -11,6 +11,7 @@ import dev.cairn.engine.kustomize.KustomizationKind;
 import dev.cairn.engine.source.GitRepositoryKind;
 import dev.cairn.engine.source.HelmChartKind;
 import dev.cairn.engine.source.HelmRepositoryKind;
+import dev.cairn.engine.source.OCIRepositoryKind;
 import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
@@ -21,6 +22,8 @@ import dev.cairn.source.git.GitFetcher;
 import dev.cairn.source.helm.HelmFetcherOptions;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
 import dev.cairn.source.helm.OciChartFetcher;
+import dev.cairn.source.oci.OciArtifactFetcher;
+import dev.cairn.source.oci.OciFetcherOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -113,7 +116,15 @@ public final class CairnRuntime implements AutoCloseable {
                 clock),
             clock),
         SourceWatches.kustomizationsOnGitRepositories(),
+        SourceWatches.kustomizationsOnOciRepositories(),
         SourceWatches.kustomizationsOnDependencies());
+    register(
+        OCIRepositoryKind.reconciler(
+            client,
+            new OciArtifactFetcher(store, OciFetcherOptions.defaults()),
+            events,
+            options.artifactBaseUrl(),
+            clock));
     HelmRepositoryFetcher helmRepositories =
         new HelmRepositoryFetcher(store, HelmFetcherOptions.defaults());
     register(
@@ -145,6 +156,7 @@ public final class CairnRuntime implements AutoCloseable {
                 options.dependencyRequeue()),
             clock),
         SourceWatches.helmReleasesOnHelmCharts(),
+        SourceWatches.helmReleasesOnOciRepositories(),
         SourceWatches.helmReleasesOnDependencies());
 
     this.election =

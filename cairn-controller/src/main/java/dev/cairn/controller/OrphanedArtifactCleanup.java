@@ -3,6 +3,7 @@ package dev.cairn.controller;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
+import dev.cairn.api.source.OCIRepository;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.SourceKey;
@@ -23,11 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes the stored artifacts of sources that are gone from the cluster. Sources carry no
- * finalizer and every replica keeps its own store, so a deleted GitRepository, HelmRepository or
- * HelmChart would otherwise leave its artifacts behind for good. Each round lists those kinds (in
- * the watched namespaces) and then deletes the store directory of every source not listed, unless
- * the directory changed within {@link #UNTOUCHED_FOR}: the store is walked after the list, so a
- * source created meanwhile is protected by its fresh directory. A failed list deletes nothing.
+ * finalizer and every replica keeps its own store, so a deleted GitRepository, OCIRepository,
+ * HelmRepository or HelmChart would otherwise leave its artifacts behind for good. Each round lists
+ * those kinds (in the watched namespaces) and then deletes the store directory of every source not
+ * listed, unless the directory changed within {@link #UNTOUCHED_FOR}: the store is walked after the
+ * list, so a source created meanwhile is protected by its fresh directory. A failed list deletes
+ * nothing.
  */
 final class OrphanedArtifactCleanup implements StorageCleanup.Chore {
   static final Duration UNTOUCHED_FOR = Duration.ofHours(1);
@@ -39,6 +41,7 @@ final class OrphanedArtifactCleanup implements StorageCleanup.Chore {
           "gitrepository", GitRepository.class,
           "helmrepository", HelmRepository.class,
           "helmchart", HelmChart.class,
+          "ocirepository", OCIRepository.class,
           "helmrepository-index", HelmChart.class);
 
   private final KubernetesClient client;

@@ -14,6 +14,7 @@ import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
+import dev.cairn.api.source.OCIRepository;
 import dev.cairn.api.source.SourceStatus;
 import dev.cairn.engine.helm.ReleaseNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -35,6 +36,28 @@ final class SourceWatches {
             k.getSpec() == null || k.getSpec().sourceRef() == null
                 ? List.of()
                 : List.of(k.getSpec().sourceRef().toObjectRef(k.getMetadata().getNamespace())));
+  }
+
+  /**
+   * A Kustomization runs when the OCIRepository of its {@code spec.sourceRef} has a new revision.
+   */
+  static SourceWatch<Kustomization, OCIRepository> kustomizationsOnOciRepositories() {
+    return new SourceWatch<>(
+        OCIRepository.class,
+        SourceWatches::revision,
+        k ->
+            k.getSpec() == null || k.getSpec().sourceRef() == null
+                ? List.of()
+                : List.of(k.getSpec().sourceRef().toObjectRef(k.getMetadata().getNamespace())));
+  }
+
+  /**
+   * A HelmRelease with {@code spec.chartRef} of kind OCIRepository runs when that OCIRepository has
+   * a new revision.
+   */
+  static SourceWatch<HelmRelease, OCIRepository> helmReleasesOnOciRepositories() {
+    return new SourceWatch<>(
+        OCIRepository.class, SourceWatches::revision, SourceWatches::releaseChart);
   }
 
   /**
@@ -167,7 +190,9 @@ final class SourceWatches {
             ? g.getStatus()
             : source instanceof HelmRepository r
                 ? r.getStatus()
-                : source instanceof HelmChart c ? c.getStatus() : null;
+                : source instanceof HelmChart c
+                    ? c.getStatus()
+                    : source instanceof OCIRepository o ? o.getStatus() : null;
     Artifact artifact = status == null ? null : status.getArtifact();
     return artifact == null ? null : artifact.revision();
   }

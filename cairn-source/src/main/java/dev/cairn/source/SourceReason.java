@@ -28,6 +28,10 @@ public enum SourceReason {
   CHART_PULL_FAILED("ChartPullFailed"),
   /** A commit or tag signature is missing or does not verify against the given keys. */
   INVALID_COMMIT_SIGNATURE("InvalidCommitSignature"),
+  /** An OCI artifact's tags, manifest or layer could not be read from the registry. */
+  OCI_PULL_FAILED("OCIArtifactPullFailed"),
+  /** The OCI artifact has no layer of the selected media type, or it cannot be extracted. */
+  OCI_LAYER_FAILED("OCIArtifactLayerOperationFailed"),
   /** A chart's values files are missing or cannot be read or merged. */
   VALUES_FILES_FAILED("ValuesFilesError");
 

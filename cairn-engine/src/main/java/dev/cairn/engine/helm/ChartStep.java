@@ -10,6 +10,8 @@ import dev.cairn.api.helm.HelmChartTemplateSpec;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmChartSpec;
 import dev.cairn.api.source.LocalHelmChartSourceReference;
+import dev.cairn.api.source.OCIRepository;
+import dev.cairn.api.source.OciRepositoryStatus;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -22,8 +24,9 @@ import java.util.Objects;
 /**
  * Step {@code resolveChart}. With {@code spec.chart} it creates (or updates) the HelmChart Flux
  * would create, {@code <namespace>-<name>} in the source's namespace, from the template; with
- * {@code spec.chartRef} it uses an existing HelmChart. Either way the run waits ({@code
- * ArtifactFailed}) until that HelmChart is Ready for its current generation and has an artifact.
+ * {@code spec.chartRef} it uses an existing HelmChart, or an OCIRepository whose artifact is the
+ * chart. Either way the run waits ({@code ArtifactFailed}) until that HelmChart is Ready for its
+ * current generation and has an artifact.
  */
 final class ChartStep {
   static final String NAME_LABEL = "helm.cairn.dev/name";
@@ -48,6 +51,9 @@ final class ChartStep {
       ensure(run, namespace, name, template);
     } else {
       ChartReference ref = run.spec().chartRef();
+      if (ref.kind() == ChartRefKind.OCIRepository) {
+        return resolveOciChart(run, ref);
+      }
       if (ref.kind() != ChartRefKind.HelmChart) {
         throw new ReconcileException.Stalled(
             ConditionReasons.ARTIFACT_FAILED,
@@ -83,6 +89,53 @@ final class ChartStep {
     run.status().setLastAttemptedRevision(artifact.revision());
     run.status().setLastAttemptedRevisionDigest(artifact.digest());
     return StepResult.proceed();
+  }
+
+  /**
+   * {@code chartRef: {kind: OCIRepository}}: the OCIRepository's artifact is the chart (Flux's
+   * layout, a {@code <chart>/Chart.yaml} tree); it must be Ready at its current generation.
+   */
+  private StepResult resolveOciChart(HelmReleaseRun run, ChartReference ref) {
+    String namespace = ref.namespace() == null ? run.key().namespace() : ref.namespace();
+    String described = "OCIRepository '" + namespace + "/" + ref.name() + "'";
+    OCIRepository source;
+    try {
+      source =
+          client.resources(OCIRepository.class).inNamespace(namespace).withName(ref.name()).get();
+    } catch (KubernetesClientException e) {
+      throw new ReconcileException.Failed(
+          ConditionReasons.ARTIFACT_FAILED, "cannot read " + described + ": " + e.getMessage());
+    }
+    if (source == null) {
+      throw waiting(run, described + " not found");
+    }
+    OciRepositoryStatus status = source.getStatus();
+    Artifact artifact = status == null ? null : status.getArtifact();
+    Condition ready =
+        status == null ? null : Conditions.find(status, ConditionTypes.READY).orElse(null);
+    if (!Conditions.isTrue(ready) || artifact == null) {
+      String why =
+          ready == null ? "no Ready condition yet" : ready.getReason() + ": " + ready.getMessage();
+      throw waiting(run, described + " is not ready: " + why);
+    }
+    Long generation = source.getMetadata().getGeneration();
+    if (generation != null && !generation.equals(status.getObservedGeneration())) {
+      throw waiting(run, described + " is not ready: its latest generation is not reconciled yet");
+    }
+    run.chart(artifact, null);
+    run.status().setLastAttemptedRevision(artifact.revision());
+    run.status().setLastAttemptedRevisionDigest(artifact.digest());
+    return StepResult.proceed();
+  }
+
+  /** The chart source as messages name it: {@code HelmChart/ns/x} or {@code OCIRepository/..}. */
+  static String describeSource(HelmReleaseRun run) {
+    ChartReference ref = run.spec().chartRef();
+    if (ref != null && ref.kind() == ChartRefKind.OCIRepository) {
+      String namespace = ref.namespace() == null ? run.key().namespace() : ref.namespace();
+      return "OCIRepository/" + namespace + "/" + ref.name();
+    }
+    return "HelmChart/" + run.status().getHelmChart();
   }
 
   private void ensure(

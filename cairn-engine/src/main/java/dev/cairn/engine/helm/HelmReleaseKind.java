@@ -127,9 +127,7 @@ public final class HelmReleaseKind
         Step.of("checkDependencies", dependencies::checkDependencies),
         Step.of(
             "awaitChart",
-            run ->
-                arrival.awaitArtifact(
-                    run, run.artifact(), "HelmChart/" + run.status().getHelmChart())),
+            run -> arrival.awaitArtifact(run, run.artifact(), ChartStep.describeSource(run))),
         Step.of("composeValues", values::composeValues),
         Step.of("render", render::render),
         Step.of("release", release::release));

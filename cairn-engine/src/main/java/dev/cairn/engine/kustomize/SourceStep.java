@@ -6,16 +6,19 @@ import dev.cairn.api.FluxDuration;
 import dev.cairn.api.kustomize.CrossNamespaceSourceReference;
 import dev.cairn.api.kustomize.KustomizationSourceKind;
 import dev.cairn.api.source.GitRepository;
+import dev.cairn.api.source.OCIRepository;
+import dev.cairn.api.source.SourceStatus;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
- * Step {@code resolveSource}: finds the Kustomization's source and its artifact. A missing source,
- * or one without an artifact yet, is not an error: the run waits ({@code ArtifactFailed}) and looks
- * again after the retry interval. A source that is not Ready but has an artifact (its latest fetch
- * failed) is used as it is, as Flux does.
+ * Step {@code resolveSource}: finds the Kustomization's source (a GitRepository or an
+ * OCIRepository) and its artifact. A missing source, or one without an artifact yet, is not an
+ * error: the run waits ({@code ArtifactFailed}) and looks again after the retry interval. A source
+ * that is not Ready but has an artifact (its latest fetch failed) is used as it is, as Flux does.
  */
 final class SourceStep {
   private final KubernetesClient client;
@@ -28,15 +31,15 @@ final class SourceStep {
     CrossNamespaceSourceReference ref = run.spec().sourceRef();
     String namespace = namespaceOf(run);
     String described = describe(run);
-    if (ref.kind() != KustomizationSourceKind.GitRepository) {
+    Class<? extends CustomResource<?, ? extends SourceStatus>> type = sourceClass(ref.kind());
+    if (type == null) {
       throw new ReconcileException.Stalled(
           ConditionReasons.ARTIFACT_FAILED,
           "Source '" + described + "': kind " + ref.kind() + " is not supported yet");
     }
-    GitRepository source;
+    CustomResource<?, ? extends SourceStatus> source;
     try {
-      source =
-          client.resources(GitRepository.class).inNamespace(namespace).withName(ref.name()).get();
+      source = client.resources(type).inNamespace(namespace).withName(ref.name()).get();
     } catch (KubernetesClientException e) {
       throw new ReconcileException.Failed(
           ConditionReasons.ARTIFACT_FAILED,
@@ -65,9 +68,13 @@ final class SourceStep {
   String currentRevision(KustomizationRun run) {
     CrossNamespaceSourceReference ref = run.spec().sourceRef();
     String namespace = namespaceOf(run);
+    Class<? extends CustomResource<?, ? extends SourceStatus>> type = sourceClass(ref.kind());
+    if (type == null) {
+      return null;
+    }
     try {
-      GitRepository source =
-          client.resources(GitRepository.class).inNamespace(namespace).withName(ref.name()).get();
+      CustomResource<?, ? extends SourceStatus> source =
+          client.resources(type).inNamespace(namespace).withName(ref.name()).get();
       if (source == null || source.getStatus() == null) {
         return null;
       }
@@ -76,6 +83,16 @@ final class SourceStep {
     } catch (KubernetesClientException e) {
       return null;
     }
+  }
+
+  /** The class of a source kind Cairn reconciles, or null for a kind it does not (yet). */
+  private static Class<? extends CustomResource<?, ? extends SourceStatus>> sourceClass(
+      KustomizationSourceKind kind) {
+    return switch (kind) {
+      case GitRepository -> GitRepository.class;
+      case OCIRepository -> OCIRepository.class;
+      default -> null;
+    };
   }
 
   /** The source as messages name it: {@code GitRepository/<namespace>/<name>}. */

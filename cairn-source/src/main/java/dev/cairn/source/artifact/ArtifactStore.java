@@ -61,6 +61,33 @@ public final class ArtifactStore {
    */
   public StoredArtifact store(SourceKey key, String revision, ArchiveContent content)
       throws SourceException {
+    return storeBytes(
+        key,
+        revision,
+        out -> {
+          try (TarballWriter writer = new TarballWriter(out)) {
+            content.writeTo(writer);
+          }
+        });
+  }
+
+  /**
+   * Stores an existing gzip tarball byte for byte (an OCI layer copied as is), with the same rules
+   * as {@link #store}; the artifact's digest is the tarball's own digest.
+   */
+  public StoredArtifact storeTarball(SourceKey key, String revision, byte[] gzipTarball)
+      throws SourceException {
+    return storeBytes(key, revision, out -> out.write(gzipTarball));
+  }
+
+  /** Writes an artifact's bytes; the stream is closed by the store. */
+  @FunctionalInterface
+  private interface ArtifactBytes {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private StoredArtifact storeBytes(SourceKey key, String revision, ArtifactBytes bytes)
+      throws SourceException {
     ArtifactHistory.requireStorable(revision);
     synchronized (lockOf(key)) {
       Path directory = directoryOf(key);
@@ -70,9 +97,8 @@ public final class ArtifactStore {
         temp = Files.createTempFile(directory, ".artifact-", ".tmp");
         MessageDigest sha256 = sha256();
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp));
-            DigestOutputStream digesting = new DigestOutputStream(file, sha256);
-            TarballWriter writer = new TarballWriter(digesting)) {
-          content.writeTo(writer);
+            DigestOutputStream digesting = new DigestOutputStream(file, sha256)) {
+          bytes.writeTo(digesting);
         }
         String hex = HexFormat.of().formatHex(sha256.digest());
         Path finalFile = directory.resolve(hex + SUFFIX);

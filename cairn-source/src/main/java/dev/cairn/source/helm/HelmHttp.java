@@ -20,9 +20,10 @@ import java.util.Objects;
 /**
  * HTTP GETs for one Helm repository or registry: size-limited bodies, basic credentials sent only
  * to the repository's own scheme, host and port (like Flux without {@code passCredentials}), and
- * certificate checks skipped only when {@code insecure} is set.
+ * certificate checks skipped only when {@code insecure} is set. Public for the OCIRepository
+ * fetcher ({@code dev.cairn.source.oci}), which speaks the same registry API.
  */
-final class HelmHttp {
+public final class HelmHttp {
   private final HttpClient client;
   private final URI origin;
   private final HelmCredentials credentials;
@@ -32,7 +33,7 @@ final class HelmHttp {
   private volatile String bearerToken;
   private volatile String lastChallenge;
 
-  HelmHttp(
+  public HelmHttp(
       URI origin, HelmCredentials credentials, boolean insecure, TlsSettings tls, Duration timeout)
       throws SourceException {
     this.origin = origin;
@@ -51,7 +52,7 @@ final class HelmHttp {
   }
 
   /** A GET with extra headers; returns the body and the response headers. */
-  Response get(
+  public Response get(
       URI uri, Map<String, String> headers, long maxBytes, SourceReason failure, String what)
       throws SourceException {
     return send(uri, headers, maxBytes, failure, what, false);
@@ -207,5 +208,5 @@ final class HelmHttp {
   }
 
   /** A response body and its headers. */
-  record Response(byte[] body, Map<String, java.util.List<String>> headers) {}
+  public record Response(byte[] body, Map<String, java.util.List<String>> headers) {}
 }

@@ -108,7 +108,6 @@ public final class OciChartFetcher {
                     + " tags)"));
   }
 
-  /** A GET that answers a Bearer challenge once by fetching a token, then retries. */
   private static HelmHttp.Response withToken(
       HelmHttp http,
       Reference ref,
@@ -118,16 +117,7 @@ public final class OciChartFetcher {
       SourceReason failure,
       String what)
       throws SourceException {
-    try {
-      return http.get(uri, headers, maxBytes, failure, what);
-    } catch (SourceException e) {
-      Map<String, String> challenge = RegistryTokens.bearerChallenge(http.lastChallenge());
-      if (e.reason() != SourceReason.AUTHENTICATION_FAILED || challenge == null) {
-        throw e;
-      }
-      http.useBearerToken(RegistryTokens.fetch(http, challenge, ref.display(null)));
-      return http.get(uri, headers, maxBytes, failure, what);
-    }
+    return RegistryTokens.get(http, ref.display(null), uri, headers, maxBytes, failure, what);
   }
 
   private static String chartLayerDigest(byte[] manifest, String where) throws SourceException {

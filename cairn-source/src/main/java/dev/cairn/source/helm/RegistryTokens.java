@@ -18,10 +18,35 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * for a token, with basic credentials when it has some, and retries with {@code Authorization:
  * Bearer <token>}. Anonymous pulls from public registries need it too.
  */
-final class RegistryTokens {
+public final class RegistryTokens {
   private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
   private RegistryTokens() {}
+
+  /**
+   * A GET against a registry that answers a Bearer challenge once by fetching a token (with the
+   * basic credentials, if any), then retries; {@code where} names the repository in messages.
+   */
+  public static HelmHttp.Response get(
+      HelmHttp http,
+      String where,
+      URI uri,
+      Map<String, String> headers,
+      long maxBytes,
+      SourceReason failure,
+      String what)
+      throws SourceException {
+    try {
+      return http.get(uri, headers, maxBytes, failure, what);
+    } catch (SourceException e) {
+      Map<String, String> challenge = bearerChallenge(http.lastChallenge());
+      if (e.reason() != SourceReason.AUTHENTICATION_FAILED || challenge == null) {
+        throw e;
+      }
+      http.useBearerToken(fetch(http, challenge, where));
+      return http.get(uri, headers, maxBytes, failure, what);
+    }
+  }
 
   /** The challenge's parameters when it is a Bearer challenge with a realm, else null. */
   static Map<String, String> bearerChallenge(String header) {

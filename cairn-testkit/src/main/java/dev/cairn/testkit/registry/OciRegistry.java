@@ -13,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
  * Debian's {@code docker-registry} (distribution 2.8) as a child process on 127.0.0.1 and a free
@@ -72,7 +74,34 @@ public final class OciRegistry implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a plain-HTTP registry that demands HTTP basic credentials ({@code auth: htpasswd}) of
+   * one user; the password is stored bcrypt-hashed, as the registry requires.
+   */
+  public static OciRegistry startWithHtpasswd(Path directory, String username, String password) {
+    try {
+      Files.createDirectories(directory);
+      byte[] salt = new byte[16];
+      new SecureRandom().nextBytes(salt);
+      String hash = OpenBSDBCrypt.generate("2a", password.toCharArray(), salt, 4);
+      Path htpasswd =
+          Files.writeString(directory.resolve("htpasswd"), username + ":" + hash + "\n");
+      String auth =
+          "auth:\n  htpasswd:\n    realm: cairn-test\n    path: "
+              + htpasswd.toAbsolutePath()
+              + "\n";
+      return start(directory, "", null, auth);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the registry's htpasswd file", e);
+    }
+  }
+
   private static OciRegistry start(Path directory, String httpTlsConfig, TestPki pki) {
+    return start(directory, httpTlsConfig, pki, "");
+  }
+
+  private static OciRegistry start(
+      Path directory, String httpTlsConfig, TestPki pki, String authConfig) {
     if (!available()) {
       throw new IllegalStateException(
           BINARY + " is missing: install the Debian package docker-registry");
@@ -91,7 +120,8 @@ public final class OciRegistry implements AutoCloseable {
               + "http:\n  addr: 127.0.0.1:"
               + port
               + "\n"
-              + httpTlsConfig,
+              + httpTlsConfig
+              + authConfig,
           StandardCharsets.UTF_8);
       Process process =
           new ProcessBuilder(BINARY, "serve", config.toString())
@@ -143,18 +173,20 @@ public final class OciRegistry implements AutoCloseable {
     }
   }
 
-  /** Waits until {@code GET /v2/} answers 200. */
+  /** Waits until {@code GET /v2/} answers 200, or 401 when the registry demands credentials. */
   private void awaitReady() {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     URI probe = URI.create("http://" + host() + "/v2/");
     awaitUntil(
-        () ->
-            client
-                    .send(
-                        HttpRequest.newBuilder(probe).GET().build(),
-                        HttpResponse.BodyHandlers.discarding())
-                    .statusCode()
-                == 200);
+        () -> {
+          int status =
+              client
+                  .send(
+                      HttpRequest.newBuilder(probe).GET().build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode();
+          return status == 200 || status == 401;
+        });
   }
 
   /** A registry demanding client certificates answers nothing without one: the port has to do. */
