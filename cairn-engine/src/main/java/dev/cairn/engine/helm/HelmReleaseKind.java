@@ -9,6 +9,7 @@ import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.FieldRefusal;
 import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.RunOutcome;
@@ -140,6 +141,11 @@ public final class HelmReleaseKind
     return List.of(
         Step.of("checkSpec", ReleaseSpecStep::checkSpec),
         Step.of("uninstall", uninstaller::uninstall));
+  }
+
+  @Override
+  public List<FieldRefusal> refusedFields() {
+    return HelmReleaseRefusals.FIELDS;
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.FieldRefusal;
 import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.RunOutcome;
@@ -140,6 +141,11 @@ public final class KustomizationKind
   @Override
   public List<Step<KustomizationRun>> deletionSteps() {
     return List.of(Step.of("collectGarbage", garbage::collectGarbage));
+  }
+
+  @Override
+  public List<FieldRefusal> refusedFields() {
+    return KustomizationRefusals.FIELDS;
   }
 
   @Override
