@@ -67,7 +67,7 @@ public final class KustomizationKind
     this.arrival = new AwaitArtifactStep(store);
     this.health = new HealthStep(source);
     this.connect = new ConnectStep(client, manager, cluster);
-    this.garbage = new GarbageCollectionStep(connect, applyOptions);
+    this.garbage = new GarbageCollectionStep(connect, applyOptions, events);
   }
 
   /**
