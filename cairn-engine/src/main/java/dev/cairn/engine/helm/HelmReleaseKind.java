@@ -158,6 +158,15 @@ public final class HelmReleaseKind
     return Set.of(ConditionTypes.RELEASED, ConditionTypes.REMEDIATED, DriftCheck.DRIFTED);
   }
 
+  /** After a successful run, the digest of the post-renderers in effect (Flux's field). */
+  @Override
+  public void finish(HelmReleaseRun run, RunOutcome outcome) {
+    if (outcome.succeeded()) {
+      run.status()
+          .setObservedPostRenderersDigest(PostRenderersDigest.of(run.spec().postRenderers()));
+    }
+  }
+
   @Override
   public void announce(HelmReleaseRun run, RunOutcome outcome, HelmReleaseStatus before) {
     events.afterRun(run, outcome, before);
