@@ -29,7 +29,9 @@ public interface KindDefinition<
   /** {@code spec.suspend}: the skeleton's first step ends a suspended object's run untouched. */
   boolean suspended(T object);
 
-  /** The steps after the suspension check, in order: spec checks first. */
+  /**
+   * The steps after the shared suspension and refused-field checks, in order: spec checks first.
+   */
   List<Step<R>> steps();
 
   /**
