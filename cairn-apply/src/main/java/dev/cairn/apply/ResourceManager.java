@@ -3,7 +3,9 @@ package dev.cairn.apply;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ObjectId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,6 +81,23 @@ public final class ResourceManager implements AutoCloseable {
       Collection<ObjectId> ids, Duration timeout, BooleanSupplier cancelled) {
     Objects.requireNonNull(cancelled, "cancelled");
     return new HealthWaiter(cluster, probe, poller).await(ids, timeout, cancelled);
+  }
+
+  /**
+   * Waits until none of {@code ids} exists any more (deleted objects linger while their finalizers
+   * run) or {@code timeout} passes.
+   *
+   * @return the objects still there when the wait ended; empty when all are gone
+   */
+  public List<ObjectId> waitForTermination(Collection<ObjectId> ids, Duration timeout) {
+    List<ObjectId> remaining = new ArrayList<>(ids);
+    poller.await(
+        () -> {
+          remaining.removeIf(id -> cluster.get(id).isEmpty());
+          return remaining.isEmpty();
+        },
+        timeout);
+    return List.copyOf(remaining);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.cairn.manifest.GroupVersionKind;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ObjectId;
 import dev.cairn.testkit.cluster.TestCluster;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,5 +153,36 @@ class PruneIT {
     public Optional<Boolean> namespaced(GroupVersionKind gvk) {
       return delegate.namespaced(gvk);
     }
+  }
+
+  @Test
+  void waitForTerminationReportsWhatLingersUntilItsFinalizerIsGone() {
+    KubeObject held =
+        Manifests.one(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: held, namespace: default, finalizers: [example.com/hold]}
+            data: {value: "1"}
+            """);
+    manager.apply(List.of(held), OPTIONS);
+    manager.prune(List.of(held.id()), List.of(), OPTIONS);
+
+    assertThat(manager.waitForTermination(List.of(held.id()), Duration.ofMillis(300)))
+        .containsExactly(held.id());
+
+    cluster
+        .client()
+        .configMaps()
+        .inNamespace("default")
+        .withName("held")
+        .edit(
+            cm -> {
+              cm.getMetadata().setFinalizers(List.of());
+              return cm;
+            });
+    assertThat(manager.waitForTermination(List.of(held.id()), Duration.ofSeconds(10))).isEmpty();
+    assertThat(cluster.client().configMaps().inNamespace("default").withName("held").get())
+        .isNull();
   }
 }

@@ -29,8 +29,18 @@ public interface KindDefinition<
   /** {@code spec.suspend}: the skeleton's first step ends a suspended object's run untouched. */
   boolean suspended(T object);
 
-  /** The steps after the suspension check, in order: spec checks first. */
+  /**
+   * The steps after the shared suspension and refused-field checks, in order: spec checks first.
+   */
   List<Step<R>> steps();
+
+  /**
+   * Spec fields the kind's schema accepts but its steps do not act on; the skeleton's {@code
+   * checkRefusedFields} step (right after {@code checkSuspend}) stalls an object that sets one.
+   */
+  default List<FieldRefusal> refusedFields() {
+    return List.of();
+  }
 
   /** Ready's reason when every step proceeded. */
   String successReason();

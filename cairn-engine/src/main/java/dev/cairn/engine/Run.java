@@ -1,5 +1,6 @@
 package dev.cairn.engine;
 
+import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.InventoryEntry;
 import dev.cairn.api.ReconcileStatus;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public class Run<S extends ReconcileStatus> implements AutoCloseable {
   private Duration retryInterval;
   private Consumer<String> progress = message -> {};
   private boolean suspended;
+  private String refusedField;
   private Duration dependencyRequeue = DEFAULT_DEPENDENCY_REQUEUE;
 
   /**
@@ -161,6 +163,22 @@ public class Run<S extends ReconcileStatus> implements AutoCloseable {
   /** The shared first step of every kind: a suspended object's run ends untouched. */
   static StepResult checkSuspend(Run<?> run) {
     return run.suspended ? StepResult.skip("suspended") : StepResult.proceed();
+  }
+
+  /** The stall message of the first refused field the object sets; null when none. */
+  void refusedField(String message) {
+    this.refusedField = message;
+  }
+
+  /**
+   * The shared step after {@code checkSuspend}: an object that sets a field its kind refuses
+   * ({@link KindDefinition#refusedFields()}) stalls with {@code InvalidSpec} naming the field.
+   */
+  static StepResult checkRefusedFields(Run<?> run) {
+    if (run.refusedField != null) {
+      throw new ReconcileException.Stalled(ConditionReasons.INVALID_SPEC, run.refusedField);
+    }
+    return StepResult.proceed();
   }
 
   void onProgress(Consumer<String> listener) {

@@ -1,5 +1,6 @@
 package dev.cairn.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.ReconcileStatus;
@@ -38,6 +39,7 @@ public final class StepReconciler<
     this.clock = clock;
     List<Step<R>> all = new ArrayList<>();
     all.add(Step.of("checkSuspend", Run::checkSuspend));
+    all.add(Step.of("checkRefusedFields", Run::checkRefusedFields));
     all.addAll(kind.steps());
     this.steps = new StepRunner<>(all);
     this.deletion = kind.deletionSteps().isEmpty() ? null : new StepRunner<>(kind.deletionSteps());
@@ -101,6 +103,11 @@ public final class StepReconciler<
     R run = kind.newRun(copy, trigger, draft, clock);
     run.declareOwnedConditions(kind.ownedConditions());
     run.suspended(kind.suspended(copy));
+    if (!kind.refusedFields().isEmpty()) {
+      JsonNode spec =
+          client.getKubernetesSerialization().convertValue(copy.getSpec(), JsonNode.class);
+      run.refusedField(FieldRefusals.firstRefused(kind.refusedFields(), spec).orElse(null));
+    }
     return run;
   }
 

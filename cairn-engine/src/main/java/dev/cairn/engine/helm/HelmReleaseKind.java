@@ -9,6 +9,7 @@ import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.FieldRefusal;
 import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.RunOutcome;
@@ -141,6 +142,11 @@ public final class HelmReleaseKind
   }
 
   @Override
+  public List<FieldRefusal> refusedFields() {
+    return HelmReleaseRefusals.FIELDS;
+  }
+
+  @Override
   public String successReason() {
     return ConditionReasons.RECONCILIATION_SUCCEEDED;
   }
@@ -148,6 +154,15 @@ public final class HelmReleaseKind
   @Override
   public Set<String> ownedConditions() {
     return Set.of(ConditionTypes.RELEASED, ConditionTypes.REMEDIATED, DriftCheck.DRIFTED);
+  }
+
+  /** After a successful run, the digest of the post-renderers in effect (Flux's field). */
+  @Override
+  public void finish(HelmReleaseRun run, RunOutcome outcome) {
+    if (outcome.succeeded()) {
+      run.status()
+          .setObservedPostRenderersDigest(PostRenderersDigest.of(run.spec().postRenderers()));
+    }
   }
 
   @Override

@@ -5,18 +5,23 @@ import dev.cairn.api.FluxDuration;
 import dev.cairn.api.helm.HelmReleaseSpec;
 import dev.cairn.api.helm.HelmReleaseStatus;
 import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.ReconcileRequest;
 import dev.cairn.engine.StepResult;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Steps {@code checkSpec} (intervals, timeout, release name and namespaces) and {@code
- * handleRequests} (Flux's force and reset requests as {@value #FORCE_AT} and {@value #RESET_AT}: a
- * value not yet handled forces a release action, or resets the failure counters).
+ * handleRequests} (force and reset requests, Cairn's and Flux's annotations: a request handled
+ * forces a release action, or resets the failure counters).
  */
 final class ReleaseSpecStep {
   static final String FORCE_AT = "reconcile.cairn.dev/forceAt";
   static final String RESET_AT = "reconcile.cairn.dev/resetAt";
+  static final String FLUX_FORCE_AT = "reconcile.fluxcd.io/forceAt";
+  static final String FLUX_RESET_AT = "reconcile.fluxcd.io/resetAt";
 
   /** Helm's default timeout of an action. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -47,23 +52,76 @@ final class ReleaseSpecStep {
     return StepResult.proceed();
   }
 
+  /**
+   * Cairn's {@value #RESET_AT} and {@value #FORCE_AT} are handled when their value differs from the
+   * last handled one. Flux's {@value #FLUX_RESET_AT} and {@value #FLUX_FORCE_AT} follow Flux's
+   * rule, so {@code flux reconcile hr --force} works: the request is handled only when its value
+   * equals {@code reconcile.fluxcd.io/requestedAt}, neither was handled before, and its value is
+   * recorded as handled even when it is not.
+   */
   static StepResult handleRequests(HelmReleaseRun run) {
     Map<String, String> annotations = run.object().getMetadata().getAnnotations();
     if (annotations == null) {
       return StepResult.proceed();
     }
     HelmReleaseStatus status = run.status();
-    String reset = annotations.get(RESET_AT);
-    if (reset != null && !reset.equals(status.getLastHandledResetAt())) {
+    // "|", not "||": Cairn's and Flux's annotations each record their value as handled
+    boolean reset =
+        cairnRequest(
+                annotations.get(RESET_AT),
+                status::getLastHandledResetAt,
+                status::setLastHandledResetAt)
+            | fluxRequest(
+                annotations,
+                FLUX_RESET_AT,
+                status,
+                status::getLastHandledResetAt,
+                status::setLastHandledResetAt);
+    if (reset) {
       resetFailures(status);
-      status.setLastHandledResetAt(reset);
     }
-    String force = annotations.get(FORCE_AT);
-    if (force != null && !force.equals(status.getLastHandledForceAt())) {
+    boolean force =
+        cairnRequest(
+                annotations.get(FORCE_AT),
+                status::getLastHandledForceAt,
+                status::setLastHandledForceAt)
+            | fluxRequest(
+                annotations,
+                FLUX_FORCE_AT,
+                status,
+                status::getLastHandledForceAt,
+                status::setLastHandledForceAt);
+    if (force) {
       run.forceRequested(true);
-      status.setLastHandledForceAt(force);
     }
     return StepResult.proceed();
+  }
+
+  private static boolean cairnRequest(
+      String value, Supplier<String> lastHandled, Consumer<String> handled) {
+    if (value == null || value.equals(lastHandled.get())) {
+      return false;
+    }
+    handled.accept(value);
+    return true;
+  }
+
+  private static boolean fluxRequest(
+      Map<String, String> annotations,
+      String annotation,
+      HelmReleaseStatus status,
+      Supplier<String> lastHandled,
+      Consumer<String> handled) {
+    String requestAt = annotations.get(annotation);
+    if (requestAt == null) {
+      return false;
+    }
+    String previous = lastHandled.get();
+    handled.accept(requestAt);
+    String reconcileAt = annotations.get(ReconcileRequest.FLUX_ANNOTATION);
+    return requestAt.equals(reconcileAt)
+        && !requestAt.equals(previous)
+        && !reconcileAt.equals(status.getLastHandledReconcileAt());
   }
 
   static void resetFailures(HelmReleaseStatus status) {

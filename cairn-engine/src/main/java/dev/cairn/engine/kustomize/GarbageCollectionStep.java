@@ -1,14 +1,20 @@
 package dev.cairn.engine.kustomize;
 
+import static dev.cairn.api.kustomize.DeletionPolicy.WaitForTermination;
+
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.kustomize.DeletionPolicy;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationSpec;
+import dev.cairn.apply.Action;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ChangeSet;
+import dev.cairn.apply.ChangeSetEntry;
+import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.Inventories;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
+import dev.cairn.manifest.ObjectId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,10 +34,12 @@ final class GarbageCollectionStep {
 
   private final ConnectStep targets;
   private final ApplyOptions applyOptions;
+  private final EventRecorder events;
 
-  GarbageCollectionStep(ConnectStep targets, ApplyOptions applyOptions) {
+  GarbageCollectionStep(ConnectStep targets, ApplyOptions applyOptions, EventRecorder events) {
     this.targets = targets;
     this.applyOptions = applyOptions;
+    this.events = events;
   }
 
   /**
@@ -55,8 +63,12 @@ final class GarbageCollectionStep {
         applyOptions.withLabels(
             Map.of(ApplyStep.NAME_LABEL, name, ApplyStep.NAMESPACE_LABEL, namespace));
     ChangeSet deleted;
+    List<ObjectId> lingering = List.of();
     try (ClusterTarget target = targets.open(object)) {
       deleted = target.manager().prune(Inventories.ids(inventory.entries()), List.of(), options);
+      if (!deleted.hasFailures() && spec.effectiveDeletionPolicy() == WaitForTermination) {
+        lingering = target.manager().waitForTermination(deletedIds(deleted), run.timeout());
+      }
     }
     if (deleted.hasFailures()) {
       throw new ReconcileException.Failed(
@@ -66,12 +78,28 @@ final class GarbageCollectionStep {
                   .map(f -> f.id() + ": " + f.error())
                   .collect(Collectors.joining("; ")));
     }
+    if (!lingering.isEmpty()) {
+      String message =
+          "failed to wait for resources termination within "
+              + run.timeout().toSeconds()
+              + "s: "
+              + lingering.stream().map(ObjectId::toString).collect(Collectors.joining(", "));
+      LOG.warn("Kustomization {}/{}: {}", namespace, name, message);
+      events.record(object, EventRecorder.WARNING, ConditionReasons.PRUNE_FAILED, message, null);
+    }
     LOG.info(
         "Kustomization {}/{} deleted; garbage-collected {} objects",
         namespace,
         name,
         deleted.entries().size());
     return StepResult.proceed();
+  }
+
+  private static List<ObjectId> deletedIds(ChangeSet deleted) {
+    return deleted.entries().stream()
+        .filter(entry -> entry.action() == Action.DELETED)
+        .map(ChangeSetEntry::id)
+        .toList();
   }
 
   private static boolean deletesObjects(KustomizationSpec spec) {

@@ -1,5 +1,6 @@
 package dev.cairn.engine.kustomize;
 
+import dev.cairn.api.Artifact;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.ResourceInventory;
@@ -10,6 +11,7 @@ import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.FieldRefusal;
 import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.RunOutcome;
@@ -23,6 +25,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +36,7 @@ import java.util.Set;
  */
 public final class KustomizationKind
     implements KindDefinition<Kustomization, KustomizationStatus, KustomizationRun> {
+  static final String ORIGIN_REVISION = "org.opencontainers.image.revision";
   private final Duration dependencyRequeue;
   private final KustomizationEvents events;
   private final ApplyOptions applyOptions;
@@ -66,7 +70,7 @@ public final class KustomizationKind
     this.arrival = new AwaitArtifactStep(store);
     this.health = new HealthStep(source);
     this.connect = new ConnectStep(client, manager, cluster);
-    this.garbage = new GarbageCollectionStep(connect, applyOptions);
+    this.garbage = new GarbageCollectionStep(connect, applyOptions, events);
   }
 
   /**
@@ -143,6 +147,11 @@ public final class KustomizationKind
   }
 
   @Override
+  public List<FieldRefusal> refusedFields() {
+    return KustomizationRefusals.FIELDS;
+  }
+
+  @Override
   public String successReason() {
     return ConditionReasons.RECONCILIATION_SUCCEEDED;
   }
@@ -160,6 +169,7 @@ public final class KustomizationKind
     }
     if (outcome.succeeded()) {
       status.setLastAppliedRevision(run.artifact().revision());
+      status.setLastAppliedOriginRevision(originRevision(run.artifact()));
     }
     if (run.rendered() != null) {
       String reason =
@@ -190,6 +200,16 @@ public final class KustomizationKind
   public void close() {
     connect.close();
     render.close();
+  }
+
+  /**
+   * Flux's origin revision: the artifact's {@value #ORIGIN_REVISION} metadata (an OCI artifact
+   * built from Git carries the commit there); null when absent, as for GitRepository artifacts.
+   */
+  static String originRevision(Artifact artifact) {
+    Map<String, String> metadata = artifact.metadata();
+    String value = metadata == null ? null : metadata.get(ORIGIN_REVISION);
+    return value == null || value.isEmpty() ? null : value;
   }
 
   private static StepResult succeed(KustomizationRun run) {

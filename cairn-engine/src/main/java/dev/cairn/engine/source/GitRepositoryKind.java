@@ -4,13 +4,13 @@ import dev.cairn.api.Artifact;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.FluxDuration;
-import dev.cairn.api.source.GitProvider;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.GitRepositoryRef;
 import dev.cairn.api.source.GitRepositorySpec;
 import dev.cairn.api.source.GitRepositoryStatus;
 import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.FieldRefusal;
 import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -108,6 +107,11 @@ public final class GitRepositoryKind
   }
 
   @Override
+  public List<FieldRefusal> refusedFields() {
+    return SourceRefusals.GIT_REPOSITORY;
+  }
+
+  @Override
   public String successReason() {
     return ConditionReasons.SUCCEEDED;
   }
@@ -149,18 +153,6 @@ public final class GitRepositoryKind
           "spec.interval '" + spec.interval() + "' is not a duration");
     }
     run.intervals(interval, null);
-    // fields whose absence would silently change what is deployed stall instead of being ignored
-    String unsupported = null;
-    if (spec.proxySecretRef() != null) {
-      unsupported = "spec.proxySecretRef";
-    } else if (spec.provider() != null && spec.provider() != GitProvider.GENERIC) {
-      unsupported = "spec.provider '" + spec.provider().name().toLowerCase(Locale.ROOT) + "'";
-    }
-    if (unsupported != null) {
-      throw new ReconcileException.Stalled(
-          ConditionReasons.INVALID_SPEC,
-          unsupported + " is not supported by this version of Cairn");
-    }
     return StepResult.proceed();
   }
 

@@ -10,6 +10,7 @@ import dev.cairn.api.source.HelmChartSpec;
 import dev.cairn.api.source.HelmChartStatus;
 import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.FieldRefusal;
 import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
@@ -115,6 +116,11 @@ public final class HelmChartKind
   }
 
   @Override
+  public List<FieldRefusal> refusedFields() {
+    return SourceRefusals.HELM_CHART;
+  }
+
+  @Override
   public String successReason() {
     return ConditionReasons.SUCCEEDED;
   }
@@ -167,11 +173,6 @@ public final class HelmChartKind
       throw new ReconcileException.Stalled(
           "UnsupportedSourceKind",
           "source kind Bucket is not supported by this version of Cairn's engine");
-    }
-    if (spec.verify() != null) {
-      throw new ReconcileException.Stalled(
-          ConditionReasons.VERIFICATION_ERROR,
-          "spec.verify is not supported by this version of Cairn's engine");
     }
     if (spec.sourceRef().kind() == HelmChartSourceKind.HelmRepository) {
       try {

@@ -8,6 +8,7 @@ import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.HelmRepositorySpec;
 import dev.cairn.api.source.HelmRepositoryStatus;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.FieldRefusal;
 import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
@@ -95,6 +96,11 @@ public final class HelmRepositoryKind
         Step.of("readCredentials", this::readCredentials),
         Step.of("fetchIndex", this::fetchIndex),
         Step.of("recordArtifact", this::recordArtifact));
+  }
+
+  @Override
+  public List<FieldRefusal> refusedFields() {
+    return SourceRefusals.HELM_REPOSITORY;
   }
 
   @Override

@@ -262,4 +262,83 @@ class KustomizationLifecycleIT {
     assertThat(h.configMap(f, "from-suspended")).isNotNull();
     assertThat(h.configMap(f, "from-orphan")).isNotNull();
   }
+
+  @Test
+  void waitForTerminationHoldsTheFinalizerUntilTheObjectsAreGone(TestCluster cluster)
+      throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "terminate");
+    f.work()
+        .write(
+            "app/held.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: held, finalizers: [example.com/hold]}
+            data: {value: "x"}
+            """);
+    f.commit("first");
+    h.createSource(f);
+    h.createKustomization(
+        f, "app", "path: ./app\nprune: true\ndeletionPolicy: WaitForTermination\ntimeout: 5m\n");
+    assertThat(ready(h.sync(f, "app")).getStatus()).isEqualTo("True");
+
+    h.client.resource(h.live(f, "app")).delete();
+    CompletableFuture<?> deletion =
+        CompletableFuture.runAsync(
+            () -> h.kustomizations.reconcile(f.ns(), "app", Trigger.INTERVAL));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> h.configMap(f, "held").getMetadata().getDeletionTimestamp() != null);
+
+    // the run keeps waiting while the ConfigMap lingers (timeout 5m), and keeps the finalizer
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !deletion.isDone() && h.live(f, "app") != null);
+    assertThat(h.live(f, "app").getMetadata().getFinalizers()).contains("cairn.dev/finalizer");
+
+    h.client
+        .configMaps()
+        .inNamespace(f.ns())
+        .withName("held")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
+    deletion.get(30, TimeUnit.SECONDS);
+    assertThat(h.configMap(f, "held")).isNull();
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.live(f, "app") == null);
+  }
+
+  @Test
+  void waitForTerminationReleasesTheKustomizationAfterItsTimeout(TestCluster cluster)
+      throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "terminate-late");
+    f.work()
+        .write(
+            "app/stuck.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: stuck, finalizers: [example.com/hold]}
+            data: {value: "x"}
+            """);
+    f.commit("first");
+    h.createSource(f);
+    h.createKustomization(
+        f, "app", "path: ./app\nprune: true\ndeletionPolicy: WaitForTermination\ntimeout: 1s\n");
+    assertThat(ready(h.sync(f, "app")).getStatus()).isEqualTo("True");
+
+    h.client.resource(h.live(f, "app")).delete();
+    h.kustomizations.reconcile(f.ns(), "app", Trigger.INTERVAL).orElseThrow();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.live(f, "app") == null);
+    assertThat(h.configMap(f, "stuck").getMetadata().getDeletionTimestamp()).isNotNull();
+    assertThat(h.client.v1().events().inNamespace(f.ns()).list().getItems())
+        .anySatisfy(
+            event -> {
+              assertThat(event.getType()).isEqualTo("Warning");
+              assertThat(event.getMessage())
+                  .startsWith("failed to wait for resources termination within 1s: ")
+                  .contains("ConfigMap")
+                  .contains("stuck");
+            });
+  }
 }

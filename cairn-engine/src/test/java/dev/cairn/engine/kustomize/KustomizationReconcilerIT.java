@@ -53,6 +53,9 @@ class KustomizationReconcilerIT {
     assertThat(ready(status).getReason()).isEqualTo("ReconciliationSucceeded");
     assertThat(ready(status).getMessage()).isEqualTo("Applied revision: main@sha1:" + first);
     assertThat(status.getLastAppliedRevision()).isEqualTo("main@sha1:" + first);
+    assertThat(status.getLastAppliedOriginRevision())
+        .as("Git artifacts carry no origin revision")
+        .isNull();
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
     assertThat(status.getInventory().entries())
         .extracting(InventoryEntry::id)

@@ -230,7 +230,7 @@ class GitRepositoryFeaturesIT {
       delimiter = '|',
       value = {
         "proxySecretRef: {name: proxy} | spec.proxySecretRef is not supported",
-        "provider: github | spec.provider 'github' is not supported",
+        "provider: github | spec.provider is not supported",
       })
   void fieldsThatWouldChangeTheArtifactStallInsteadOfBeingIgnored(
       String field, String message, TestCluster cluster) throws Exception {
