@@ -68,10 +68,11 @@ class KustomizerTest {
     assertThatThrownBy(() -> Kustomizer.defaults().build(tmp))
         .isInstanceOf(KustomizeException.class)
         .hasMessageContaining("unable to find one of 'kustomization.yaml'");
-    Files.writeString(tmp.resolve("kustomization.yaml"), "helmCharts:\n- name: x\n");
+    Files.writeString(
+        tmp.resolve("kustomization.yaml"), "helmChartInflationGenerator:\n- chartName: x\n");
     assertThatThrownBy(() -> Kustomizer.defaults().build(tmp))
         .isInstanceOf(KustomizeException.class)
-        .hasMessageContaining("helmCharts");
+        .hasMessageContaining("helmChartInflationGenerator");
   }
 
   @Test

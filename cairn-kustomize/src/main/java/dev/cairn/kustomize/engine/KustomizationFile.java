@@ -56,8 +56,6 @@ public final class KustomizationFile {
 
   private static final Set<String> UNSUPPORTED =
       Set.of(
-          "helmGlobals",
-          "helmCharts",
           "helmChartInflationGenerator",
           "generators",
           "transformers",
@@ -124,7 +122,8 @@ public final class KustomizationFile {
           "replicas", Set.of("name", "count"),
           "labels", Set.of("pairs", "includeSelectors", "includeTemplates", "fields"),
           "replacements", Set.of("path", "source", "targets"),
-          "vars", Set.of("name", "objref", "fieldref"));
+          "vars", Set.of("name", "objref", "fieldref"),
+          "helmCharts", HelmChartEntries.FIELDS);
 
   /** Like kustomize's strict decoding: list entries of known shape may not carry unknown keys. */
   private static void checkEntries(ObjectNode fields, String file) {

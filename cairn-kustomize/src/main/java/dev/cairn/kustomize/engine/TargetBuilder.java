@@ -123,6 +123,7 @@ final class TargetBuilder {
     for (JsonNode entry : k.list("secretGenerator")) {
       absorb(k, set, GeneratorArgs.of("Secret", entry, options, k.file()), origin);
     }
+    new HelmChartGenerator(ctx).generate(k, set, origin);
   }
 
   private void absorb(KustomizationFile k, ResourceSet set, GeneratorArgs args, Path origin) {
@@ -209,7 +210,7 @@ final class TargetBuilder {
     }
   }
 
-  private static String fileName(KustomizationFile k) {
+  static String fileName(KustomizationFile k) {
     String f = k.file();
     int slash = f.lastIndexOf('/');
     return slash < 0 ? f : f.substring(slash + 1);
