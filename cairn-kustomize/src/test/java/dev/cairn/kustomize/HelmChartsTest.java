@@ -199,6 +199,9 @@ class HelmChartsTest {
     write("kustomization.yaml", "helmCharts:\n- {name: demo, chart: x}\n");
     assertThatThrownBy(() -> kustomizer().build(tmp))
         .hasMessageContaining("unknown field \"chart\"");
+    write("kustomization.yaml", "helmCharts:\n- {name: demo, nameTemplate: x}\n");
+    assertThatThrownBy(() -> kustomizer().build(tmp))
+        .hasMessageContaining("'nameTemplate' is not supported");
     write("kustomization.yaml", "helmCharts:\n- {releaseName: x}\n");
     assertThatThrownBy(() -> kustomizer().build(tmp))
         .hasMessageContaining("chart name cannot be empty");

@@ -66,6 +66,12 @@ final class HelmChartEntries {
   }
 
   private static HelmChartArgs chart(KustomizationFile k, JsonNode e, JsonNode globals) {
+    if (!text(k, e, "nameTemplate").isEmpty()) {
+      throw new KustomizeException(
+          k.file(), 0, "helmCharts: 'nameTemplate' is not supported by Cairn; use releaseName");
+    }
+    // debug only changes what the helm binary prints on failure: read and ignored.
+    bool(k, e, "debug");
     return new HelmChartArgs(
         text(k, e, "name"),
         text(k, e, "version"),
@@ -85,7 +91,7 @@ final class HelmChartEntries {
         text(k, globals, "configHome"));
   }
 
-  /** The text of a scalar field; nameTemplate is read only to be refused later. */
+  /** The text of a scalar field. */
   static String text(KustomizationFile k, JsonNode entry, String field) {
     JsonNode v = entry.get(field);
     if (v == null || v.isNull()) {
