@@ -188,6 +188,17 @@ class HelmChartsTest {
   }
 
   @Test
+  void aChartDirectoryLinkedFromOutsideTheBoundaryIsRefused() throws IOException {
+    chart("outside/demo", "a: 1\n");
+    Files.createDirectories(tmp.resolve("app/charts"));
+    Files.createSymbolicLink(tmp.resolve("app/charts/demo"), tmp.resolve("outside/demo"));
+    write("app/kustomization.yaml", "helmCharts:\n- name: demo\n");
+    assertThatThrownBy(() -> kustomizer().build(tmp.resolve("app")))
+        .hasMessageContaining("outside the build boundary");
+    assertThat(recorder.charts).isEmpty();
+  }
+
+  @Test
   void badEntriesAreNamed() throws IOException {
     chart("charts/demo", "a: 1\n");
     write("kustomization.yaml", "helmCharts:\n- {name: demo, valuesMerge: deep}\n");
