@@ -48,4 +48,46 @@ class BuildCommandTest {
     assertThat(result.code()).isEqualTo(ExitCode.FAILED);
     assertThat(result.err()).isEqualTo("error: no/such/dir: no such directory\n");
   }
+
+  private static Path helmKustomization(Path dir) throws IOException {
+    Path chart = Files.createDirectories(dir.resolve("app/charts/hello/templates"));
+    Files.writeString(
+        chart.resolveSibling("Chart.yaml"), "apiVersion: v2\nname: hello\nversion: 0.1.0\n");
+    Files.writeString(chart.resolveSibling("values.yaml"), "who: world\n");
+    Files.writeString(
+        chart.resolve("cm.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n"
+            + "data:\n  who: {{ .Values.who }}\n");
+    Files.writeString(
+        dir.resolve("app/kustomization.yaml"),
+        "namespace: demo\nhelmCharts:\n- {name: hello, releaseName: hi, valuesInline: {who: cairn}}\n");
+    return dir.resolve("app");
+  }
+
+  @Test
+  void helmChartsNeedEnableHelm(@TempDir Path dir) throws IOException {
+    Path app = helmKustomization(dir);
+    MainTest.Result result = MainTest.run("build", app.toString());
+    assertThat(result.code()).isEqualTo(ExitCode.FAILED);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).startsWith("error: ").contains("must specify --enable-helm");
+  }
+
+  @Test
+  void enableHelmInflatesTheChart(@TempDir Path dir) throws IOException {
+    Path app = helmKustomization(dir);
+    MainTest.Result result =
+        MainTest.run(
+            "build",
+            "--enable-helm",
+            "--helm-cache-dir",
+            dir.resolve("cache").toString(),
+            app.toString());
+    assertThat(result.err()).isEmpty();
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
+        .isEqualTo(
+            "apiVersion: v1\ndata:\n  who: cairn\nkind: ConfigMap\nmetadata:\n  name: hi\n"
+                + "  namespace: demo\n");
+  }
 }

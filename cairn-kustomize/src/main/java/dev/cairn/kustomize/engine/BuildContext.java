@@ -46,6 +46,10 @@ public final class BuildContext {
     liveBuildAnnotations = value;
   }
 
+  KustomizeOptions options() {
+    return options;
+  }
+
   public FileLoader loader() {
     return loader;
   }

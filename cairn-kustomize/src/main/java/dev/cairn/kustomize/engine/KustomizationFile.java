@@ -56,8 +56,11 @@ public final class KustomizationFile {
 
   private static final Set<String> UNSUPPORTED = Set.of("crds");
 
-  /** Fields that configure kustomize's Helm generator, which needs {@code --enable-helm}. */
-  private static final List<String> HELM = List.of("helmCharts", "helmChartInflationGenerator");
+  /**
+   * The legacy field of kustomize's Helm generator, refused as kustomize refuses it without {@code
+   * --enable-helm} ({@code helmCharts} itself is {@code HelmChartGenerator}'s).
+   */
+  private static final List<String> HELM = List.of("helmChartInflationGenerator");
 
   private final Path dir;
   private final String file;
@@ -146,7 +149,8 @@ public final class KustomizationFile {
           "replicas", Set.of("name", "count"),
           "labels", Set.of("pairs", "includeSelectors", "includeTemplates", "fields"),
           "replacements", Set.of("path", "source", "targets"),
-          "vars", Set.of("name", "objref", "fieldref"));
+          "vars", Set.of("name", "objref", "fieldref"),
+          "helmCharts", HelmChartEntries.FIELDS);
 
   /** Like kustomize's strict decoding: list entries of known shape may not carry unknown keys. */
   private static void checkEntries(ObjectNode fields, String file) {

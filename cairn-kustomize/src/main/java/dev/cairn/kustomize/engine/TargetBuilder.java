@@ -126,6 +126,7 @@ final class TargetBuilder {
     for (JsonNode entry : k.list("secretGenerator")) {
       absorb(k, set, GeneratorArgs.of("Secret", entry, options, k.file()), origin);
     }
+    new HelmChartGenerator(ctx).generate(k, set, origin);
     for (PluginConfigs.Config config : PluginConfigs.load(this, ctx, k, "generators")) {
       GeneratorArgs args = BuiltinGenerators.args(config);
       Resource r = absorb(k, set, args, origin);
@@ -221,7 +222,7 @@ final class TargetBuilder {
     }
   }
 
-  private static String fileName(KustomizationFile k) {
+  static String fileName(KustomizationFile k) {
     String f = k.file();
     int slash = f.lastIndexOf('/');
     return slash < 0 ? f : f.substring(slash + 1);

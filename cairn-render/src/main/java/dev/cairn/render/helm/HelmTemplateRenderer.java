@@ -42,12 +42,20 @@ public final class HelmTemplateRenderer {
 
   /** Renders {@code chartDir} (the directory holding {@code Chart.yaml}). */
   public HelmRender render(Path chartDir, HelmRenderRequest request) {
+    return render(chartDir, request, List.of());
+  }
+
+  /**
+   * Renders {@code chartDir} with more values files after the request's values, as Helm's {@code
+   * -f} reads them (YAML 1.1 typing), a later file winning.
+   */
+  public HelmRender render(Path chartDir, HelmRenderRequest request, List<String> valuesFiles) {
     ChartMetadata chart = ChartMetadata.read(chartDir);
     Path copy = null;
     String output;
     try {
       copy = HookExposingCopy.of(chartDir);
-      output = template(copy, request);
+      output = template(copy, request, valuesFiles);
     } finally {
       if (copy != null) {
         DirectoryTrees.deleteQuietly(copy.getParent());
@@ -74,24 +82,23 @@ public final class HelmTemplateRenderer {
     return new HelmRender(chart, objects, hooks, crds(chartDir, chart.name()));
   }
 
-  private String template(Path chartDir, HelmRenderRequest request) {
-    Path valuesFile = null;
+  private String template(Path chartDir, HelmRenderRequest request, List<String> moreValues) {
+    List<Path> valuesFiles = new ArrayList<>();
     try {
-      valuesFile =
-          Files.createTempFile(
-              "cairn-values-",
-              ".yaml",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       // JSON is YAML: Helm reads the file as its --values.
-      Files.writeString(
-          valuesFile, JSON.writeValueAsString(request.values()), StandardCharsets.UTF_8);
+      valuesFiles.add(valuesFile(JSON.writeValueAsString(request.values())));
+      for (String text : moreValues) {
+        valuesFiles.add(valuesFile(text));
+      }
       TemplateCommand command =
           new Helm(chartDir)
               .template()
               .withName(request.releaseName())
               .withNamespace(request.namespace())
-              .skipCrds()
-              .withValuesFile(valuesFile);
+              .skipCrds();
+      for (Path file : valuesFiles) {
+        command = command.withValuesFile(file);
+      }
       String kube = kubeVersion(request.kubeVersion());
       if (kube != null) {
         command = command.withKubeVersion(kube);
@@ -104,14 +111,25 @@ public final class HelmTemplateRenderer {
       throw new RenderException(
           RenderException.Reason.IO, "cannot write the values file: " + e.getMessage(), e);
     } finally {
-      if (valuesFile != null) {
+      for (Path file : valuesFiles) {
         try {
-          Files.deleteIfExists(valuesFile);
+          Files.deleteIfExists(file);
         } catch (IOException ignored) {
           // the file is in the temp directory and readable by its owner only
         }
       }
     }
+  }
+
+  /** A temp file readable by its owner only: values may hold secrets. */
+  private static Path valuesFile(String text) throws IOException {
+    Path file =
+        Files.createTempFile(
+            "cairn-values-",
+            ".yaml",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
   }
 
   private List<KubeObject> read(String path, String document) {
