@@ -3,7 +3,6 @@ package dev.cairn.engine.helm;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.InventoryEntry;
-import dev.cairn.api.helm.RemediationStrategy;
 import dev.cairn.apply.ChangeSet;
 import dev.cairn.engine.Inventories;
 import dev.cairn.engine.OwnedCondition;
@@ -29,12 +28,8 @@ final class Remediator {
   }
 
   void remediate(
-      HelmReleaseRun run, String action, ReleaseRecord failed, List<ReleaseRecord> history) {
-    boolean uninstall =
-        action.equals(ReleaseStep.INSTALL)
-            || (run.spec().upgrade() != null
-                && run.spec().upgrade().remediation() != null
-                && run.spec().upgrade().remediation().strategy() == RemediationStrategy.UNINSTALL);
+      HelmReleaseRun run, ReleaseAction action, ReleaseRecord failed, List<ReleaseRecord> history) {
+    boolean uninstall = action.uninstallsOnFailure();
     ReleaseRecord target = null;
     for (ReleaseRecord r : history) {
       if (r.version() < failed.version()
