@@ -48,7 +48,8 @@ final class DriftCheck {
       run.own(OwnedCondition.removed(DRIFTED));
     }
     WaitResult health =
-        manager.waitForHealth(Inventories.ids(currentInventory(run)), run.timeout());
+        applier.waitForHealth(
+            run, Inventories.ids(currentInventory(run)), run.timeout(), () -> false);
     if (!health.healthy()) {
       throw new ReconcileException.Failed(
           ConditionReasons.HEALTH_CHECK_FAILED,

@@ -9,6 +9,7 @@ import dev.cairn.apply.ChangeSet;
 import dev.cairn.engine.ResourceKey;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.Trigger;
+import dev.cairn.health.HealthChecks;
 import dev.cairn.render.helm.HelmRender;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class HelmReleaseRun extends Run<HelmReleaseStatus> {
   private String configDigest;
   private HelmRender render;
   private boolean forceRequested;
+  private HealthChecks healthChecks;
   private ChangeSet applied = ChangeSet.empty();
   private List<InventoryEntry> newInventory;
   private String event;
@@ -126,6 +128,15 @@ public final class HelmReleaseRun extends Run<HelmReleaseStatus> {
 
   void forceRequested(boolean value) {
     this.forceRequested = value;
+  }
+
+  /** The health checks with {@code spec.healthCheckExprs}, or null when none are set. */
+  public HealthChecks healthChecks() {
+    return healthChecks;
+  }
+
+  void healthChecks(HealthChecks checks) {
+    this.healthChecks = checks;
   }
 
   public ChangeSet applied() {

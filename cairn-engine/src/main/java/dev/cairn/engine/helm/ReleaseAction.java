@@ -7,6 +7,7 @@ import dev.cairn.api.helm.HelmReleaseStatus;
 import dev.cairn.api.helm.Install;
 import dev.cairn.api.helm.RemediationStrategy;
 import dev.cairn.api.helm.Upgrade;
+import java.time.Duration;
 
 /**
  * A Helm release action that writes a new revision, with what differs between install and upgrade:
@@ -81,6 +82,12 @@ sealed interface ReleaseAction permits ReleaseAction.InstallAction, ReleaseActio
 
   void setFailures(HelmReleaseStatus status, long count);
 
+  /** How the action deploys its revision; {@code fallback} is {@code spec.timeout}. */
+  DeploySettings settings(Duration fallback);
+
+  /** Whether a failure deletes the objects the action created ({@code cleanupOnFail}). */
+  boolean cleansUpOnFail();
+
   /** {@code helm install} with {@code spec.install}. */
   record InstallAction(Install spec) implements ReleaseAction {
     @Override
@@ -148,6 +155,20 @@ sealed interface ReleaseAction permits ReleaseAction.InstallAction, ReleaseActio
     public void setFailures(HelmReleaseStatus status, long count) {
       status.setInstallFailures(count == 0 ? null : count);
     }
+
+    @Override
+    public DeploySettings settings(Duration fallback) {
+      return DeploySettings.defaults(ReleaseSpecStep.timeoutOr(spec.timeout(), fallback))
+          .withRunHooks(!Boolean.TRUE.equals(spec.disableHooks()))
+          .withWaitForHealth(waits())
+          .withWaitForJobs(!Boolean.TRUE.equals(spec.disableWaitForJobs()))
+          .withCreateNamespace(Boolean.TRUE.equals(spec.createNamespace()));
+    }
+
+    @Override
+    public boolean cleansUpOnFail() {
+      return false;
+    }
   }
 
   /** {@code helm upgrade} with {@code spec.upgrade}. */
@@ -211,6 +232,20 @@ sealed interface ReleaseAction permits ReleaseAction.InstallAction, ReleaseActio
     @Override
     public void setFailures(HelmReleaseStatus status, long count) {
       status.setUpgradeFailures(count == 0 ? null : count);
+    }
+
+    @Override
+    public DeploySettings settings(Duration fallback) {
+      return DeploySettings.defaults(ReleaseSpecStep.timeoutOr(spec.timeout(), fallback))
+          .withRunHooks(!Boolean.TRUE.equals(spec.disableHooks()))
+          .withWaitForHealth(waits())
+          .withWaitForJobs(!Boolean.TRUE.equals(spec.disableWaitForJobs()))
+          .withForce(Boolean.TRUE.equals(spec.force()));
+    }
+
+    @Override
+    public boolean cleansUpOnFail() {
+      return Boolean.TRUE.equals(spec.cleanupOnFail());
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.cairn.engine.helm;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.api.InventoryEntry;
 import dev.cairn.apply.ApplyException;
 import dev.cairn.apply.ApplyOptions;
@@ -10,10 +12,13 @@ import dev.cairn.apply.WaitResult;
 import dev.cairn.engine.Inventories;
 import dev.cairn.engine.WaitProgress;
 import dev.cairn.manifest.KubeObject;
+import dev.cairn.manifest.ObjectId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Puts one revision of a release into the cluster: CRDs (as the CRD policy says), the {@code
@@ -62,10 +67,17 @@ final class ReleaseApplier {
       List<dev.cairn.render.helm.HelmHook> hooks,
       List<KubeObject> crds,
       String event,
-      boolean waitForHealth) {}
+      DeploySettings settings) {}
 
   Deployed deploy(HelmReleaseRun run, Revision revision, List<InventoryEntry> previous) {
-    ApplyOptions options = options(run);
+    DeploySettings settings = revision.settings();
+    ApplyOptions options =
+        options(run)
+            .withWaitTimeout(settings.timeout())
+            .withForce(settings.force() || defaults.force());
+    if (settings.createNamespace()) {
+      createNamespace(run.targetNamespace());
+    }
     applyCrds(revision.crds());
     runHooks(run, revision, "pre-", previous);
     ChangeSet applied;
@@ -89,29 +101,86 @@ final class ReleaseApplier {
               + pruned.failures().get(0).error(),
           kept);
     }
-    if (revision.waitForHealth()) {
-      String progress =
-          "Waiting for the objects of release "
-              + run.releaseName()
-              + " to be ready, with a timeout of "
-              + run.timeout().toSeconds()
-              + "s";
-      WaitResult health =
-          manager.waitForHealth(
-              Inventories.ids(inventory),
-              run.timeout(),
-              WaitProgress.reporting(run, progress, () -> false));
-      if (!health.healthy()) {
-        throw new DeployFailed(health.message(), inventory);
-      }
+    if (settings.waitForHealth()) {
+      awaitMainSet(run, inventory, settings);
     }
     runHooks(run, revision, "post-", inventory);
     return new Deployed(applied.plus(pruned), inventory);
   }
 
+  private void awaitMainSet(
+      HelmReleaseRun run, List<InventoryEntry> inventory, DeploySettings settings) {
+    String progress =
+        "Waiting for the objects of release "
+            + run.releaseName()
+            + " to be ready, with a timeout of "
+            + settings.timeout().toSeconds()
+            + "s";
+    List<ObjectId> ids =
+        Inventories.ids(inventory).stream()
+            .filter(id -> settings.waitForJobs() || !isJob(id))
+            .toList();
+    WaitResult health =
+        waitForHealth(
+            run, ids, settings.timeout(), WaitProgress.reporting(run, progress, () -> false));
+    if (!health.healthy()) {
+      throw new DeployFailed(health.message(), inventory);
+    }
+  }
+
+  private static boolean isJob(ObjectId id) {
+    return "batch".equals(id.group()) && "Job".equals(id.kind());
+  }
+
+  /** Waits with the default health checks, or with {@code spec.healthCheckExprs} when set. */
+  WaitResult waitForHealth(
+      HelmReleaseRun run, List<ObjectId> ids, Duration timeout, BooleanSupplier cancelled) {
+    if (run.healthChecks() == null) {
+      return manager.waitForHealth(ids, timeout, cancelled);
+    }
+    try (ResourceManager scoped = new ResourceManager(cluster, run.healthChecks()::check)) {
+      return scoped.waitForHealth(ids, timeout, cancelled);
+    }
+  }
+
+  /**
+   * {@code cleanupOnFail}: deletes what a failed revision created ({@code failed} minus {@code
+   * previous}) and returns the inventory left: the previous objects and what could not be deleted.
+   */
+  List<InventoryEntry> cleanUp(
+      HelmReleaseRun run, List<InventoryEntry> failed, List<InventoryEntry> previous) {
+    List<InventoryEntry> created = failed.stream().filter(e -> !previous.contains(e)).toList();
+    ChangeSet deleted = deleteAll(run, created);
+    List<InventoryEntry> left =
+        new ArrayList<>(failed.stream().filter(previous::contains).toList());
+    deleted.failures().forEach(f -> left.add(Inventories.entryOf(f.id())));
+    return left;
+  }
+
+  /** Helm's {@code createNamespace}: the namespace is created, never owned nor deleted. */
+  private void createNamespace(String name) {
+    ObjectId id = new ObjectId("", "v1", "Namespace", null, name);
+    if (cluster.get(id).isPresent()) {
+      return;
+    }
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("apiVersion", "v1").put("kind", "Namespace");
+    node.putObject("metadata").put("name", name);
+    try {
+      manager.apply(List.of(KubeObject.of(node)), defaults);
+    } catch (ApplyException e) {
+      throw new DeployFailed("creating namespace " + name + ": " + e.getMessage(), List.of());
+    }
+  }
+
   /** Deletes every object of {@code inventory} (reverse kind order), keeping what others took. */
   ChangeSet deleteAll(HelmReleaseRun run, List<InventoryEntry> inventory) {
-    return manager.prune(Inventories.ids(inventory), List.of(), options(run));
+    Duration timeout =
+        ReleaseSpecStep.timeoutOr(
+            run.spec().uninstall() == null ? null : run.spec().uninstall().timeout(),
+            run.timeout());
+    return manager.prune(
+        Inventories.ids(inventory), List.of(), options(run).withWaitTimeout(timeout));
   }
 
   ApplyOptions options(HelmReleaseRun run) {
@@ -133,7 +202,7 @@ final class ReleaseApplier {
 
   private void runHooks(
       HelmReleaseRun run, Revision revision, String phase, List<InventoryEntry> inventory) {
-    if (revision.event() == null) {
+    if (revision.event() == null || !revision.settings().runHooks()) {
       return;
     }
     List<dev.cairn.render.helm.HelmHook> hooks =
@@ -150,7 +219,8 @@ final class ReleaseApplier {
       } catch (ApplyException e) {
         throw new DeployFailed(phase + revision.event() + " hook " + e.getMessage(), inventory);
       }
-      WaitResult result = manager.waitForHealth(List.of(object.id()), run.timeout());
+      WaitResult result =
+          waitForHealth(run, List.of(object.id()), revision.settings().timeout(), () -> false);
       if (!result.healthy()) {
         throw new DeployFailed(
             phase + revision.event() + " hook failed: " + result.message(), inventory);

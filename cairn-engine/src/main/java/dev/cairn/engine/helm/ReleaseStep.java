@@ -115,7 +115,7 @@ final class ReleaseStep {
                   render.hooks(),
                   crds(action, render),
                   action.verb(),
-                  action.waits()),
+                  action.settings(run.timeout())),
               run.previousInventory());
       succeeded(run, action, pending, history, deployed);
       return StepResult.proceed();
@@ -188,7 +188,10 @@ final class ReleaseStep {
                     + "\" failed: "
                     + e.getMessage());
     storage.write(run.storageNamespace(), failed);
-    run.newInventory(e.inventory());
+    run.newInventory(
+        action.cleansUpOnFail()
+            ? applier.cleanUp(run, e.inventory(), run.previousInventory())
+            : e.inventory());
     long count = failures + 1;
     action.setFailures(run.status(), count);
     String message =

@@ -105,11 +105,10 @@ final class Remediator {
             + "@"
             + target.chartVersion();
     try {
-      List<KubeObject> objects = YamlReader.defaults().readObjects("manifest", target.manifest());
       ReleaseApplier.Deployed deployed =
           applier.deploy(
               run,
-              new ReleaseApplier.Revision(objects, List.of(), List.of(), null, true),
+              rollbackRevision(run, target),
               run.newInventory() != null ? run.newInventory() : run.previousInventory());
       run.newInventory(deployed.inventory());
       for (ReleaseRecord r : storage.history(run.storageNamespace(), run.releaseName())) {
@@ -141,6 +140,18 @@ final class Remediator {
               ConditionReasons.ROLLBACK_FAILED,
               what + " failed: the stored manifest cannot be read: " + e.getMessage()));
     }
+  }
+
+  /** The stored manifest of {@code target}, deployed with {@code spec.rollback}. */
+  private static ReleaseApplier.Revision rollbackRevision(
+      HelmReleaseRun run, ReleaseRecord target) {
+    List<KubeObject> objects = YamlReader.defaults().readObjects("manifest", target.manifest());
+    return new ReleaseApplier.Revision(
+        objects,
+        List.of(),
+        List.of(),
+        null,
+        DeploySettings.rollback(run.spec().rollback(), run.timeout()));
   }
 
   static boolean keepHistory(HelmReleaseRun run) {

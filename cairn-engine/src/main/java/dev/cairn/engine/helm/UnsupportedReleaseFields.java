@@ -1,0 +1,50 @@
+package dev.cairn.engine.helm;
+
+import dev.cairn.api.helm.HelmReleaseSpec;
+import dev.cairn.api.helm.Rollback;
+import dev.cairn.api.helm.Upgrade;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The HelmRelease fields this version of Cairn accepts in the schema but does not act on. A release
+ * that sets one stalls with {@code InvalidSpec} naming the field instead of being released as if
+ * the field were absent (a release meant for a tenant or a remote cluster must never be installed
+ * with the controller's own identity).
+ */
+final class UnsupportedReleaseFields {
+  private UnsupportedReleaseFields() {}
+
+  /** The paths ({@code spec.x.y}) of the unsupported fields {@code spec} sets, in spec order. */
+  static List<String> of(HelmReleaseSpec spec) {
+    List<String> out = new ArrayList<>();
+    if (spec.kubeConfig() != null) {
+      out.add("spec.kubeConfig");
+    }
+    if (spec.serviceAccountName() != null && !spec.serviceAccountName().isBlank()) {
+      out.add("spec.serviceAccountName");
+    }
+    if (spec.driftDetection() != null
+        && spec.driftDetection().ignore() != null
+        && !spec.driftDetection().ignore().isEmpty()) {
+      out.add("spec.driftDetection.ignore");
+    }
+    Upgrade upgrade = spec.upgrade();
+    if (upgrade != null && Boolean.TRUE.equals(upgrade.preserveValues())) {
+      out.add("spec.upgrade.preserveValues");
+    }
+    if (spec.test() != null && Boolean.TRUE.equals(spec.test().enable())) {
+      out.add("spec.test.enable");
+    }
+    Rollback rollback = spec.rollback();
+    if (rollback != null) {
+      if (Boolean.TRUE.equals(rollback.recreate())) {
+        out.add("spec.rollback.recreate");
+      }
+      if (Boolean.TRUE.equals(rollback.cleanupOnFail())) {
+        out.add("spec.rollback.cleanupOnFail");
+      }
+    }
+    return out;
+  }
+}

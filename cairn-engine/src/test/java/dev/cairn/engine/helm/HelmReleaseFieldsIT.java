@@ -1,0 +1,157 @@
+package dev.cairn.engine.helm;
+
+import static dev.cairn.engine.helm.HelmHarness.chartSpec;
+import static dev.cairn.engine.helm.HelmHarness.condition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.api.InventoryEntry;
+import dev.cairn.api.helm.HelmReleaseStatus;
+import dev.cairn.testkit.cluster.ClusterExtension;
+import dev.cairn.testkit.cluster.TestCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * HelmRelease fields acted on since they left the schema-only list: {@code install.createNamespace}
+ * and {@code disableHooks}, {@code upgrade.cleanupOnFail}, {@code dependsOn[].readyExpr}, {@code
+ * healthCheckExprs} with a per-action timeout, and a refused field that stalls before anything is
+ * released.
+ */
+@ExtendWith(ClusterExtension.class)
+class HelmReleaseFieldsIT {
+  private static HelmHarness h;
+
+  @BeforeAll
+  static void start(TestCluster cluster) throws Exception {
+    h = HelmHarness.start(cluster);
+    h.publish("gateway", "1.0.0", false);
+    Path hooked =
+        GatewayChart.write(Files.createTempDirectory(h.temp, "hooked-"), "hooked", "1.0.0");
+    GatewayChart.addHooksAndCrds(hooked);
+    h.publishDirectory(hooked, "hooked", "1.0.0");
+  }
+
+  @AfterAll
+  static void stop() {
+    h.close();
+  }
+
+  private String namespace(TestCluster cluster, String prefix) {
+    String ns = cluster.createNamespace(prefix);
+    h.createRepository(ns, "charts", h.repo.url(), null);
+    return ns;
+  }
+
+  @Test
+  void createsAMissingTargetNamespaceAndSkipsHooksWhenAsked(TestCluster cluster) {
+    String ns = namespace(cluster, "create-ns");
+    String target = ns + "-target";
+    assertThat(h.client.namespaces().withName(target).get()).isNull();
+    h.createRelease(
+        ns,
+        "gw",
+        chartSpec("hooked", "1.0.0", "charts")
+            + "releaseName: gw\ntargetNamespace: "
+            + target
+            + "\ninstall: {createNamespace: true, disableHooks: true}\n");
+
+    HelmReleaseStatus status = h.sync(ns, "gw");
+
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
+    assertThat(h.client.namespaces().withName(target).get()).isNotNull();
+    assertThat(h.client.apps().deployments().inNamespace(target).withName("gw").get()).isNotNull();
+    assertThat(h.client.batch().v1().jobs().inNamespace(target).withName("gw-migrate").get())
+        .isNull();
+    assertThat(h.client.configMaps().inNamespace(target).withName("gw-announce").get()).isNull();
+    // Helm does not own the namespace it creates: it is not in the inventory.
+    assertThat(status.getInventory().entries())
+        .extracting(InventoryEntry::id)
+        .noneMatch(id -> id.endsWith("_Namespace"));
+  }
+
+  @Test
+  void aFailedUpgradeWithCleanupOnFailDeletesWhatItCreated(TestCluster cluster) {
+    String ns = namespace(cluster, "cleanup");
+    h.createRelease(ns, "gw", chartSpec("gateway", "1.0.0", "charts"));
+    assertThat(condition(h.sync(ns, "gw"), "Ready").getStatus()).isEqualTo("True");
+
+    cluster.readiness().keepFailing("Deployment", ns, "gw-worker");
+    h.updateRelease(
+        ns,
+        "gw",
+        chartSpec("gateway", "1.0.0", "charts")
+            + "values: {worker: {enabled: true}}\nupgrade: {cleanupOnFail: true}\n");
+    HelmReleaseStatus status = h.sync(ns, "gw");
+
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("UpgradeFailed");
+    assertThat(h.client.apps().deployments().inNamespace(ns).withName("gw-worker").get()).isNull();
+    assertThat(h.client.apps().deployments().inNamespace(ns).withName("gw").get()).isNotNull();
+    assertThat(status.getInventory().entries())
+        .extracting(InventoryEntry::id)
+        .contains(ns + "_gw_apps_Deployment")
+        .noneMatch(id -> id.contains("gw-worker"));
+  }
+
+  @Test
+  void readyExprDecidesWhetherADependencyIsReady(TestCluster cluster) {
+    String ns = namespace(cluster, "ready-expr");
+    // Never reconciled: no Ready condition, only the expression can let dependents go.
+    h.createRelease(ns, "infra", chartSpec("gateway", "1.0.0", "charts") + "suspend: true\n");
+    h.createRelease(
+        ns,
+        "app",
+        chartSpec("gateway", "1.0.0", "charts")
+            + "dependsOn: [{name: infra, readyExpr: \"self.spec.interval == '1h'\"}]\n");
+
+    HelmReleaseStatus status = h.sync(ns, "app");
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("DependencyNotReady");
+
+    h.updateRelease(
+        ns,
+        "app",
+        chartSpec("gateway", "1.0.0", "charts")
+            + "dependsOn: [{name: infra, readyExpr: \"self.spec.suspend == true\"}]\n");
+    status = h.sync(ns, "app");
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
+  }
+
+  @Test
+  void healthCheckExprsJudgeCustomKinds(TestCluster cluster) {
+    String ns = namespace(cluster, "health-exprs");
+    h.createRelease(
+        ns,
+        "gw",
+        chartSpec("hooked", "1.0.0", "charts")
+            + """
+            install: {timeout: 20s}
+            healthCheckExprs:
+            - apiVersion: gateway.example.com/v1
+              kind: Route
+              current: "false"
+              failed: "self.spec.host == 'gw.example.com'"
+            """);
+
+    HelmReleaseStatus status = h.sync(ns, "gw");
+
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("InstallFailed");
+    assertThat(condition(status, "Ready").getMessage()).contains("gw-default");
+  }
+
+  @Test
+  void aReleaseForATenantIsRefusedNotInstalledAsTheController(TestCluster cluster) {
+    String ns = namespace(cluster, "tenant");
+    h.createRelease(
+        ns, "gw", chartSpec("gateway", "1.0.0", "charts") + "serviceAccountName: tenant\n");
+
+    HelmReleaseStatus status = h.sync(ns, "gw");
+
+    assertThat(condition(status, "Stalled").getReason()).isEqualTo("InvalidSpec");
+    assertThat(condition(status, "Ready").getMessage())
+        .isEqualTo("spec.serviceAccountName is not supported by this version of Cairn");
+    assertThat(h.client.apps().deployments().inNamespace(ns).withName("gw").get()).isNull();
+  }
+}
