@@ -9,6 +9,7 @@ import dev.cairn.apply.ChangeSet;
 import dev.cairn.engine.ResourceKey;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.Trigger;
+import dev.cairn.engine.cluster.ClusterTarget;
 import dev.cairn.health.HealthChecks;
 import dev.cairn.render.helm.HelmRender;
 import java.time.Clock;
@@ -30,6 +31,8 @@ public final class HelmReleaseRun extends Run<HelmReleaseStatus> {
   private HelmRender render;
   private boolean forceRequested;
   private HealthChecks healthChecks;
+  private ClusterTarget target;
+  private ReleaseStorage storage;
   private ChangeSet applied = ChangeSet.empty();
   private List<InventoryEntry> newInventory;
   private String event;
@@ -137,6 +140,28 @@ public final class HelmReleaseRun extends Run<HelmReleaseStatus> {
 
   void healthChecks(HealthChecks checks) {
     this.healthChecks = checks;
+  }
+
+  /** Where the release's objects and Helm storage go; set by the {@code connect} step. */
+  public ClusterTarget target() {
+    return target;
+  }
+
+  /** The release Secrets, read and written with the target's client. */
+  ReleaseStorage storage() {
+    return storage;
+  }
+
+  void target(ClusterTarget target) {
+    this.target = target;
+    this.storage = new ReleaseStorage(target.client());
+  }
+
+  @Override
+  public void close() {
+    if (target != null) {
+      target.close();
+    }
   }
 
   public ChangeSet applied() {

@@ -6,7 +6,6 @@ import dev.cairn.api.InventoryEntry;
 import dev.cairn.apply.ApplyException;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ChangeSet;
-import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WaitResult;
 import dev.cairn.engine.Inventories;
@@ -33,13 +32,9 @@ final class ReleaseApplier {
   static final String NAMESPACE_LABEL = "helm.cairn.dev/namespace";
   static final String DELETE_POLICY = "helm.sh/hook-delete-policy";
 
-  private final ResourceManager manager;
-  private final ClusterClient cluster;
   private final ApplyOptions defaults;
 
-  ReleaseApplier(ResourceManager manager, ClusterClient cluster, ApplyOptions defaults) {
-    this.manager = manager;
-    this.cluster = cluster;
+  ReleaseApplier(ApplyOptions defaults) {
     this.defaults = defaults;
   }
 
@@ -76,13 +71,13 @@ final class ReleaseApplier {
             .withWaitTimeout(settings.timeout())
             .withForce(settings.force() || defaults.force());
     if (settings.createNamespace()) {
-      createNamespace(run.targetNamespace());
+      createNamespace(run, run.targetNamespace());
     }
-    applyCrds(revision.crds());
+    applyCrds(run, revision.crds());
     runHooks(run, revision, "pre-", previous);
     ChangeSet applied;
     try {
-      applied = manager.apply(revision.objects(), options);
+      applied = run.target().manager().apply(revision.objects(), options);
     } catch (ApplyException e) {
       List<InventoryEntry> kept = new ArrayList<>(previous);
       kept.addAll(Inventories.fromChangeSet(e.partial()));
@@ -90,7 +85,9 @@ final class ReleaseApplier {
     }
     List<InventoryEntry> inventory = Inventories.fromChangeSet(applied);
     ChangeSet pruned =
-        manager.prune(Inventories.ids(previous), Inventories.skeletons(inventory), options);
+        run.target()
+            .manager()
+            .prune(Inventories.ids(previous), Inventories.skeletons(inventory), options);
     if (pruned.hasFailures()) {
       List<InventoryEntry> kept = new ArrayList<>(inventory);
       pruned.failures().forEach(f -> kept.add(Inventories.entryOf(f.id())));
@@ -136,9 +133,10 @@ final class ReleaseApplier {
   WaitResult waitForHealth(
       HelmReleaseRun run, List<ObjectId> ids, Duration timeout, BooleanSupplier cancelled) {
     if (run.healthChecks() == null) {
-      return manager.waitForHealth(ids, timeout, cancelled);
+      return run.target().manager().waitForHealth(ids, timeout, cancelled);
     }
-    try (ResourceManager scoped = new ResourceManager(cluster, run.healthChecks()::check)) {
+    try (ResourceManager scoped =
+        new ResourceManager(run.target().cluster(), run.healthChecks()::check)) {
       return scoped.waitForHealth(ids, timeout, cancelled);
     }
   }
@@ -158,16 +156,16 @@ final class ReleaseApplier {
   }
 
   /** Helm's {@code createNamespace}: the namespace is created, never owned nor deleted. */
-  private void createNamespace(String name) {
+  private void createNamespace(HelmReleaseRun run, String name) {
     ObjectId id = new ObjectId("", "v1", "Namespace", null, name);
-    if (cluster.get(id).isPresent()) {
+    if (run.target().cluster().get(id).isPresent()) {
       return;
     }
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("apiVersion", "v1").put("kind", "Namespace");
     node.putObject("metadata").put("name", name);
     try {
-      manager.apply(List.of(KubeObject.of(node)), defaults);
+      run.target().manager().apply(List.of(KubeObject.of(node)), defaults);
     } catch (ApplyException e) {
       throw new DeployFailed("creating namespace " + name + ": " + e.getMessage(), List.of());
     }
@@ -179,8 +177,9 @@ final class ReleaseApplier {
         ReleaseSpecStep.timeoutOr(
             run.spec().uninstall() == null ? null : run.spec().uninstall().timeout(),
             run.timeout());
-    return manager.prune(
-        Inventories.ids(inventory), List.of(), options(run).withWaitTimeout(timeout));
+    return run.target()
+        .manager()
+        .prune(Inventories.ids(inventory), List.of(), options(run).withWaitTimeout(timeout));
   }
 
   ApplyOptions options(HelmReleaseRun run) {
@@ -189,12 +188,12 @@ final class ReleaseApplier {
         .withWaitTimeout(run.timeout());
   }
 
-  private void applyCrds(List<KubeObject> crds) {
+  private void applyCrds(HelmReleaseRun run, List<KubeObject> crds) {
     if (crds.isEmpty()) {
       return;
     }
     try {
-      manager.apply(crds, defaults);
+      run.target().manager().apply(crds, defaults);
     } catch (ApplyException e) {
       throw new DeployFailed("CRDs: " + e.getMessage(), List.of());
     }
@@ -213,9 +212,9 @@ final class ReleaseApplier {
     for (dev.cairn.render.helm.HelmHook hook : hooks) {
       KubeObject object = hook.object();
       String policy = object.annotations().getOrDefault(DELETE_POLICY, "before-hook-creation");
-      cluster.delete(object.id());
+      run.target().cluster().delete(object.id());
       try {
-        manager.apply(List.of(object), options(run));
+        run.target().manager().apply(List.of(object), options(run));
       } catch (ApplyException e) {
         throw new DeployFailed(phase + revision.event() + " hook " + e.getMessage(), inventory);
       }
@@ -226,7 +225,7 @@ final class ReleaseApplier {
             phase + revision.event() + " hook failed: " + result.message(), inventory);
       }
       if (policy.contains("hook-succeeded")) {
-        cluster.delete(object.id());
+        run.target().cluster().delete(object.id());
       }
     }
   }

@@ -25,27 +25,18 @@ import java.util.List;
 final class ReleaseStep {
   static final String RETRIES_EXCEEDED = "RetriesExceeded";
 
-  private final ReleaseStorage storage;
   private final ReleaseApplier applier;
   private final Remediator remediator;
   private final DriftCheck drift;
-  private final dev.cairn.apply.ClusterClient cluster;
 
-  ReleaseStep(
-      ReleaseStorage storage,
-      ReleaseApplier applier,
-      Remediator remediator,
-      DriftCheck drift,
-      dev.cairn.apply.ClusterClient cluster) {
-    this.cluster = cluster;
-    this.storage = storage;
+  ReleaseStep(ReleaseApplier applier, Remediator remediator, DriftCheck drift) {
     this.applier = applier;
     this.remediator = remediator;
     this.drift = drift;
   }
 
   StepResult release(HelmReleaseRun run) {
-    List<ReleaseRecord> history = storage.history(run.storageNamespace(), run.releaseName());
+    List<ReleaseRecord> history = run.storage().history(run.storageNamespace(), run.releaseName());
     ReleaseRecord latest = history.isEmpty() ? null : history.get(history.size() - 1);
     ReleaseDecision.Decision decision = ReleaseDecision.decide(facts(run, history, latest));
     if (decision instanceof ReleaseDecision.RetriesExceeded exceeded) {
@@ -103,7 +94,7 @@ final class ReleaseStep {
   private StepResult perform(
       HelmReleaseRun run, ReleaseAction action, long failures, List<ReleaseRecord> history) {
     ReleaseRecord pending = pending(run, action, history);
-    storage.write(run.storageNamespace(), pending);
+    run.storage().write(run.storageNamespace(), pending);
     run.status().setLastAttemptedReleaseAction(action.verb());
     HelmRender render = run.render();
     try {
@@ -113,7 +104,7 @@ final class ReleaseStep {
               new ReleaseApplier.Revision(
                   render.objects(),
                   render.hooks(),
-                  crds(action, render),
+                  crds(run, action, render),
                   action.verb(),
                   action.settings(run.timeout())),
               run.previousInventory());
@@ -152,8 +143,8 @@ final class ReleaseStep {
     ReleaseRecord done =
         pending.withStatus(ReleaseRecord.DEPLOYED).withDescription(action.doneDescription());
     supersede(run, history);
-    storage.write(run.storageNamespace(), done);
-    storage.trim(run.storageNamespace(), run.releaseName(), maxHistory(run));
+    run.storage().write(run.storageNamespace(), done);
+    run.storage().trim(run.storageNamespace(), run.releaseName(), maxHistory(run));
     action.setFailures(run.status(), 0);
     run.applied(deployed.applied());
     run.newInventory(deployed.inventory());
@@ -168,7 +159,7 @@ final class ReleaseStep {
     run.own(OwnedCondition.removed(ConditionTypes.REMEDIATED));
     run.succeedWith(message);
     run.event(message);
-    record(run, storage.history(run.storageNamespace(), run.releaseName()));
+    record(run, run.storage().history(run.storageNamespace(), run.releaseName()));
   }
 
   /** Records the failure, remediates when Flux would, and returns what the step throws. */
@@ -187,7 +178,7 @@ final class ReleaseStep {
                     + run.releaseName()
                     + "\" failed: "
                     + e.getMessage());
-    storage.write(run.storageNamespace(), failed);
+    run.storage().write(run.storageNamespace(), failed);
     run.newInventory(
         action.cleansUpOnFail()
             ? applier.cleanUp(run, e.inventory(), run.previousInventory())
@@ -207,9 +198,9 @@ final class ReleaseStep {
     boolean remaining = action.retries() < 0 || count <= action.retries();
     if (remaining || action.remediateLastFailure()) {
       remediator.remediate(
-          run, action, failed, storage.history(run.storageNamespace(), run.releaseName()));
+          run, action, failed, run.storage().history(run.storageNamespace(), run.releaseName()));
     }
-    record(run, storage.history(run.storageNamespace(), run.releaseName()));
+    record(run, run.storage().history(run.storageNamespace(), run.releaseName()));
     if (remaining) {
       return new ReconcileException.Failed(action.failedReason(), message);
     }
@@ -231,7 +222,7 @@ final class ReleaseStep {
   private void supersede(HelmReleaseRun run, List<ReleaseRecord> history) {
     for (ReleaseRecord r : history) {
       if (ReleaseRecord.DEPLOYED.equals(r.status())) {
-        storage.write(run.storageNamespace(), r.withStatus(ReleaseRecord.SUPERSEDED));
+        run.storage().write(run.storageNamespace(), r.withStatus(ReleaseRecord.SUPERSEDED));
       }
     }
   }
@@ -251,16 +242,17 @@ final class ReleaseStep {
     }
   }
 
-  private List<dev.cairn.manifest.KubeObject> crds(ReleaseAction action, HelmRender render) {
+  private List<dev.cairn.manifest.KubeObject> crds(
+      HelmReleaseRun run, ReleaseAction action, HelmRender render) {
     return switch (action.crdPolicy()) {
       case Skip -> List.of();
       case CreateReplace -> render.crds();
-      case Create -> render.crds().stream().filter(c -> !exists(c)).toList();
+      case Create -> render.crds().stream().filter(c -> !exists(run, c)).toList();
     };
   }
 
-  private boolean exists(dev.cairn.manifest.KubeObject crd) {
-    return cluster.get(crd.id()).isPresent();
+  private static boolean exists(HelmReleaseRun run, dev.cairn.manifest.KubeObject crd) {
+    return run.target().cluster().get(crd.id()).isPresent();
   }
 
   private static String chart(HelmRender render) {

@@ -19,11 +19,9 @@ import java.util.List;
  * the {@code Remediated} condition.
  */
 final class Remediator {
-  private final ReleaseStorage storage;
   private final ReleaseApplier applier;
 
-  Remediator(ReleaseStorage storage, ReleaseApplier applier) {
-    this.storage = storage;
+  Remediator(ReleaseApplier applier) {
     this.applier = applier;
   }
 
@@ -56,11 +54,14 @@ final class Remediator {
     if (latest.version() == 0) {
       // nothing was ever stored
     } else if (keepHistory(run)) {
-      storage.write(
-          run.storageNamespace(),
-          latest.withStatus(ReleaseRecord.UNINSTALLED).withDescription("Uninstallation complete"));
+      run.storage()
+          .write(
+              run.storageNamespace(),
+              latest
+                  .withStatus(ReleaseRecord.UNINSTALLED)
+                  .withDescription("Uninstallation complete"));
     } else {
-      storage.deleteAll(run.storageNamespace(), run.releaseName());
+      run.storage().deleteAll(run.storageNamespace(), run.releaseName());
     }
     if (deleted.hasFailures()) {
       run.own(
@@ -111,23 +112,24 @@ final class Remediator {
               rollbackRevision(run, target),
               run.newInventory() != null ? run.newInventory() : run.previousInventory());
       run.newInventory(deployed.inventory());
-      for (ReleaseRecord r : storage.history(run.storageNamespace(), run.releaseName())) {
+      for (ReleaseRecord r : run.storage().history(run.storageNamespace(), run.releaseName())) {
         if (ReleaseRecord.DEPLOYED.equals(r.status())) {
-          storage.write(run.storageNamespace(), r.withStatus(ReleaseRecord.SUPERSEDED));
+          run.storage().write(run.storageNamespace(), r.withStatus(ReleaseRecord.SUPERSEDED));
         }
       }
-      storage.write(run.storageNamespace(), failed.withStatus(ReleaseRecord.SUPERSEDED));
-      storage.write(run.storageNamespace(), rolled);
+      run.storage().write(run.storageNamespace(), failed.withStatus(ReleaseRecord.SUPERSEDED));
+      run.storage().write(run.storageNamespace(), rolled);
       run.own(
           OwnedCondition.isTrue(
               ConditionTypes.REMEDIATED, ConditionReasons.ROLLBACK_SUCCEEDED, what + " succeeded"));
     } catch (ReleaseApplier.DeployFailed e) {
       run.newInventory(e.inventory());
-      storage.write(
-          run.storageNamespace(),
-          rolled
-              .withStatus(ReleaseRecord.FAILED)
-              .withDescription("Rollback failed: " + e.getMessage()));
+      run.storage()
+          .write(
+              run.storageNamespace(),
+              rolled
+                  .withStatus(ReleaseRecord.FAILED)
+                  .withDescription("Rollback failed: " + e.getMessage()));
       run.own(
           OwnedCondition.isFalse(
               ConditionTypes.REMEDIATED,

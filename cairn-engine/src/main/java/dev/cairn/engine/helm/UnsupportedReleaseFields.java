@@ -9,8 +9,7 @@ import java.util.List;
 /**
  * The HelmRelease fields this version of Cairn accepts in the schema but does not act on. A release
  * that sets one stalls with {@code InvalidSpec} naming the field instead of being released as if
- * the field were absent (a release meant for a tenant or a remote cluster must never be installed
- * with the controller's own identity).
+ * the field were absent.
  */
 final class UnsupportedReleaseFields {
   private UnsupportedReleaseFields() {}
@@ -18,12 +17,6 @@ final class UnsupportedReleaseFields {
   /** The paths ({@code spec.x.y}) of the unsupported fields {@code spec} sets, in spec order. */
   static List<String> of(HelmReleaseSpec spec) {
     List<String> out = new ArrayList<>();
-    if (spec.kubeConfig() != null) {
-      out.add("spec.kubeConfig");
-    }
-    if (spec.serviceAccountName() != null && !spec.serviceAccountName().isBlank()) {
-      out.add("spec.serviceAccountName");
-    }
     if (spec.driftDetection() != null
         && spec.driftDetection().ignore() != null
         && !spec.driftDetection().ignore().isEmpty()) {

@@ -9,6 +9,7 @@ import dev.cairn.apply.ChangeSet;
 import dev.cairn.engine.Inventories;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
+import dev.cairn.engine.cluster.ClusterTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -5,12 +5,19 @@ import static dev.cairn.engine.helm.HelmHarness.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.InventoryEntry;
+import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.helm.HelmReleaseStatus;
+import dev.cairn.engine.Trigger;
+import dev.cairn.sim.cluster.SimulatedCluster;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,12 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * HelmRelease fields acted on since they left the schema-only list: {@code install.createNamespace}
  * and {@code disableHooks}, {@code upgrade.cleanupOnFail}, {@code dependsOn[].readyExpr}, {@code
- * healthCheckExprs} with a per-action timeout, and a refused field that stalls before anything is
- * released.
+ * healthCheckExprs} with a per-action timeout, {@code serviceAccountName} impersonation, {@code
+ * kubeConfig} (a remote cluster), and a refused field that stalls before anything is released.
  */
 @ExtendWith(ClusterExtension.class)
 class HelmReleaseFieldsIT {
   private static HelmHarness h;
+  private static SimulatedCluster remote;
 
   @BeforeAll
   static void start(TestCluster cluster) throws Exception {
@@ -33,11 +41,13 @@ class HelmReleaseFieldsIT {
         GatewayChart.write(Files.createTempDirectory(h.temp, "hooked-"), "hooked", "1.0.0");
     GatewayChart.addHooksAndCrds(hooked);
     h.publishDirectory(hooked, "hooked", "1.0.0");
+    remote = SimulatedCluster.start();
   }
 
   @AfterAll
   static void stop() {
     h.close();
+    remote.close();
   }
 
   private String namespace(TestCluster cluster, String prefix) {
@@ -142,16 +152,80 @@ class HelmReleaseFieldsIT {
   }
 
   @Test
-  void aReleaseForATenantIsRefusedNotInstalledAsTheController(TestCluster cluster) {
+  void serviceAccountNameImpersonatesTheAccountForTheReleaseAndItsStorage(TestCluster cluster) {
+    Assumptions.assumeTrue(cluster.isSimulated(), "reads the simulated cluster's request log");
     String ns = namespace(cluster, "tenant");
     h.createRelease(
-        ns, "gw", chartSpec("gateway", "1.0.0", "charts") + "serviceAccountName: tenant\n");
+        ns, "gw", chartSpec("gateway", "1.0.0", "charts") + "serviceAccountName: deployer\n");
+
+    HelmReleaseStatus status = h.sync(ns, "gw");
+
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
+    Map<String, Long> asDeployer =
+        cluster.requests().impersonating("system:serviceaccount:" + ns + ":deployer");
+    assertThat(asDeployer.get("apply deployments.apps")).isNotNull().isPositive();
+    assertThat(asDeployer.get("get deployments.apps")).isNotNull().isPositive();
+    assertThat(asDeployer.keySet()).anyMatch(k -> k.endsWith(" secrets"));
+    assertThat(asDeployer.keySet()).noneMatch(k -> k.contains("helmreleases"));
+  }
+
+  @Test
+  void kubeConfigReleasesToTheRemoteClusterAndKeepsTheStatusHome(TestCluster cluster)
+      throws Exception {
+    String ns = namespace(cluster, "remote");
+    remote
+        .client()
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+        .create();
+    String kubeconfig =
+        Files.readString(remote.writeKubeconfig(Files.createTempFile(h.temp, "remote", ".yaml")));
+    h.client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("remote-kubeconfig")
+                .endMetadata()
+                .withStringData(Map.of("value", kubeconfig))
+                .build())
+        .create();
+    h.createRelease(
+        ns,
+        "gw",
+        chartSpec("gateway", "1.0.0", "charts")
+            + "kubeConfig: {secretRef: {name: remote-kubeconfig}}\n");
+
+    HelmReleaseStatus status = h.sync(ns, "gw");
+
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
+    assertThat(remote.client().apps().deployments().inNamespace(ns).withName("gw").get())
+        .isNotNull();
+    assertThat(
+            remote.client().secrets().inNamespace(ns).withLabel("owner", "helm").list().getItems())
+        .hasSize(1);
+    assertThat(h.client.apps().deployments().inNamespace(ns).withName("gw").get()).isNull();
+    assertThat(h.client.secrets().inNamespace(ns).withLabel("owner", "helm").list().getItems())
+        .isEmpty();
+
+    h.client.resources(HelmRelease.class).inNamespace(ns).withName("gw").delete();
+    h.releases.reconcile(ns, "gw", Trigger.INTERVAL);
+    assertThat(h.live(ns, "gw")).isNull();
+    assertThat(remote.client().apps().deployments().inNamespace(ns).withName("gw").get()).isNull();
+  }
+
+  @Test
+  void aRefusedFieldStallsBeforeAnythingIsReleased(TestCluster cluster) {
+    String ns = namespace(cluster, "refused");
+    h.createRelease(
+        ns, "gw", chartSpec("gateway", "1.0.0", "charts") + "upgrade: {preserveValues: true}\n");
 
     HelmReleaseStatus status = h.sync(ns, "gw");
 
     assertThat(condition(status, "Stalled").getReason()).isEqualTo("InvalidSpec");
     assertThat(condition(status, "Ready").getMessage())
-        .isEqualTo("spec.serviceAccountName is not supported by this version of Cairn");
+        .isEqualTo("spec.upgrade.preserveValues is not supported by this version of Cairn");
     assertThat(h.client.apps().deployments().inNamespace(ns).withName("gw").get()).isNull();
   }
 }

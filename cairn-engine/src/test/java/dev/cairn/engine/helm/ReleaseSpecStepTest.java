@@ -39,8 +39,6 @@ class ReleaseSpecStepTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "serviceAccountName: tenant | spec.serviceAccountName",
-        "kubeConfig: {secretRef: {name: remote}} | spec.kubeConfig",
         "driftDetection: {mode: enabled, ignore: [{paths: [/spec/replicas]}]}"
             + " | spec.driftDetection.ignore",
         "upgrade: {preserveValues: true} | spec.upgrade.preserveValues",
@@ -59,7 +57,8 @@ class ReleaseSpecStepTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "serviceAccountName: ''",
+        "serviceAccountName: tenant",
+        "kubeConfig: {secretRef: {name: remote}}",
         "test: {enable: false}",
         "driftDetection: {mode: warn, ignore: []}",
         "upgrade: {preserveValues: false, force: true, cleanupOnFail: true}",
@@ -72,9 +71,12 @@ class ReleaseSpecStepTest {
   @Test
   void namesEveryRefusedFieldAtOnce() {
     assertThatThrownBy(
-            () -> ReleaseSpecStep.checkSpec(run("serviceAccountName: t\ntest: {enable: true}")))
+            () ->
+                ReleaseSpecStep.checkSpec(
+                    run("upgrade: {preserveValues: true}\ntest: {enable: true}")))
         .hasMessage(
-            "spec.serviceAccountName, spec.test.enable is not supported by this version of Cairn");
+            "spec.upgrade.preserveValues, spec.test.enable is not supported by this version of"
+                + " Cairn");
   }
 
   @ParameterizedTest(name = "{0}")
