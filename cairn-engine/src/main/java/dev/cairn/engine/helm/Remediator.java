@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Remediation of a failed release action. A failed install is uninstalled; a failed upgrade is
  * rolled back by re-applying the stored manifest of the last successful revision (a new revision,
- * {@code Rollback to N}), or uninstalled with {@code upgrade.remediation.strategy: uninstall}. Owns
- * the {@code Remediated} condition.
+ * {@code Rollback to N}; a failed rollback with {@code rollback.cleanupOnFail} deletes what it
+ * created), or uninstalled with {@code upgrade.remediation.strategy: uninstall}. Owns the {@code
+ * Remediated} condition.
  */
 final class Remediator {
   private final ReleaseApplier applier;
@@ -84,20 +85,9 @@ final class Remediator {
   }
 
   private void rollback(HelmReleaseRun run, ReleaseRecord failed, ReleaseRecord target) {
-    String now = ReleaseStep.now(run);
-    ReleaseRecord rolled =
-        new ReleaseRecord(
-            target.name(),
-            target.namespace(),
-            failed.version() + 1,
-            ReleaseRecord.DEPLOYED,
-            target.firstDeployed(),
-            now,
-            "Rollback to " + target.version(),
-            target.chartMetadata(),
-            target.config(),
-            target.manifest(),
-            target.hooks());
+    ReleaseRecord rolled = rolledBack(run, failed, target);
+    List<InventoryEntry> before =
+        run.newInventory() != null ? run.newInventory() : run.previousInventory();
     String what =
         "Helm rollback to previous release "
             + target.describe()
@@ -106,11 +96,7 @@ final class Remediator {
             + "@"
             + target.chartVersion();
     try {
-      ReleaseApplier.Deployed deployed =
-          applier.deploy(
-              run,
-              rollbackRevision(run, target),
-              run.newInventory() != null ? run.newInventory() : run.previousInventory());
+      ReleaseApplier.Deployed deployed = applier.deploy(run, rollbackRevision(run, target), before);
       run.newInventory(deployed.inventory());
       for (ReleaseRecord r : run.storage().history(run.storageNamespace(), run.releaseName())) {
         if (ReleaseRecord.DEPLOYED.equals(r.status())) {
@@ -123,7 +109,10 @@ final class Remediator {
           OwnedCondition.isTrue(
               ConditionTypes.REMEDIATED, ConditionReasons.ROLLBACK_SUCCEEDED, what + " succeeded"));
     } catch (ReleaseApplier.DeployFailed e) {
-      run.newInventory(e.inventory());
+      boolean cleanUp =
+          run.spec().rollback() != null
+              && Boolean.TRUE.equals(run.spec().rollback().cleanupOnFail());
+      run.newInventory(cleanUp ? applier.cleanUp(run, e.inventory(), before) : e.inventory());
       run.storage()
           .write(
               run.storageNamespace(),
@@ -142,6 +131,23 @@ final class Remediator {
               ConditionReasons.ROLLBACK_FAILED,
               what + " failed: the stored manifest cannot be read: " + e.getMessage()));
     }
+  }
+
+  /** The revision a rollback to {@code target} writes, after {@code failed}. */
+  private static ReleaseRecord rolledBack(
+      HelmReleaseRun run, ReleaseRecord failed, ReleaseRecord target) {
+    return new ReleaseRecord(
+        target.name(),
+        target.namespace(),
+        failed.version() + 1,
+        ReleaseRecord.DEPLOYED,
+        target.firstDeployed(),
+        ReleaseStep.now(run),
+        "Rollback to " + target.version(),
+        target.chartMetadata(),
+        target.config(),
+        target.manifest(),
+        target.hooks());
   }
 
   /** The stored manifest of {@code target}, deployed with {@code spec.rollback}. */

@@ -1,8 +1,6 @@
 package dev.cairn.engine.helm;
 
 import dev.cairn.api.helm.HelmReleaseSpec;
-import dev.cairn.api.helm.Rollback;
-import dev.cairn.api.helm.Upgrade;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,21 +20,11 @@ final class UnsupportedReleaseFields {
         && !spec.driftDetection().ignore().isEmpty()) {
       out.add("spec.driftDetection.ignore");
     }
-    Upgrade upgrade = spec.upgrade();
-    if (upgrade != null && Boolean.TRUE.equals(upgrade.preserveValues())) {
-      out.add("spec.upgrade.preserveValues");
-    }
     if (spec.test() != null && Boolean.TRUE.equals(spec.test().enable())) {
       out.add("spec.test.enable");
     }
-    Rollback rollback = spec.rollback();
-    if (rollback != null) {
-      if (Boolean.TRUE.equals(rollback.recreate())) {
-        out.add("spec.rollback.recreate");
-      }
-      if (Boolean.TRUE.equals(rollback.cleanupOnFail())) {
-        out.add("spec.rollback.cleanupOnFail");
-      }
+    if (spec.rollback() != null && Boolean.TRUE.equals(spec.rollback().recreate())) {
+      out.add("spec.rollback.recreate");
     }
     return out;
   }

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * HelmRelease fields acted on since they left the schema-only list: {@code install.createNamespace}
- * and {@code disableHooks}, {@code upgrade.cleanupOnFail}, {@code dependsOn[].readyExpr}, {@code
- * healthCheckExprs} with a per-action timeout, {@code serviceAccountName} impersonation, {@code
- * kubeConfig} (a remote cluster), and a refused field that stalls before anything is released.
+ * and {@code disableHooks}, {@code upgrade.cleanupOnFail} and {@code preserveValues}, {@code
+ * rollback.cleanupOnFail}, {@code dependsOn[].readyExpr}, {@code healthCheckExprs} with a
+ * per-action timeout, {@code serviceAccountName} impersonation, {@code kubeConfig} (a remote
+ * cluster), and a refused field that stalls before anything is released.
  */
 @ExtendWith(ClusterExtension.class)
 class HelmReleaseFieldsIT {
@@ -103,6 +104,31 @@ class HelmReleaseFieldsIT {
     assertThat(status.getInventory().entries())
         .extracting(InventoryEntry::id)
         .contains(ns + "_gw_apps_Deployment")
+        .noneMatch(id -> id.contains("gw-worker"));
+  }
+
+  @Test
+  void aFailedRollbackWithCleanupOnFailDeletesWhatItCreated(TestCluster cluster) {
+    String ns = namespace(cluster, "rollback-cleanup");
+    h.createRelease(
+        ns, "gw", chartSpec("gateway", "1.0.0", "charts") + "values: {worker: {enabled: true}}\n");
+    assertThat(condition(h.sync(ns, "gw"), "Ready").getStatus()).isEqualTo("True");
+
+    // v2 drops the worker and fails; the rollback to v1 recreates the worker and fails too.
+    cluster.readiness().keepFailing("Deployment", ns, "gw");
+    h.updateRelease(
+        ns,
+        "gw",
+        chartSpec("gateway", "1.0.0", "charts")
+            + "values: {worker: {enabled: false}, replicas: 2}\n"
+            + "upgrade: {remediation: {retries: 1}}\nrollback: {cleanupOnFail: true}\n");
+    HelmReleaseStatus status = h.sync(ns, "gw");
+
+    assertThat(condition(status, "Remediated").getReason()).isEqualTo("RollbackFailed");
+    assertThat(h.client.apps().deployments().inNamespace(ns).withName("gw-worker").get()).isNull();
+    assertThat(h.client.apps().deployments().inNamespace(ns).withName("gw").get()).isNotNull();
+    assertThat(status.getInventory().entries())
+        .extracting(InventoryEntry::id)
         .noneMatch(id -> id.contains("gw-worker"));
   }
 
@@ -216,16 +242,39 @@ class HelmReleaseFieldsIT {
   }
 
   @Test
+  void preserveValuesKeepsTheLastDeployedValuesUnderTheNewOnes(TestCluster cluster) {
+    String ns = namespace(cluster, "preserve");
+    h.createRelease(ns, "gw", chartSpec("gateway", "1.0.0", "charts") + "values: {replicas: 2}\n");
+    assertThat(condition(h.sync(ns, "gw"), "Ready").getStatus()).isEqualTo("True");
+
+    h.updateRelease(
+        ns,
+        "gw",
+        chartSpec("gateway", "1.0.0", "charts")
+            + "values: {greeting: hi}\nupgrade: {preserveValues: true}\n");
+    HelmReleaseStatus status = h.sync(ns, "gw");
+
+    assertThat(condition(status, "Released").getReason()).isEqualTo("UpgradeSucceeded");
+    assertThat(h.client.apps().deployments().inNamespace(ns).withName("gw").get())
+        .satisfies(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(2));
+    assertThat(h.client.configMaps().inNamespace(ns).withName("gw-config").get().getData())
+        .containsEntry("greeting", "hi");
+    // The merged values are stable: the next run finds the release in sync.
+    status = h.sync(ns, "gw");
+    assertThat(status.getHistory()).hasSize(2);
+  }
+
+  @Test
   void aRefusedFieldStallsBeforeAnythingIsReleased(TestCluster cluster) {
     String ns = namespace(cluster, "refused");
     h.createRelease(
-        ns, "gw", chartSpec("gateway", "1.0.0", "charts") + "upgrade: {preserveValues: true}\n");
+        ns, "gw", chartSpec("gateway", "1.0.0", "charts") + "rollback: {recreate: true}\n");
 
     HelmReleaseStatus status = h.sync(ns, "gw");
 
     assertThat(condition(status, "Stalled").getReason()).isEqualTo("InvalidSpec");
     assertThat(condition(status, "Ready").getMessage())
-        .isEqualTo("spec.upgrade.preserveValues is not supported by this version of Cairn");
+        .isEqualTo("spec.rollback.recreate is not supported by this version of Cairn");
     assertThat(h.client.apps().deployments().inNamespace(ns).withName("gw").get()).isNull();
   }
 }

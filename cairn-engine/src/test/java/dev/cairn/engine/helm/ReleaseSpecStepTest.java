@@ -41,10 +41,8 @@ class ReleaseSpecStepTest {
       value = {
         "driftDetection: {mode: enabled, ignore: [{paths: [/spec/replicas]}]}"
             + " | spec.driftDetection.ignore",
-        "upgrade: {preserveValues: true} | spec.upgrade.preserveValues",
         "test: {enable: true} | spec.test.enable",
         "rollback: {recreate: true} | spec.rollback.recreate",
-        "rollback: {cleanupOnFail: true} | spec.rollback.cleanupOnFail",
       })
   void refusesWhatItDoesNotActOn(String specYaml, String field) {
     assertThatThrownBy(() -> ReleaseSpecStep.checkSpec(run(specYaml)))
@@ -61,8 +59,8 @@ class ReleaseSpecStepTest {
         "kubeConfig: {secretRef: {name: remote}}",
         "test: {enable: false}",
         "driftDetection: {mode: warn, ignore: []}",
-        "upgrade: {preserveValues: false, force: true, cleanupOnFail: true}",
-        "rollback: {force: true, disableWait: true, recreate: false}",
+        "upgrade: {preserveValues: true, force: true, cleanupOnFail: true}",
+        "rollback: {force: true, disableWait: true, recreate: false, cleanupOnFail: true}",
       })
   void acceptsWhatItActsOnOrWhatIsOff(String specYaml) {
     assertThat(ReleaseSpecStep.checkSpec(run(specYaml))).isEqualTo(StepResult.proceed());
@@ -72,11 +70,9 @@ class ReleaseSpecStepTest {
   void namesEveryRefusedFieldAtOnce() {
     assertThatThrownBy(
             () ->
-                ReleaseSpecStep.checkSpec(
-                    run("upgrade: {preserveValues: true}\ntest: {enable: true}")))
+                ReleaseSpecStep.checkSpec(run("rollback: {recreate: true}\ntest: {enable: true}")))
         .hasMessage(
-            "spec.upgrade.preserveValues, spec.test.enable is not supported by this version of"
-                + " Cairn");
+            "spec.test.enable, spec.rollback.recreate is not supported by this version of Cairn");
   }
 
   @ParameterizedTest(name = "{0}")
