@@ -25,9 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * HelmRelease fields acted on since they left the schema-only list: {@code install.createNamespace}
  * and {@code disableHooks}, {@code upgrade.cleanupOnFail} and {@code preserveValues}, {@code
- * rollback.cleanupOnFail}, {@code dependsOn[].readyExpr}, {@code healthCheckExprs} with a
- * per-action timeout, {@code serviceAccountName} impersonation, {@code kubeConfig} (a remote
- * cluster), and a refused field that stalls before anything is released.
+ * rollback.cleanupOnFail}, {@code install.disableWaitForJobs}, {@code dependsOn[].readyExpr},
+ * {@code healthCheckExprs} with a per-action timeout, {@code serviceAccountName} impersonation,
+ * {@code kubeConfig} (a remote cluster), and a refused field that stalls before anything is
+ * released.
  */
 @ExtendWith(ClusterExtension.class)
 class HelmReleaseFieldsIT {
@@ -42,6 +43,23 @@ class HelmReleaseFieldsIT {
         GatewayChart.write(Files.createTempDirectory(h.temp, "hooked-"), "hooked", "1.0.0");
     GatewayChart.addHooksAndCrds(hooked);
     h.publishDirectory(hooked, "hooked", "1.0.0");
+    Path batch = GatewayChart.write(Files.createTempDirectory(h.temp, "batch-"), "batch", "1.0.0");
+    Files.writeString(
+        batch.resolve("templates/job.yaml"),
+        """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: {{ .Release.Name }}-seed
+        spec:
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: seed
+                image: "{{ .Values.image }}-seed:{{ .Chart.AppVersion }}"
+        """);
+    h.publishDirectory(batch, "batch", "1.0.0");
     remote = SimulatedCluster.start();
   }
 
@@ -130,6 +148,25 @@ class HelmReleaseFieldsIT {
     assertThat(status.getInventory().entries())
         .extracting(InventoryEntry::id)
         .noneMatch(id -> id.contains("gw-worker"));
+  }
+
+  @Test
+  void disableWaitForJobsLeavesTheChartsJobsOutOfTheWait(TestCluster cluster) {
+    String ns = namespace(cluster, "jobs");
+    cluster.readiness().keepFailing("Job", ns, "waits-seed");
+    cluster.readiness().keepFailing("Job", ns, "skips-seed");
+    h.createRelease(ns, "waits", chartSpec("batch", "1.0.0", "charts"));
+    h.createRelease(
+        ns,
+        "skips",
+        chartSpec("batch", "1.0.0", "charts") + "install: {disableWaitForJobs: true}\n");
+
+    assertThat(condition(h.sync(ns, "waits"), "Ready").getReason()).isEqualTo("InstallFailed");
+    HelmReleaseStatus skips = h.sync(ns, "skips");
+    assertThat(condition(skips, "Ready").getStatus()).isEqualTo("True");
+    assertThat(skips.getInventory().entries())
+        .extracting(InventoryEntry::id)
+        .contains(ns + "_skips-seed_batch_Job");
   }
 
   @Test
