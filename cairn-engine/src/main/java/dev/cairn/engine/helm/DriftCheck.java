@@ -6,7 +6,6 @@ import dev.cairn.apply.Action;
 import dev.cairn.apply.ApplyException;
 import dev.cairn.apply.ChangeSet;
 import dev.cairn.apply.ChangeSetEntry;
-import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WaitResult;
 import dev.cairn.engine.Inventories;
 import dev.cairn.engine.OwnedCondition;
@@ -26,11 +25,9 @@ import java.util.stream.Collectors;
 final class DriftCheck {
   static final String DRIFTED = "Drifted";
 
-  private final ResourceManager manager;
   private final ReleaseApplier applier;
 
-  DriftCheck(ResourceManager manager, ReleaseApplier applier) {
-    this.manager = manager;
+  DriftCheck(ReleaseApplier applier) {
     this.applier = applier;
   }
 
@@ -48,7 +45,8 @@ final class DriftCheck {
       run.own(OwnedCondition.removed(DRIFTED));
     }
     WaitResult health =
-        manager.waitForHealth(Inventories.ids(currentInventory(run)), run.timeout());
+        applier.waitForHealth(
+            run, Inventories.ids(currentInventory(run)), run.timeout(), () -> false);
     if (!health.healthy()) {
       throw new ReconcileException.Failed(
           ConditionReasons.HEALTH_CHECK_FAILED,
@@ -59,7 +57,7 @@ final class DriftCheck {
   private void correct(HelmReleaseRun run, List<KubeObject> objects) {
     ChangeSet applied;
     try {
-      applied = manager.apply(objects, applier.options(run));
+      applied = run.target().manager().apply(objects, applier.options(run));
     } catch (ApplyException e) {
       throw new ReconcileException.Failed(
           ConditionReasons.RECONCILIATION_FAILED, "drift correction failed: " + e.getMessage());
@@ -81,7 +79,7 @@ final class DriftCheck {
   private void warn(HelmReleaseRun run, List<KubeObject> objects) {
     List<String> drifted = new ArrayList<>();
     for (KubeObject object : objects) {
-      if (!manager.diff(object, applier.options(run)).isEmpty()) {
+      if (!run.target().manager().diff(object, applier.options(run)).isEmpty()) {
         drifted.add(object.id().toString());
       }
     }

@@ -15,7 +15,9 @@ import dev.cairn.engine.Run;
 import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.Step;
 import dev.cairn.engine.StepReconciler;
+import dev.cairn.engine.StepResult;
 import dev.cairn.engine.Trigger;
+import dev.cairn.engine.cluster.ClusterTargets;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
 import dev.cairn.source.artifact.ArtifactStore;
@@ -27,10 +29,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The HelmRelease kind, with Flux's semantics: {@code checkSpec → handleRequests → resolveChart →
- * checkDependencies → awaitChart → composeValues → render → release}; a deleted HelmRelease runs
- * {@code checkSpec → uninstall}. Helm renders ({@code helm template}, cairn-render); Cairn's apply
- * engine applies, prunes and waits; revisions are stored as Helm's release Secrets.
+ * The HelmRelease kind, with Flux's semantics: {@code checkSpec → handleRequests → connect →
+ * resolveChart → checkDependencies → awaitChart → composeValues → render → release}; a deleted
+ * HelmRelease runs {@code checkSpec → connect → uninstall}. Helm renders ({@code helm template},
+ * cairn-render); Cairn's apply engine applies, prunes and waits; revisions are stored as Helm's
+ * release Secrets.
  */
 public final class HelmReleaseKind
     implements KindDefinition<HelmRelease, HelmReleaseStatus, HelmReleaseRun> {
@@ -43,6 +46,7 @@ public final class HelmReleaseKind
   private final ValuesStep values;
   private final ChartRenderStep render;
   private final ReleaseStep release;
+  private final ClusterTargets targets;
 
   public HelmReleaseKind(
       KubernetesClient client,
@@ -56,18 +60,17 @@ public final class HelmReleaseKind
       Duration dependencyRequeue) {
     this.dependencyRequeue = dependencyRequeue;
     this.events = new HelmReleaseEvents(events);
-    ReleaseStorage storage = new ReleaseStorage(client);
-    ReleaseApplier applier = new ReleaseApplier(manager, cluster, applyOptions);
-    Remediator remediator = new Remediator(storage, applier);
-    this.uninstaller = new UninstallStep(client, storage, remediator);
+    this.targets = new ClusterTargets(client, manager, cluster);
+    ReleaseApplier applier = new ReleaseApplier(applyOptions);
+    Remediator remediator = new Remediator(applier);
+    this.uninstaller = new UninstallStep(client, remediator);
     this.chart = new ChartStep(client);
     this.arrival = new AwaitArtifactStep(store);
     this.dependencies = new ReleaseDependencyStep(client);
     this.values = new ValuesStep(client);
     this.render =
         new ChartRenderStep(store, renderer, postRenderer, cluster, new KubeVersion(client));
-    this.release =
-        new ReleaseStep(storage, applier, remediator, new DriftCheck(manager, applier), cluster);
+    this.release = new ReleaseStep(applier, remediator, new DriftCheck(applier));
   }
 
   /** The HelmRelease reconciler: this kind on the engine's skeleton. */
@@ -124,6 +127,7 @@ public final class HelmReleaseKind
     return List.of(
         Step.of("checkSpec", ReleaseSpecStep::checkSpec),
         Step.of("handleRequests", ReleaseSpecStep::handleRequests),
+        Step.of("connect", this::connect),
         Step.of("resolveChart", chart::resolveChart),
         Step.of("checkDependencies", dependencies::checkDependencies),
         Step.of(
@@ -138,7 +142,25 @@ public final class HelmReleaseKind
   public List<Step<HelmReleaseRun>> deletionSteps() {
     return List.of(
         Step.of("checkSpec", ReleaseSpecStep::checkSpec),
+        Step.of("connect", this::connect),
         Step.of("uninstall", uninstaller::uninstall));
+  }
+
+  /**
+   * Step {@code connect}: the {@link dev.cairn.engine.cluster.ClusterTarget} of {@code
+   * serviceAccountName} and {@code kubeConfig}; values, dependencies and the status stay home.
+   */
+  private StepResult connect(HelmReleaseRun run) {
+    run.target(
+        targets.open(
+            run.key().namespace(), run.spec().serviceAccountName(), run.spec().kubeConfig()));
+    return StepResult.proceed();
+  }
+
+  /** Stops the threads of the clients derived for {@code serviceAccountName}. */
+  @Override
+  public void close() {
+    targets.close();
   }
 
   @Override

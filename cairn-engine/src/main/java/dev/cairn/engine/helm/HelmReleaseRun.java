@@ -9,6 +9,8 @@ import dev.cairn.apply.ChangeSet;
 import dev.cairn.engine.ResourceKey;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.Trigger;
+import dev.cairn.engine.cluster.ClusterTarget;
+import dev.cairn.health.HealthChecks;
 import dev.cairn.render.helm.HelmRender;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,9 @@ public final class HelmReleaseRun extends Run<HelmReleaseStatus> {
   private String configDigest;
   private HelmRender render;
   private boolean forceRequested;
+  private HealthChecks healthChecks;
+  private ClusterTarget target;
+  private ReleaseStorage storage;
   private ChangeSet applied = ChangeSet.empty();
   private List<InventoryEntry> newInventory;
   private String event;
@@ -126,6 +131,37 @@ public final class HelmReleaseRun extends Run<HelmReleaseStatus> {
 
   void forceRequested(boolean value) {
     this.forceRequested = value;
+  }
+
+  /** The health checks with {@code spec.healthCheckExprs}, or null when none are set. */
+  public HealthChecks healthChecks() {
+    return healthChecks;
+  }
+
+  void healthChecks(HealthChecks checks) {
+    this.healthChecks = checks;
+  }
+
+  /** Where the release's objects and Helm storage go; set by the {@code connect} step. */
+  public ClusterTarget target() {
+    return target;
+  }
+
+  /** The release Secrets, read and written with the target's client. */
+  ReleaseStorage storage() {
+    return storage;
+  }
+
+  void target(ClusterTarget target) {
+    this.target = target;
+    this.storage = new ReleaseStorage(target.client());
+  }
+
+  @Override
+  public void close() {
+    if (target != null) {
+      target.close();
+    }
   }
 
   public ChangeSet applied() {

@@ -1,21 +1,26 @@
 package dev.cairn.engine.helm;
 
 import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.CustomHealthCheck;
 import dev.cairn.api.FluxDuration;
 import dev.cairn.api.helm.HelmReleaseSpec;
 import dev.cairn.api.helm.HelmReleaseStatus;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.ReconcileRequest;
 import dev.cairn.engine.StepResult;
+import dev.cairn.health.HealthCheckExpr;
+import dev.cairn.health.HealthChecks;
+import dev.cairn.health.HealthExpressionException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Steps {@code checkSpec} (intervals, timeout, release name and namespaces) and {@code
- * handleRequests} (force and reset requests, Cairn's and Flux's annotations: a request handled
- * forces a release action, or resets the failure counters).
+ * Steps {@code checkSpec} (intervals, timeouts, health expressions, release name and namespaces)
+ * and {@code handleRequests} (force and reset requests, Cairn's and Flux's annotations: a request
+ * handled forces a release action, or resets the failure counters).
  */
 final class ReleaseSpecStep {
   static final String FORCE_AT = "reconcile.cairn.dev/forceAt";
@@ -34,6 +39,7 @@ final class ReleaseSpecStep {
       throw new ReconcileException.Stalled(
           ConditionReasons.INVALID_SPEC, "exactly one of chart and chartRef must be set");
     }
+    checkFields(run);
     Duration interval = parse(spec.interval(), "interval");
     Duration timeout = spec.timeout() == null ? DEFAULT_TIMEOUT : parse(spec.timeout(), "timeout");
     run.timing(interval, timeout);
@@ -50,6 +56,51 @@ final class ReleaseSpecStep {
       resetFailures(status);
     }
     return StepResult.proceed();
+  }
+
+  /**
+   * Checks the per-action timeouts and compiles {@code healthCheckExprs} (the fields this version
+   * does not act on were refused before, by the skeleton's {@code checkRefusedFields} with {@link
+   * HelmReleaseRefusals}).
+   */
+  private static void checkFields(HelmReleaseRun run) {
+    HelmReleaseSpec spec = run.spec();
+    if (spec.install() != null && spec.install().timeout() != null) {
+      parse(spec.install().timeout(), "install.timeout");
+    }
+    if (spec.upgrade() != null && spec.upgrade().timeout() != null) {
+      parse(spec.upgrade().timeout(), "upgrade.timeout");
+    }
+    if (spec.rollback() != null && spec.rollback().timeout() != null) {
+      parse(spec.rollback().timeout(), "rollback.timeout");
+    }
+    if (spec.uninstall() != null && spec.uninstall().timeout() != null) {
+      parse(spec.uninstall().timeout(), "uninstall.timeout");
+    }
+    run.healthChecks(healthChecks(spec.healthCheckExprs()));
+  }
+
+  private static HealthChecks healthChecks(List<CustomHealthCheck> exprs) {
+    if (exprs == null || exprs.isEmpty()) {
+      return null;
+    }
+    try {
+      return HealthChecks.withExpressions(
+          exprs.stream()
+              .map(
+                  e ->
+                      new HealthCheckExpr(
+                          e.apiVersion(), e.kind(), e.current(), e.inProgress(), e.failed()))
+              .toList());
+    } catch (HealthExpressionException | IllegalArgumentException e) {
+      throw new ReconcileException.Stalled(
+          ConditionReasons.INVALID_CEL_EXPRESSION, "spec.healthCheckExprs: " + e.getMessage());
+    }
+  }
+
+  /** An action's timeout ({@code text}, checked by checkSpec), else {@code fallback}. */
+  static Duration timeoutOr(String text, Duration fallback) {
+    return text == null ? fallback : FluxDuration.parse(text);
   }
 
   /**

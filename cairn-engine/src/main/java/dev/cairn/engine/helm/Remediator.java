@@ -3,7 +3,6 @@ package dev.cairn.engine.helm;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.InventoryEntry;
-import dev.cairn.api.helm.RemediationStrategy;
 import dev.cairn.apply.ChangeSet;
 import dev.cairn.engine.Inventories;
 import dev.cairn.engine.OwnedCondition;
@@ -16,25 +15,20 @@ import java.util.List;
 /**
  * Remediation of a failed release action. A failed install is uninstalled; a failed upgrade is
  * rolled back by re-applying the stored manifest of the last successful revision (a new revision,
- * {@code Rollback to N}), or uninstalled with {@code upgrade.remediation.strategy: uninstall}. Owns
- * the {@code Remediated} condition.
+ * {@code Rollback to N}; a failed rollback with {@code rollback.cleanupOnFail} deletes what it
+ * created), or uninstalled with {@code upgrade.remediation.strategy: uninstall}. Owns the {@code
+ * Remediated} condition.
  */
 final class Remediator {
-  private final ReleaseStorage storage;
   private final ReleaseApplier applier;
 
-  Remediator(ReleaseStorage storage, ReleaseApplier applier) {
-    this.storage = storage;
+  Remediator(ReleaseApplier applier) {
     this.applier = applier;
   }
 
   void remediate(
-      HelmReleaseRun run, String action, ReleaseRecord failed, List<ReleaseRecord> history) {
-    boolean uninstall =
-        action.equals(ReleaseStep.INSTALL)
-            || (run.spec().upgrade() != null
-                && run.spec().upgrade().remediation() != null
-                && run.spec().upgrade().remediation().strategy() == RemediationStrategy.UNINSTALL);
+      HelmReleaseRun run, ReleaseAction action, ReleaseRecord failed, List<ReleaseRecord> history) {
+    boolean uninstall = action.uninstallsOnFailure();
     ReleaseRecord target = null;
     for (ReleaseRecord r : history) {
       if (r.version() < failed.version()
@@ -61,11 +55,14 @@ final class Remediator {
     if (latest.version() == 0) {
       // nothing was ever stored
     } else if (keepHistory(run)) {
-      storage.write(
-          run.storageNamespace(),
-          latest.withStatus(ReleaseRecord.UNINSTALLED).withDescription("Uninstallation complete"));
+      run.storage()
+          .write(
+              run.storageNamespace(),
+              latest
+                  .withStatus(ReleaseRecord.UNINSTALLED)
+                  .withDescription("Uninstallation complete"));
     } else {
-      storage.deleteAll(run.storageNamespace(), run.releaseName());
+      run.storage().deleteAll(run.storageNamespace(), run.releaseName());
     }
     if (deleted.hasFailures()) {
       run.own(
@@ -88,20 +85,9 @@ final class Remediator {
   }
 
   private void rollback(HelmReleaseRun run, ReleaseRecord failed, ReleaseRecord target) {
-    String now = ReleaseStep.now(run);
-    ReleaseRecord rolled =
-        new ReleaseRecord(
-            target.name(),
-            target.namespace(),
-            failed.version() + 1,
-            ReleaseRecord.DEPLOYED,
-            target.firstDeployed(),
-            now,
-            "Rollback to " + target.version(),
-            target.chartMetadata(),
-            target.config(),
-            target.manifest(),
-            target.hooks());
+    ReleaseRecord rolled = rolledBack(run, failed, target);
+    List<InventoryEntry> before =
+        run.newInventory() != null ? run.newInventory() : run.previousInventory();
     String what =
         "Helm rollback to previous release "
             + target.describe()
@@ -110,30 +96,29 @@ final class Remediator {
             + "@"
             + target.chartVersion();
     try {
-      List<KubeObject> objects = YamlReader.defaults().readObjects("manifest", target.manifest());
-      ReleaseApplier.Deployed deployed =
-          applier.deploy(
-              run,
-              new ReleaseApplier.Revision(objects, List.of(), List.of(), null, true),
-              run.newInventory() != null ? run.newInventory() : run.previousInventory());
+      ReleaseApplier.Deployed deployed = applier.deploy(run, rollbackRevision(run, target), before);
       run.newInventory(deployed.inventory());
-      for (ReleaseRecord r : storage.history(run.storageNamespace(), run.releaseName())) {
+      for (ReleaseRecord r : run.storage().history(run.storageNamespace(), run.releaseName())) {
         if (ReleaseRecord.DEPLOYED.equals(r.status())) {
-          storage.write(run.storageNamespace(), r.withStatus(ReleaseRecord.SUPERSEDED));
+          run.storage().write(run.storageNamespace(), r.withStatus(ReleaseRecord.SUPERSEDED));
         }
       }
-      storage.write(run.storageNamespace(), failed.withStatus(ReleaseRecord.SUPERSEDED));
-      storage.write(run.storageNamespace(), rolled);
+      run.storage().write(run.storageNamespace(), failed.withStatus(ReleaseRecord.SUPERSEDED));
+      run.storage().write(run.storageNamespace(), rolled);
       run.own(
           OwnedCondition.isTrue(
               ConditionTypes.REMEDIATED, ConditionReasons.ROLLBACK_SUCCEEDED, what + " succeeded"));
     } catch (ReleaseApplier.DeployFailed e) {
-      run.newInventory(e.inventory());
-      storage.write(
-          run.storageNamespace(),
-          rolled
-              .withStatus(ReleaseRecord.FAILED)
-              .withDescription("Rollback failed: " + e.getMessage()));
+      boolean cleanUp =
+          run.spec().rollback() != null
+              && Boolean.TRUE.equals(run.spec().rollback().cleanupOnFail());
+      run.newInventory(cleanUp ? applier.cleanUp(run, e.inventory(), before) : e.inventory());
+      run.storage()
+          .write(
+              run.storageNamespace(),
+              rolled
+                  .withStatus(ReleaseRecord.FAILED)
+                  .withDescription("Rollback failed: " + e.getMessage()));
       run.own(
           OwnedCondition.isFalse(
               ConditionTypes.REMEDIATED,
@@ -146,6 +131,35 @@ final class Remediator {
               ConditionReasons.ROLLBACK_FAILED,
               what + " failed: the stored manifest cannot be read: " + e.getMessage()));
     }
+  }
+
+  /** The revision a rollback to {@code target} writes, after {@code failed}. */
+  private static ReleaseRecord rolledBack(
+      HelmReleaseRun run, ReleaseRecord failed, ReleaseRecord target) {
+    return new ReleaseRecord(
+        target.name(),
+        target.namespace(),
+        failed.version() + 1,
+        ReleaseRecord.DEPLOYED,
+        target.firstDeployed(),
+        ReleaseStep.now(run),
+        "Rollback to " + target.version(),
+        target.chartMetadata(),
+        target.config(),
+        target.manifest(),
+        target.hooks());
+  }
+
+  /** The stored manifest of {@code target}, deployed with {@code spec.rollback}. */
+  private static ReleaseApplier.Revision rollbackRevision(
+      HelmReleaseRun run, ReleaseRecord target) {
+    List<KubeObject> objects = YamlReader.defaults().readObjects("manifest", target.manifest());
+    return new ReleaseApplier.Revision(
+        objects,
+        List.of(),
+        List.of(),
+        null,
+        DeploySettings.rollback(run.spec().rollback(), run.timeout()));
   }
 
   static boolean keepHistory(HelmReleaseRun run) {

@@ -12,17 +12,15 @@ import java.util.List;
  */
 final class UninstallStep {
   private final KubernetesClient client;
-  private final ReleaseStorage storage;
   private final Remediator remediator;
 
-  UninstallStep(KubernetesClient client, ReleaseStorage storage, Remediator remediator) {
+  UninstallStep(KubernetesClient client, Remediator remediator) {
     this.client = client;
-    this.storage = storage;
     this.remediator = remediator;
   }
 
   StepResult uninstall(HelmReleaseRun run) {
-    List<ReleaseRecord> history = storage.history(run.storageNamespace(), run.releaseName());
+    List<ReleaseRecord> history = run.storage().history(run.storageNamespace(), run.releaseName());
     ReleaseRecord latest =
         history.isEmpty()
             ? new ReleaseRecord(

@@ -21,8 +21,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * Step {@code composeValues}: Flux's order. Each {@code valuesFrom} entry in turn (its {@code
  * valuesKey}, {@code values.yaml} by default) is merged over what came before, or, with {@code
  * targetPath}, set at that path; {@code spec.values} is merged last. The chart's own defaults are
- * merged under all of this by Helm. A missing non-optional ConfigMap, Secret or key fails the run
- * ({@code ValuesError}) naming it; values never appear in messages.
+ * merged under all of this by Helm. With {@code upgrade.preserveValues} all of it is merged over
+ * the values of the newest deployed revision. A missing non-optional ConfigMap, Secret or key fails
+ * the run ({@code ValuesError}) naming it; values never appear in messages.
  */
 final class ValuesStep {
   static final String VALUES_ERROR = "ValuesError";
@@ -47,10 +48,30 @@ final class ValuesStep {
       Map<String, Object> inline = JSON.convertValue(run.spec().values(), Map.class);
       result = HelmValues.merge(result, inline);
     }
+    result = preserved(run, result);
     run.values(result, digest(result));
     run.status().setLastAttemptedConfigDigest(run.configDigest());
     run.status().setLastAttemptedValuesChecksum(run.configDigest());
     return StepResult.proceed();
+  }
+
+  /**
+   * {@code upgrade.preserveValues} (Helm's {@code --reuse-values}): the values of the newest
+   * deployed revision, with the composed values merged over them. Nothing deployed yet: as
+   * composed.
+   */
+  private static Map<String, Object> preserved(HelmReleaseRun run, Map<String, Object> composed) {
+    if (run.spec().upgrade() == null
+        || !Boolean.TRUE.equals(run.spec().upgrade().preserveValues())) {
+      return composed;
+    }
+    Map<String, Object> last = null;
+    for (ReleaseRecord r : run.storage().history(run.storageNamespace(), run.releaseName())) {
+      if (ReleaseRecord.DEPLOYED.equals(r.status())) {
+        last = r.config();
+      }
+    }
+    return last == null ? composed : HelmValues.merge(last, composed);
   }
 
   /** {@code sha256:<hex>} of the values as JSON with sorted keys. */

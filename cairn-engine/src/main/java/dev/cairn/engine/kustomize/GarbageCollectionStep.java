@@ -14,6 +14,7 @@ import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.Inventories;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
+import dev.cairn.engine.cluster.ClusterTarget;
 import dev.cairn.manifest.ObjectId;
 import java.util.List;
 import java.util.Map;

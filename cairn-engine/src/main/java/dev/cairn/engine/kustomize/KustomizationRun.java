@@ -10,6 +10,7 @@ import dev.cairn.apply.ChangeSet;
 import dev.cairn.engine.ResourceKey;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.Trigger;
+import dev.cairn.engine.cluster.ClusterTarget;
 import dev.cairn.render.RenderedSet;
 import java.time.Clock;
 import java.time.Duration;
