@@ -66,9 +66,13 @@ final class BuiltInDefaults {
     number(spec, "replicas", 1);
     text(spec, "podManagementPolicy", "OrderedReady");
     ObjectNode strategy = object(spec, "updateStrategy");
-    text(strategy, "type", "RollingUpdate");
+    if (strategy != null && !strategy.hasNonNull("type")) {
+      // only an absent type brings a rollingUpdate block with it
+      strategy.put("type", "RollingUpdate");
+      object(strategy, "rollingUpdate");
+    }
     if (strategy != null && "RollingUpdate".equals(strategy.path("type").asText())) {
-      number(object(strategy, "rollingUpdate"), "partition", 0);
+      number(existing(strategy, "rollingUpdate"), "partition", 0);
     }
     number(spec, "revisionHistoryLimit", 10);
     ObjectNode retention = object(spec, "persistentVolumeClaimRetentionPolicy");

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * largest exponent that is a multiple of 3 and leaves an integer mantissa ({@code 0.5} → {@code
  * 500m}, {@code 1000} → {@code 1k}, {@code 1500} stays); binary values are divided by 1024 while
  * that stays whole ({@code 1024Mi} → {@code 1Gi}), and fall back to decimal SI when they are
- * fractional or smaller than 1024. Values are rounded up to nano units, as the server does.
+ * fractional or smaller than 1024. Values are rounded up to nano units, as the server does, or to
+ * milli units for the values of a resource list ({@code SetDefaults_ResourceList} in
+ * pkg/apis/core/v1/defaults.go rounds those up to milli scale).
  */
 final class CanonicalQuantity {
   static final String REGEX = "^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$";
@@ -39,6 +41,15 @@ final class CanonicalQuantity {
 
   /** The canonical spelling of {@code text}; throws IllegalArgumentException if not a quantity. */
   static String of(String text) {
+    return of(text, 9);
+  }
+
+  /** The canonical spelling of a value of a resource list (requests, limits, hard, ...). */
+  static String ofResourceList(String text) {
+    return of(text, 3);
+  }
+
+  private static String of(String text, int decimals) {
     Matcher m = SYNTAX.matcher(text.trim());
     if (!m.matches()) {
       throw new IllegalArgumentException(
@@ -65,7 +76,7 @@ final class CanonicalQuantity {
     } else {
       throw new IllegalArgumentException("unable to parse quantity's suffix");
     }
-    value = value.setScale(9, RoundingMode.UP);
+    value = value.setScale(decimals, RoundingMode.UP);
     if (value.signum() == 0) {
       return "0";
     }

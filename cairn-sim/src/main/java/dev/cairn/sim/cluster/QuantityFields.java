@@ -70,7 +70,7 @@ final class QuantityFields {
       } else if (child.equals("overhead")) {
         map(field.getValue(), childPath, errors);
       } else if (child.equals("sizeLimit")) {
-        String canonical = canonical(field.getValue(), childPath, errors);
+        String canonical = canonical(field.getValue(), childPath, false, errors);
         if (canonical != null) {
           field.setValue(object.textNode(canonical));
         }
@@ -87,17 +87,19 @@ final class QuantityFields {
     Iterator<Map.Entry<String, JsonNode>> entries = map.fields();
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
-      String canonical = canonical(entry.getValue(), path + "[" + entry.getKey() + "]", errors);
+      String canonical =
+          canonical(entry.getValue(), path + "[" + entry.getKey() + "]", true, errors);
       if (canonical != null) {
         entry.setValue(map.textNode(canonical));
       }
     }
   }
 
-  private static String canonical(JsonNode value, String path, List<String> errors) {
+  private static String canonical(
+      JsonNode value, String path, boolean resourceList, List<String> errors) {
     String text = value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
     try {
-      return CanonicalQuantity.of(text);
+      return resourceList ? CanonicalQuantity.ofResourceList(text) : CanonicalQuantity.of(text);
     } catch (IllegalArgumentException e) {
       errors.add(path + ": Invalid value: \"" + text + "\": " + e.getMessage());
       return null;

@@ -38,6 +38,12 @@ class CanonicalQuantityTest {
     assertThat(CanonicalQuantity.of(input)).isEqualTo(canonical);
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"0.0001, 1m", "0.5, 500m", "1.0005, 1001m", "1Gi, 1Gi"})
+  void resourceListValuesAreRoundedUpToMilli(String input, String canonical) {
+    assertThat(CanonicalQuantity.ofResourceList(input)).isEqualTo(canonical);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"abc", "1Gb", "", "1.2.3"})
   void refusesWhatIsNoQuantity(String input) {

@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -160,7 +162,7 @@ class ApiServerRefusalsIT {
         .deployments()
         .inNamespace(ns)
         .withName("web")
-        .edit(x -> new DeploymentBuilder(x).editMetadata().withFinalizers().endMetadata().build());
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
   }
 
   @Test
@@ -247,6 +249,51 @@ class ApiServerRefusalsIT {
   }
 
   @Test
+  void aMalformedQuantityIsRefusedNamingItsField() {
+    Deployment d = deployment(ns, Map.of("app", "web"));
+    d.getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
+        .setResources(
+            new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+                .addToRequests("cpu", new Quantity("lots"))
+                .build());
+
+    assertInvalid(
+        () -> client.apps().deployments().inNamespace(ns).resource(d).create(),
+        "spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: \"lots\":"
+            + " quantities must match the regular expression");
+  }
+
+  @Test
+  void immutableConfigMapDataCannotChange() {
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("frozen")
+                .endMetadata()
+                .withImmutable(true)
+                .addToData("a", "1")
+                .build())
+        .create();
+
+    assertInvalid(
+        () ->
+            client
+                .configMaps()
+                .inNamespace(ns)
+                .withName("frozen")
+                .edit(c -> new ConfigMapBuilder(c).addToData("a", "2").build()),
+        "ConfigMap \"frozen\" is invalid: data: Forbidden: field is immutable when `immutable` is"
+            + " set");
+  }
+
+  @Test
   void deploymentSelectorIsImmutable() {
     client
         .apps()
@@ -255,6 +302,7 @@ class ApiServerRefusalsIT {
         .resource(deployment(ns, Map.of("app", "web")))
         .create();
 
+    // a patch without a resourceVersion: the readiness simulator may write status meanwhile
     assertInvalid(
         () ->
             client
@@ -262,15 +310,9 @@ class ApiServerRefusalsIT {
                 .deployments()
                 .inNamespace(ns)
                 .withName("web")
-                .edit(
-                    d ->
-                        new DeploymentBuilder(d)
-                            .editSpec()
-                            .editSelector()
-                            .addToMatchLabels("tier", "front")
-                            .endSelector()
-                            .endSpec()
-                            .build()),
+                .patch(
+                    PatchContext.of(PatchType.JSON_MERGE),
+                    "{\"spec\":{\"selector\":{\"matchLabels\":{\"tier\":\"front\"}}}}"),
         "Deployment.apps \"web\" is invalid: spec.selector: Invalid value:");
   }
 
@@ -304,16 +346,10 @@ class ApiServerRefusalsIT {
                 .jobs()
                 .inNamespace(ns)
                 .withName("once")
-                .edit(
-                    j -> {
-                      j.getSpec()
-                          .getTemplate()
-                          .getSpec()
-                          .getContainers()
-                          .get(0)
-                          .setImage("busybox:1.37");
-                      return j;
-                    }),
+                .patch(
+                    PatchContext.of(PatchType.STRATEGIC_MERGE),
+                    "{\"spec\":{\"template\":{\"spec\":{\"containers\":"
+                        + "[{\"name\":\"run\",\"image\":\"busybox:1.37\"}]}}}}"),
         "Job.batch \"once\" is invalid: spec.template: Invalid value:");
   }
 
