@@ -2,6 +2,7 @@ package dev.cairn.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -52,6 +53,15 @@ final class UnchangedCheck {
 
   /** Whether every field set in {@code part} has the same value in {@code whole}. */
   static boolean containedIn(JsonNode part, JsonNode whole) {
+    return containedIn(part, whole, "", false);
+  }
+
+  /**
+   * {@code name} is the field that holds {@code part}; {@code quantity} says whether {@code part}
+   * is a resource quantity, which counts as the same when its amount is ({@code cpu: 0.5} is stored
+   * as {@code 500m}).
+   */
+  private static boolean containedIn(JsonNode part, JsonNode whole, String name, boolean quantity) {
     if (part.isObject()) {
       if (!whole.isObject()) {
         return false;
@@ -64,7 +74,12 @@ final class UnchangedCheck {
           if (other != null && !other.isNull()) {
             return false;
           }
-        } else if (other == null || !containedIn(field.getValue(), other)) {
+        } else if (other == null
+            || !containedIn(
+                field.getValue(),
+                other,
+                field.getKey(),
+                holdsQuantities(name) || field.getKey().equals("sizeLimit"))) {
           return false;
         }
       }
@@ -75,7 +90,7 @@ final class UnchangedCheck {
         return false;
       }
       for (int i = 0; i < part.size(); i++) {
-        if (!containedIn(part.get(i), whole.get(i))) {
+        if (!containedIn(part.get(i), whole.get(i), name, false)) {
           return false;
         }
       }
@@ -84,7 +99,32 @@ final class UnchangedCheck {
     if (part.isNumber() && whole.isNumber()) {
       return part.decimalValue().compareTo(whole.decimalValue()) == 0;
     }
-    return part.equals(whole);
+    return part.equals(whole) || (quantity && sameQuantity(part, whole));
+  }
+
+  /**
+   * The maps of {@code resource.Quantity} values the API server canonicalizes: container, pod
+   * overhead, PVC and ResourceQuota amounts ({@code emptyDir.sizeLimit} is a single one).
+   */
+  private static boolean holdsQuantities(String map) {
+    return switch (map) {
+      case "requests", "limits", "overhead", "hard" -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean sameQuantity(JsonNode part, JsonNode whole) {
+    if (!whole.isTextual() || !(part.isTextual() || part.isNumber())) {
+      return false;
+    }
+    String desired = part.isNumber() ? part.decimalValue().toPlainString() : part.asText();
+    try {
+      return Quantity.getAmountInBytes(new Quantity(desired))
+              .compareTo(Quantity.getAmountInBytes(new Quantity(whole.asText())))
+          == 0;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return false;
+    }
   }
 
   /** Whether every path of a managedFields {@code fieldsV1} set still exists in {@code desired}. */

@@ -84,6 +84,60 @@ class ResourceManagerIT {
   }
 
   @Test
+  void steadyStateMakesNoWritesWhenTheServerDefaultsAndCanonicalizes() {
+    String workload =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: sized
+          namespace: canonical
+        spec:
+          selector:
+            matchLabels:
+              app: sized
+          template:
+            metadata:
+              labels:
+                app: sized
+            spec:
+              containers:
+              - name: app
+                image: nginx
+                ports:
+                - containerPort: 8080
+                resources:
+                  requests:
+                    cpu: 0.5
+                    memory: 1024Mi
+                  limits:
+                    cpu: 1
+                    memory: 1.5Gi
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: sized
+          namespace: canonical
+        spec:
+          selector:
+            app: sized
+          ports:
+          - port: 80
+        """;
+    List<KubeObject> set = Manifests.read(Manifests.namespace("canonical") + "---\n" + workload);
+    ApplyOptions options =
+        ApplyOptions.defaults().withLabels(Map.of("cairn.dev/name", "canonical"));
+    manager.apply(set, options);
+    cluster.requests().reset();
+
+    ChangeSet steady = manager.apply(set, options);
+
+    assertThat(steady.withAction(Action.UNCHANGED)).hasSize(3);
+    assertThat(cluster.requests().writes()).as("no dry-run either: " + cluster.requests()).isZero();
+  }
+
+  @Test
   void ownershipLabelsAreStampedOnEveryObject() {
     List<KubeObject> set =
         Manifests.read(

@@ -62,5 +62,19 @@ class UnchangedCheckTest {
   void numbersCompareByValue() throws Exception {
     assertThat(UnchangedCheck.containedIn(json("{'a':1.0}"), json("{'a':1}"))).isTrue();
     assertThat(UnchangedCheck.containedIn(json("{'a':'1'}"), json("{'a':1}"))).isFalse();
+    assertThat(
+            UnchangedCheck.containedIn(
+                json("{'resources':{'requests':{'cpu':0.5,'memory':'1024Mi'}}}"),
+                json("{'resources':{'requests':{'cpu':'500m','memory':'1Gi'}}}")))
+        .as("quantities compare as the server stores them")
+        .isTrue();
+    assertThat(
+            UnchangedCheck.containedIn(
+                json("{'resources':{'limits':{'cpu':'1'}}}"),
+                json("{'resources':{'limits':{'cpu':'1500m'}}}")))
+        .isFalse();
+    assertThat(UnchangedCheck.containedIn(json("{'data':{'a':'1.0'}}"), json("{'data':{'a':'1'}}")))
+        .as("only quantity fields")
+        .isFalse();
   }
 }

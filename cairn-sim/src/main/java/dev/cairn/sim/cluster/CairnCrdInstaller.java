@@ -5,8 +5,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** Installs Cairn's CRDs into a test cluster (server-side apply, so again is harmless). */
+/**
+ * Installs Cairn's CRDs into a test cluster (server-side apply, so again is harmless) and waits
+ * until each is Established, since a CRD is served only then (on a real server and on the simulated
+ * one alike).
+ */
 public final class CairnCrdInstaller {
   private CairnCrdInstaller() {}
 
@@ -24,5 +29,23 @@ public final class CairnCrdInstaller {
               .convertValue(CairnCrds.crd(kind), CustomResourceDefinition.class);
       client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
     }
+    for (Class<? extends HasMetadata> kind : kinds) {
+      String name = CairnCrds.crd(kind).path("metadata").path("name").asText();
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(name)
+          .waitUntilCondition(CairnCrdInstaller::established, 30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Whether {@code crd} reports Established=True. */
+  public static boolean established(CustomResourceDefinition crd) {
+    return crd != null
+        && crd.getStatus() != null
+        && crd.getStatus().getConditions() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 }

@@ -42,7 +42,11 @@ final class Cascades implements ObjectStore.Listener {
   public void stored(ResourceType type, ObjectKey key, JsonNode before, ObjectNode after) {
     if (type.isCustomResourceDefinition()
         && !after.path("metadata").hasNonNull("deletionTimestamp")) {
-      types.registerCrd(after);
+      if (LifecycleStatus.isEstablished(after)) {
+        types.registerCrd(after);
+      } else {
+        later(() -> establish(type, key));
+      }
     }
     if (type.isNamespace()
         && after.path("metadata").hasNonNull("deletionTimestamp")
@@ -96,6 +100,21 @@ final class Cascades implements ObjectStore.Listener {
         && store.inNamespace(namespace).isEmpty()) {
       store.remove(nsKey);
     }
+  }
+
+  /**
+   * A created CRD is Established by controllers after the create returned (apiextensions-apiserver
+   * {@code pkg/controller/status/naming_controller.go}, {@code pkg/controller/establish}), never in
+   * the create response; its kinds are served from then on.
+   */
+  private void establish(ResourceType type, ObjectKey key) {
+    ObjectStore.Stored stored = store.get(key);
+    if (stored == null || LifecycleStatus.isEstablished(stored.object())) {
+      return;
+    }
+    ObjectNode next = stored.object().deepCopy();
+    LifecycleStatus.establish(next);
+    writer.system(type, key, next);
   }
 
   /** Garbage-collects one dependent whose owners may be gone. */

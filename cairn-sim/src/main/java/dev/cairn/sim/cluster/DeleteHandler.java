@@ -48,6 +48,13 @@ final class DeleteHandler {
         return new WriteResult(200, live);
       }
       ObjectNode marked = live.deepCopy();
+      // generation +1 when the deletion is only marked: markAsDeleting in
+      // staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go (and rest.BeforeDelete
+      // for graceful deletion) bump it for every object whose generation is set
+      long generation = metadata.path("generation").asLong(0);
+      if (generation > 0) {
+        marked.with("metadata").put("generation", generation + 1);
+      }
       marked.with("metadata").put("deletionTimestamp", ObjectWriter.now());
       marked.with("metadata").put("deletionGracePeriodSeconds", 0);
       if (type.isNamespace()) {

@@ -87,7 +87,7 @@ final class FieldPaths {
       List<String> names,
       ListSemantics lists,
       Map<List<String>, JsonNode> out) {
-    if (value.isObject() && value.size() > 0) {
+    if (value.isObject() && value.size() > 0 && !lists.atomicMap(names)) {
       Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();

@@ -1,12 +1,15 @@
 package dev.cairn.sim.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What the API server itself writes into objects: a created Namespace is Active; a created
- * CustomResourceDefinition is Established with its names accepted (the simulated server serves it
- * at once); a Secret's stringData is folded into data.
+ * CustomResourceDefinition gets its {@code storedVersions} and empty {@code acceptedNames} (its
+ * strategy's {@code PrepareForCreate}), and is Established only afterwards, asynchronously, by
+ * {@link Cascades} (the naming and establishing controllers of apiextensions-apiserver); a Secret's
+ * stringData is folded into data.
  */
 final class LifecycleStatus {
   private LifecycleStatus() {}
@@ -41,10 +44,23 @@ final class LifecycleStatus {
     if (type.isNamespace()) {
       object.putObject("status").put("phase", "Active");
     } else if (type.isCustomResourceDefinition()) {
-      establish(object);
+      ObjectNode status = object.putObject("status");
+      status.putObject("acceptedNames").put("plural", "").put("kind", "");
+      storedVersions(object, status);
     }
   }
 
+  static boolean isEstablished(JsonNode crd) {
+    for (JsonNode condition : crd.path("status").path("conditions")) {
+      if (condition.path("type").asText().equals("Established")
+          && condition.path("status").asText().equals("True")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What the naming and establishing controllers write once a created CRD is served. */
   static void establish(ObjectNode crd) {
     ObjectNode status = crd.putObject("status");
     status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
@@ -64,6 +80,10 @@ final class LifecycleStatus {
         .put("reason", "InitialNamesAccepted")
         .put("message", "the initial names have been accepted")
         .put("lastTransitionTime", now);
+    storedVersions(crd, status);
+  }
+
+  private static void storedVersions(ObjectNode crd, ObjectNode status) {
     ArrayNode stored = status.putArray("storedVersions");
     crd.path("spec")
         .path("versions")

@@ -47,6 +47,10 @@ final class ListSemantics {
           Map.entry("conditions", ListType.map("type")),
           Map.entry("topologySpreadConstraints", ListType.map("topologyKey", "whenUnsatisfiable")));
 
+  private static final java.util.Set<String> ATOMIC_MAPS =
+      java.util.Set.of(
+          "selector", "podSelector", "namespaceSelector", "labelSelector", "nodeSelector");
+
   private final ResourceType type;
 
   ListSemantics(ResourceType type) {
@@ -83,20 +87,46 @@ final class ListSemantics {
     return BUILT_IN.getOrDefault(field, ListType.ATOMIC);
   }
 
-  private ListType fromSchema(List<String> names) {
-    JsonNode schema = type.schema();
-    if (schema == null) {
-      return ListType.ATOMIC;
+  /**
+   * Whether the map at {@code names} is atomic for server-side apply: owned and replaced as one
+   * value. Built-in kinds: label selectors ({@code metav1.LabelSelector} is {@code
+   * +structType=atomic} in staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go) and the
+   * {@code +mapType=atomic} maps Service and ReplicationController {@code spec.selector} and pod
+   * {@code nodeSelector} (staging/src/k8s.io/api/core/v1/types.go). Custom resources: {@code
+   * x-kubernetes-map-type: atomic} in the schema.
+   */
+  boolean atomicMap(List<String> names) {
+    if (names.isEmpty() || names.get(0).equals("metadata")) {
+      return false;
     }
-    JsonNode node = schema;
+    if (!type.custom()) {
+      return ATOMIC_MAPS.contains(names.get(names.size() - 1));
+    }
+    JsonNode node = schemaAt(names);
+    return node != null && node.path("x-kubernetes-map-type").asText().equals("atomic");
+  }
+
+  private JsonNode schemaAt(List<String> names) {
+    JsonNode node = type.schema();
+    if (node == null) {
+      return null;
+    }
     for (String name : names) {
       if (node.path("type").asText().equals("array")) {
         node = node.path("items");
       }
       node = node.path("properties").path(name);
       if (node.isMissingNode()) {
-        return ListType.ATOMIC;
+        return null;
       }
+    }
+    return node;
+  }
+
+  private ListType fromSchema(List<String> names) {
+    JsonNode node = schemaAt(names);
+    if (node == null) {
+      return ListType.ATOMIC;
     }
     String listType = node.path("x-kubernetes-list-type").asText("atomic");
     if (listType.equals("set")) {

@@ -45,7 +45,10 @@ final class ObjectMerge {
       List<String> childNames = FieldPaths.append(names, name);
       if (value.isNull()) {
         target.remove(name);
-      } else if (value.isObject() && current != null && current.isObject()) {
+      } else if (value.isObject()
+          && current != null
+          && current.isObject()
+          && (smp || !lists.atomicMap(childNames))) {
         mergeObject((ObjectNode) current, value, childNames, smp);
       } else if (value.isArray()) {
         target.set(name, mergeList(current, (ArrayNode) value, childNames, smp));

@@ -24,6 +24,28 @@ public interface ObjectValidator {
    */
   List<String> validate(String apiVersion, String kind, JsonNode openApiV3Schema, JsonNode object);
 
+  /**
+   * Validates and returns the object as the server would store it: the API server prunes fields the
+   * schema does not declare and applies the schema's defaults before it validates
+   * (apiextensions-apiserver {@code pkg/registry/customresource}, {@code structural/pruning},
+   * {@code structural/defaulting}). This default only validates and changes nothing.
+   */
+  default Checked check(String apiVersion, String kind, JsonNode openApiV3Schema, JsonNode object) {
+    return new Checked(validate(apiVersion, kind, openApiV3Schema, object), object);
+  }
+
+  /**
+   * The result of {@link #check}.
+   *
+   * @param errors one message per violation, empty when valid
+   * @param object the object to store (pruned and defaulted), never null
+   */
+  record Checked(List<String> errors, JsonNode object) {
+    public Checked {
+      errors = List.copyOf(errors);
+    }
+  }
+
   /** Accepts every object. */
   static ObjectValidator acceptAll() {
     return (apiVersion, kind, schema, object) -> List.of();

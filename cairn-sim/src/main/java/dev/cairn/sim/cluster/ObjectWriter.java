@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The last step of every write: system metadata (uid, creationTimestamp, resourceVersion,
- * generation), no-op detection, schema validation, dry-run, the deletion of objects whose last
- * finalizer went away, and storing. Callers hold the write lock.
+ * generation), what the server rewrites (unknown fields, defaults, quantities, schema pruning),
+ * no-op detection, update rules (immutable fields, finalizers), schema validation, dry-run, the
+ * deletion of objects whose last finalizer went away, and storing. Callers hold the write lock.
  */
 final class ObjectWriter {
   private static final List<String> SYSTEM_METADATA =
@@ -28,6 +29,7 @@ final class ObjectWriter {
   private final ObjectStore store;
   private final LongSupplier resourceVersions;
   private final ObjectValidator validator;
+  private final ServiceAllocation services = new ServiceAllocation();
 
   ObjectWriter(ObjectStore store, LongSupplier resourceVersions, ObjectValidator validator) {
     this.store = store;
@@ -51,7 +53,7 @@ final class ObjectWriter {
     }
     LifecycleStatus.initialise(type, object);
     LifecycleStatus.foldStringData(type, object);
-    validate(type, object);
+    normalize(type, object, null);
     if (!dryRun) {
       metadata.put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
       store.put(type, key, object);
@@ -82,13 +84,14 @@ final class ObjectWriter {
     metadata.put("name", key.name());
     placeInNamespace(metadata, key);
     LifecycleStatus.foldStringData(type, next);
+    normalize(type, next, live);
     if (next.equals(live)) {
       return new WriteResult(200, live);
     }
+    UpdateRules.check(type, live, next);
     if (type.tracksGeneration() && !statusWrite && specChanged(type, live, next)) {
       metadata.put("generation", liveMetadata.path("generation").asLong(0) + 1);
     }
-    validate(type, next);
     if (dryRun) {
       return new WriteResult(200, next);
     }
@@ -139,11 +142,29 @@ final class ObjectWriter {
     return copy;
   }
 
-  private void validate(ResourceType type, ObjectNode object) {
+  /**
+   * What the API server does to a written object before it compares and stores it: drops unknown
+   * fields, fills in defaults, allocates Service IPs and ports, canonicalizes quantities; for
+   * custom resources, prunes, defaults and validates against the CRD schema (422 when invalid).
+   */
+  private void normalize(ResourceType type, ObjectNode object, ObjectNode live) {
+    UnknownFieldPruning.prune(type, object);
+    BuiltInDefaults.apply(type, object);
+    services.allocate(type, object, live);
+    QuantityFields.normalize(type, object);
     if (!type.custom() || type.schema() == null) {
       return;
     }
-    List<String> errors = validator.validate(type.apiVersion(), type.kind(), type.schema(), object);
+    ObjectValidator.Checked checked =
+        validator.check(type.apiVersion(), type.kind(), type.schema(), object);
+    if (checked.object() != object && checked.object() instanceof ObjectNode pruned) {
+      // keep the metadata node itself: callers go on writing system metadata into it
+      JsonNode metadata = object.get("metadata");
+      object.removeAll();
+      object.setAll(pruned);
+      object.set("metadata", metadata);
+    }
+    List<String> errors = checked.errors();
     if (errors.isEmpty()) {
       return;
     }

@@ -66,6 +66,7 @@ final class WriteHandler {
     ObjectNode body = Json.parseObject(request.body(), false);
     checkKind(type, body);
     checkName(request, body);
+    requirePreconditionForCustomResource(type, body);
     return finishUpdate(request, type, live, body);
   }
 
@@ -255,6 +256,26 @@ final class WriteHandler {
     if (!wanted.isEmpty()
         && !wanted.equals(live.path("metadata").path("resourceVersion").asText())) {
       throw ApiException.modified(type, live.path("metadata").path("name").asText());
+    }
+  }
+
+  /**
+   * Custom resources refuse an update without a resourceVersion: their strategy's {@code
+   * AllowUnconditionalUpdate} is false (apiextensions-apiserver {@code
+   * pkg/registry/customresource/strategy.go}), and the generic store then answers 422 ({@code
+   * Update} in staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go).
+   */
+  private static void requirePreconditionForCustomResource(ResourceType type, JsonNode body) {
+    if (type.custom() && body.path("metadata").path("resourceVersion").asText("").isEmpty()) {
+      String name = body.path("metadata").path("name").asText();
+      String message =
+          "metadata.resourceVersion: Invalid value: 0x0: must be specified for an update";
+      throw new ApiException(
+          422,
+          "Invalid",
+          type.qualifiedKind() + " \"" + name + "\" is invalid: " + message,
+          List.of(
+              new ApiException.Cause("FieldValueInvalid", message, "metadata.resourceVersion")));
     }
   }
 

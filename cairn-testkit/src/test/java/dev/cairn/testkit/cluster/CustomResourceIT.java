@@ -40,6 +40,30 @@ class CustomResourceIT {
   }
 
   @Test
+  void aCreatedCrdIsEstablishedOnlyAfterTheCreateReturned(TestCluster cluster) {
+    KubernetesClient client = cluster.client();
+    Widgets widgets = new Widgets("establish.test.cairn.dev");
+
+    CustomResourceDefinition created =
+        client.apiextensions().v1().customResourceDefinitions().resource(widgets.crd()).create();
+
+    assertThat(condition(created, "Established")).as("not in the create response").isFalse();
+    assertThat(created.getStatus().getStoredVersions()).containsExactly("v1");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                client
+                    .apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(widgets.crdName())
+                    .get(),
+            crd -> condition(crd, "Established") && condition(crd, "NamesAccepted"));
+    client.apiextensions().v1().customResourceDefinitions().withName(widgets.crdName()).delete();
+  }
+
+  @Test
   void customResourcesAreRefusedUntilTheirCrdExistsAndGoWithIt(TestCluster cluster) {
     KubernetesClient client = cluster.client();
     String ns = cluster.createNamespace("crd");

@@ -37,13 +37,7 @@ class ObjectValidatorIT {
     cluster =
         SimulatedCluster.start(
             SimulatedClusterOptions.defaults().withValidator(sizeMustBePositive));
-    cluster
-        .client()
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .resource(WIDGETS.crd())
-        .create();
+    WIDGETS.createEstablished(cluster.client());
   }
 
   @AfterAll

@@ -54,13 +54,7 @@ class OperatorIT {
   @BeforeAll
   static void start() {
     cluster = SimulatedCluster.start();
-    cluster
-        .client()
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .resource(WIDGETS.crd())
-        .create();
+    WIDGETS.createEstablished(cluster.client());
     operator =
         new Operator(o -> o.withKubernetesClient(cluster.client()).withCloseClientOnStop(false));
     operator.register(new WidgetReconciler());

@@ -135,7 +135,7 @@ class ServerSideApplyIT {
         .forceConflicts()
         .serverSideApply();
     Deployment sidecar = deployment("web", "sidecar", "envoy:1");
-    sidecar.getSpec().getSelector().setMatchLabels(null);
+    sidecar.getSpec().setSelector(null); // the selector is atomic: cairn owns it whole
     client
         .apps()
         .deployments()

@@ -1,5 +1,6 @@
 package dev.cairn.testkit.cluster;
 
+import dev.cairn.sim.cluster.CairnCrdInstaller;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -13,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** A small custom resource kind for tests: {@code Widget} in a group named per test class. */
 final class Widgets {
@@ -88,6 +90,17 @@ final class Widgets {
         .endVersion()
         .endSpec()
         .build();
+  }
+
+  /** Creates the CRD and waits until it is Established (served), as on a real server. */
+  void createEstablished(KubernetesClient client) {
+    client.apiextensions().v1().customResourceDefinitions().resource(crd()).create();
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(crdName())
+        .waitUntilCondition(CairnCrdInstaller::established, 30, TimeUnit.SECONDS);
   }
 
   ResourceDefinitionContext context() {
