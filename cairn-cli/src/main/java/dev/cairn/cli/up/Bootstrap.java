@@ -3,12 +3,14 @@ package dev.cairn.cli.up;
 import dev.cairn.api.CairnApi;
 import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.cli.cluster.CairnKind;
+import dev.cairn.sim.cluster.CairnCrdInstaller;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code flux bootstrap} leaves in a cluster, the Cairn way: the CRDs, namespace {@value
@@ -49,7 +51,10 @@ public final class Bootstrap {
     apply(CairnKind.Kustomization, kustomization);
   }
 
-  /** The CRDs of every Cairn kind, by server-side apply. */
+  /**
+   * The CRDs of every Cairn kind, by server-side apply, then waits until each is Established: a
+   * real API server establishes a CRD asynchronously and answers 404 for its objects until then.
+   */
   public void installCrds() {
     for (var kind : CairnCrds.KINDS) {
       CustomResourceDefinition crd =
@@ -64,6 +69,14 @@ public final class Bootstrap {
           .fieldManager(FIELD_MANAGER)
           .forceConflicts()
           .serverSideApply();
+    }
+    for (var kind : CairnCrds.KINDS) {
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(CairnCrds.crd(kind).path("metadata").path("name").asText())
+          .waitUntilCondition(CairnCrdInstaller::established, 60, TimeUnit.SECONDS);
     }
   }
 
