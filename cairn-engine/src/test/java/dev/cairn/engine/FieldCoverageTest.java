@@ -13,6 +13,7 @@ import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
+import dev.cairn.api.source.OCIRepository;
 import dev.cairn.engine.helm.HelmReleaseRefusals;
 import dev.cairn.engine.kustomize.KustomizationRefusals;
 import dev.cairn.engine.source.SourceRefusals;
@@ -37,8 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code field-coverage.tsv}; every row names a path that exists; every implemented row names a
  * test class that exists; and every refused field, set on a minimal valid object, really stalls the
  * run with {@code InvalidSpec} and the row's message.
- *
- * <p>OCIRepository is not walked: it has no reconciler yet, so none of its fields is served.
  */
 class FieldCoverageTest {
   private static final Path ROOT = Path.of("..");
@@ -75,6 +74,11 @@ class FieldCoverageTest {
               "{\"interval\":\"1m\",\"prune\":true,"
                   + "\"sourceRef\":{\"kind\":\"GitRepository\",\"name\":\"app\"}}",
               KustomizationRefusals.FIELDS),
+          "OCIRepository",
+          new Kind(
+              OCIRepository.class,
+              "{\"url\":\"oci://registry.example.com/app\",\"interval\":\"1m\"}",
+              SourceRefusals.OCI_REPOSITORY),
           "HelmRelease",
           new Kind(
               HelmRelease.class,

@@ -7,11 +7,11 @@ import dev.cairn.api.FluxDuration;
 import dev.cairn.api.source.OCIRepository;
 import dev.cairn.api.source.OciLayerOperation;
 import dev.cairn.api.source.OciLayerSelector;
-import dev.cairn.api.source.OciProvider;
 import dev.cairn.api.source.OciRepositoryRef;
 import dev.cairn.api.source.OciRepositorySpec;
 import dev.cairn.api.source.OciRepositoryStatus;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.FieldRefusal;
 import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -110,6 +109,11 @@ public final class OCIRepositoryKind
   }
 
   @Override
+  public List<FieldRefusal> refusedFields() {
+    return SourceRefusals.OCI_REPOSITORY;
+  }
+
+  @Override
   public String successReason() {
     return ConditionReasons.SUCCEEDED;
   }
@@ -143,22 +147,6 @@ public final class OCIRepositoryKind
     OciRepositorySpec spec = run.object().getSpec();
     run.intervals(duration("spec.interval", spec.interval(), null), null);
     run.timeout(duration("spec.timeout", spec.timeout(), Duration.ofSeconds(60)));
-    String unsupported = null;
-    if (spec.verify() != null) {
-      throw new ReconcileException.Stalled(
-          ConditionReasons.INVALID_SPEC, "spec.verify is not supported yet");
-    } else if (spec.provider() != null && spec.provider() != OciProvider.GENERIC) {
-      unsupported = "spec.provider '" + spec.provider().name().toLowerCase(Locale.ROOT) + "'";
-    } else if (spec.serviceAccountName() != null && !spec.serviceAccountName().isBlank()) {
-      unsupported = "spec.serviceAccountName";
-    } else if (spec.proxySecretRef() != null) {
-      unsupported = "spec.proxySecretRef";
-    }
-    if (unsupported != null) {
-      throw new ReconcileException.Stalled(
-          ConditionReasons.INVALID_SPEC,
-          unsupported + " is not supported by this version of Cairn");
-    }
     if (spec.url() == null || !spec.url().strip().startsWith("oci://")) {
       throw new ReconcileException.Stalled(
           ConditionReasons.URL_INVALID,

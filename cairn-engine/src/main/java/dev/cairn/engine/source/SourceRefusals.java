@@ -41,5 +41,22 @@ public final class SourceRefusals {
                   + " (cosign, notation)"),
           SourceApiVersions.refusal("spec.sourceRef.apiVersion"));
 
+  public static final List<FieldRefusal> OCI_REPOSITORY =
+      List.of(
+          FieldRefusal.of(
+              "spec.verify", "is not supported yet: artifacts are not verified (cosign, notation)"),
+          FieldRefusal.unless(
+              "spec.provider",
+              "is not supported by this version of Cairn: no cloud registry login (aws, azure,"
+                  + " gcp); use spec.secretRef",
+              "generic"),
+          FieldRefusal.of(
+              "spec.serviceAccountName",
+              "is not supported by this version of Cairn: pull secrets come from spec.secretRef"),
+          FieldRefusal.of(
+              "spec.proxySecretRef",
+              "is not supported by this version of Cairn: registries are reached without a"
+                  + " proxy"));
+
   private SourceRefusals() {}
 }
