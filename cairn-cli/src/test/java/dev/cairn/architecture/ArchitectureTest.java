@@ -38,7 +38,8 @@ class ArchitectureTest {
     DECLARED.put("apply", List.of("health", "manifest"));
     DECLARED.put("notify", List.of("api"));
     DECLARED.put("image", List.of("api", "source"));
-    DECLARED.put("engine", List.of("api", "source", "render", "apply", "health", "notify"));
+    DECLARED.put(
+        "engine", List.of("api", "source", "render", "apply", "health", "notify", "secrets"));
     DECLARED.put("controller", List.of("engine", "image", "notify"));
     DECLARED.put("server", List.of("engine"));
     DECLARED.put("sim", List.of("api"));
