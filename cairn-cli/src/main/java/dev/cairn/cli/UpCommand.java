@@ -7,6 +7,7 @@ import dev.cairn.cli.up.Completion;
 import dev.cairn.cli.up.ControllerStarter;
 import dev.cairn.cli.up.LiveView;
 import dev.cairn.cli.up.RuntimeControllers;
+import dev.cairn.cli.up.SealingKeySetup;
 import dev.cairn.cli.up.UpSession;
 import dev.cairn.cli.up.UpSettings;
 import java.io.PrintWriter;
@@ -100,6 +101,20 @@ final class UpCommand implements Callable<Integer> {
           "With --once, how long failures must stay unchanged to be final (default: ${DEFAULT-VALUE}).")
   Duration settle;
 
+  @Option(
+      names = "--sealing-key",
+      paramLabel = "FILE",
+      description =
+          "With --sealing-cert: the SealedSecret key (PEM) to unseal with; default: a new key,"
+              + " its certificate written to the working directory.")
+  Path sealingKey;
+
+  @Option(
+      names = "--sealing-cert",
+      paramLabel = "FILE",
+      description = "The certificate (PEM) of --sealing-key.")
+  Path sealingCert;
+
   @Mixin OutputOptions output;
   @Spec CommandSpec spec;
 
@@ -117,7 +132,10 @@ final class UpCommand implements Callable<Integer> {
             .withCluster(kubeconfig, context)
             .withWorkDir(workDir);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (UpSession session = UpSession.start(settings, controllers, info)) {
+    ControllerStarter starter =
+        SealingKeySetup.before(
+            controllers, SealingKeySetup.read(sealingKey, sealingCert, ExitCode.USAGE), info);
+    try (UpSession session = UpSession.start(settings, starter, info)) {
       Thread hook =
           new Thread(
               () -> {
