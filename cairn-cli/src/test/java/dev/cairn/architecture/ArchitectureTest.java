@@ -34,7 +34,7 @@ class ArchitectureTest {
     DECLARED.put("health", List.of("manifest"));
     DECLARED.put("secrets", List.of("manifest"));
     DECLARED.put("source", List.of("api"));
-    DECLARED.put("render", List.of("api", "source", "kustomize"));
+    DECLARED.put("render", List.of("api", "source", "kustomize", "secrets"));
     DECLARED.put("apply", List.of("health", "manifest"));
     DECLARED.put("notify", List.of("api"));
     DECLARED.put("image", List.of("api", "source"));
