@@ -35,7 +35,8 @@ final class DecryptionKeys {
     String id = namespace + "/" + decryption.secretRef().name();
     Secret secret;
     try {
-      secret = client.secrets().inNamespace(namespace).withName(decryption.secretRef().name()).get();
+      secret =
+          client.secrets().inNamespace(namespace).withName(decryption.secretRef().name()).get();
     } catch (KubernetesClientException e) {
       throw failure("cannot get decryption Secret '" + id + "': " + e.getMessage());
     }

@@ -62,7 +62,8 @@ public final class KustomizationKind
     this.clock = clock;
     this.source = new SourceStep(client);
     this.dependencies = new DependencyStep(client);
-    this.render = new RenderStep(
+    this.render =
+        new RenderStep(
             store, renderer, new SubstitutionSources(client), new DecryptionKeys(client));
     this.arrival = new AwaitArtifactStep(store);
     this.health = new HealthStep(source);

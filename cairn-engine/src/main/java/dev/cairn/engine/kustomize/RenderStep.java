@@ -16,9 +16,8 @@ import java.time.Instant;
 /**
  * Step {@code render}: takes the unpacked source artifact (shared between runs, see {@link
  * ExtractedArtifacts}), reads the substitution variables and the SOPS keys of {@code
- * spec.decryption} and renders the Kustomization with
- * cairn-render. A build or substitution error fails the run with {@code BuildFailed}; nothing is
- * applied then.
+ * spec.decryption} and renders the Kustomization with cairn-render. A build or substitution error
+ * fails the run with {@code BuildFailed}; nothing is applied then.
  */
 final class RenderStep {
   private final ExtractedArtifacts artifacts;
