@@ -17,15 +17,15 @@ import java.util.Map;
  * the Kustomization's namespace, as kustomize-controller does. Key material stays in the returned
  * {@link SopsKeys}; errors name the Secret only.
  */
-final class DecryptionKeys {
+public final class DecryptionKeys {
   private final KubernetesClient client;
 
-  DecryptionKeys(KubernetesClient client) {
+  public DecryptionKeys(KubernetesClient client) {
     this.client = client;
   }
 
   /** The keys, {@code null} without {@code spec.decryption}, none without a {@code secretRef}. */
-  SopsKeys read(String namespace, Decryption decryption) {
+  public SopsKeys read(String namespace, Decryption decryption) {
     if (decryption == null) {
       return null;
     }
