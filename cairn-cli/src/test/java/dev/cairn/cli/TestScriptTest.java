@@ -72,7 +72,8 @@ class TestScriptTest {
         .contains("apt-get update")
         .containsPattern(
             "apt-get install -y -qq --no-install-recommends"
-                + " docker-registry golang-k8s-sigs-structured-merge-diff-dev\\n")
+                + " docker-registry golang-k8s-sigs-structured-merge-diff-dev"
+                + " python3-cryptography\\n")
         .endsWith("mvnw -B verify -pl cairn-sim\n");
   }
 
