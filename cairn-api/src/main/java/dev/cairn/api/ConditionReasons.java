@@ -55,5 +55,10 @@ public final class ConditionReasons {
   public static final String DRIFT_DETECTED = "DriftDetected";
   public static final String NO_DRIFT_DETECTED = "NoDriftDetected";
 
+  // SealedSecret (sealed-secrets controller's event reasons)
+  public static final String UNSEALED = "Unsealed";
+  public static final String UNSEAL_FAILED = "ErrUnsealFailed";
+  public static final String UPDATE_FAILED = "ErrUpdateFailed";
+
   private ConditionReasons() {}
 }

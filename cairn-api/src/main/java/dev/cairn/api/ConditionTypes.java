@@ -39,5 +39,8 @@ public final class ConditionTypes {
   /** HelmRelease: a failed release was rolled back or uninstalled. */
   public static final String REMEDIATED = "Remediated";
 
+  /** SealedSecret: the Secret holds the unsealed values (as the sealed-secrets controller). */
+  public static final String SYNCED = "Synced";
+
   private ConditionTypes() {}
 }

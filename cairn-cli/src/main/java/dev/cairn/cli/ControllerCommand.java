@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import dev.cairn.controller.CairnRuntime;
 import dev.cairn.controller.LeaderElection;
 import dev.cairn.controller.RuntimeOptions;
+import dev.cairn.controller.SealingOptions;
 import dev.cairn.server.ProbeServer;
 import dev.cairn.server.Probes;
 import io.fabric8.kubernetes.client.Config;
@@ -84,6 +85,23 @@ final class ControllerCommand implements Callable<Integer> {
               + " dependency becomes ready sooner (default: ${DEFAULT-VALUE}, as Flux).")
   Duration requeueDependency;
 
+  @Option(
+      names = "--key-renew-period",
+      defaultValue = "720h",
+      converter = DurationConverter.class,
+      description =
+          "How old the active SealedSecret key may get before a new one is made; old keys stay"
+              + " for decryption; 0 never renews (default: ${DEFAULT-VALUE}, as sealed-secrets).")
+  Duration keyRenewPeriod;
+
+  @Option(
+      names = "--key-namespace",
+      defaultValue = "cairn-system",
+      description =
+          "Namespace of the SealedSecret keys: Secrets labelled"
+              + " sealedsecrets.bitnami.com/sealed-secrets-key=active (default: ${DEFAULT-VALUE}).")
+  String keyNamespace;
+
   /** Counted down when the process should stop; the shutdown hook does it on SIGTERM/Ctrl-C. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -95,7 +113,13 @@ final class ControllerCommand implements Callable<Integer> {
     KubernetesClient client = connect();
     CairnRuntime runtime;
     try {
-      runtime = new CairnRuntime(client, options());
+      runtime =
+          new CairnRuntime(
+              client,
+              options(),
+              SealingOptions.defaults()
+                  .withKeyNamespace(keyNamespace)
+                  .withKeyRenewPeriod(keyRenewPeriod));
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -103,7 +127,10 @@ final class ControllerCommand implements Callable<Integer> {
     ProbeServer probes;
     try {
       probes =
-          ProbeServer.start(bind, new Probes(runtime::isReady, runtime.meterRegistry()::scrape));
+          ProbeServer.start(
+              bind,
+              new Probes(
+                  runtime::isReady, runtime.meterRegistry()::scrape, runtime::sealingCertificate));
     } catch (RuntimeException e) {
       runtime.close();
       client.close();

@@ -5,13 +5,16 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code 90s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT5M}). */
+/** Reads {@code 90s}, {@code 5m}, {@code 1h}, {@code 0} (as Go does) or ISO-8601 ({@code PT5M}). */
 final class DurationConverter implements ITypeConverter<Duration> {
 
   @Override
   public Duration convert(String text) {
     String value = text.strip().toLowerCase(Locale.ROOT);
     try {
+      if (value.equals("0")) {
+        return Duration.ZERO;
+      }
       if (value.startsWith("pt")) {
         return Duration.parse(value.toUpperCase(Locale.ROOT));
       }

@@ -8,6 +8,7 @@ import dev.cairn.cli.up.ControllerStarter;
 import dev.cairn.cli.up.LiveView;
 import dev.cairn.cli.up.RepoLocation;
 import dev.cairn.cli.up.RuntimeControllers;
+import dev.cairn.cli.up.SealingKeySetup;
 import dev.cairn.cli.up.StopSignals;
 import dev.cairn.cli.up.UpSession;
 import dev.cairn.cli.up.UpSettings;
@@ -125,6 +126,20 @@ final class UpCommand implements Callable<Integer> {
           "With --once, how long failures must stay unchanged to be final (default: ${DEFAULT-VALUE}).")
   Duration settle;
 
+  @Option(
+      names = "--sealing-key",
+      paramLabel = "FILE",
+      description =
+          "With --sealing-cert: the SealedSecret key (PEM) to unseal with; default: a new key,"
+              + " its certificate written to the working directory.")
+  Path sealingKey;
+
+  @Option(
+      names = "--sealing-cert",
+      paramLabel = "FILE",
+      description = "The certificate (PEM) of --sealing-key.")
+  Path sealingCert;
+
   @Mixin OutputOptions output;
   @Spec CommandSpec spec;
 
@@ -146,7 +161,10 @@ final class UpCommand implements Callable<Integer> {
     StopSignals signals = StopSignals.install();
     int code;
     Path workDirectory;
-    try (UpSession session = UpSession.start(settings, controllers, info)) {
+    ControllerStarter starter =
+        SealingKeySetup.before(
+            controllers, SealingKeySetup.read(sealingKey, sealingCert, ExitCode.USAGE), info);
+    try (UpSession session = UpSession.start(settings, starter, info)) {
       workDirectory = session.workDir();
       code = once ? runOnce(session, out, info, signals) : runLive(session, out, info, signals);
     }

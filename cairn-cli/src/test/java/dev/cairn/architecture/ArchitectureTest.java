@@ -34,11 +34,12 @@ class ArchitectureTest {
     DECLARED.put("health", List.of("manifest"));
     DECLARED.put("secrets", List.of("manifest"));
     DECLARED.put("source", List.of("api"));
-    DECLARED.put("render", List.of("api", "source", "kustomize"));
+    DECLARED.put("render", List.of("api", "source", "kustomize", "secrets"));
     DECLARED.put("apply", List.of("health", "manifest"));
     DECLARED.put("notify", List.of("api"));
     DECLARED.put("image", List.of("api", "source"));
-    DECLARED.put("engine", List.of("api", "source", "render", "apply", "health", "notify"));
+    DECLARED.put(
+        "engine", List.of("api", "source", "render", "apply", "health", "notify", "secrets"));
     DECLARED.put("controller", List.of("engine", "image", "notify"));
     DECLARED.put("server", List.of("engine"));
     DECLARED.put("sim", List.of("api"));

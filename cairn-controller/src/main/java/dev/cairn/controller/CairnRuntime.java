@@ -8,6 +8,8 @@ import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.helm.HelmReleaseKind;
 import dev.cairn.engine.kustomize.KustomizationKind;
+import dev.cairn.engine.secrets.SealedSecretKind;
+import dev.cairn.engine.secrets.SealingKeyring;
 import dev.cairn.engine.source.GitRepositoryKind;
 import dev.cairn.engine.source.HelmChartKind;
 import dev.cairn.engine.source.HelmRepositoryKind;
@@ -15,6 +17,7 @@ import dev.cairn.engine.source.OCIRepositoryKind;
 import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
+import dev.cairn.secrets.sealed.SealingKeyGenerator;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
@@ -65,6 +68,8 @@ public final class CairnRuntime implements AutoCloseable {
           });
   private final LeaseElection election;
   private final StorageCleanup storageCleanup;
+  private final SealingKeyring keyring;
+  private final SealingKeyRenewal keyRenewal;
   private Operator operator;
   private volatile boolean started;
   private volatile boolean running;
@@ -72,6 +77,10 @@ public final class CairnRuntime implements AutoCloseable {
   private volatile RuntimeException failure;
 
   public CairnRuntime(KubernetesClient client, RuntimeOptions options) {
+    this(client, options, SealingOptions.defaults());
+  }
+
+  public CairnRuntime(KubernetesClient client, RuntimeOptions options, SealingOptions sealing) {
     this.client = client;
     this.options = options;
     this.fields = new ObjectFields(client.getKubernetesSerialization());
@@ -159,11 +168,47 @@ public final class CairnRuntime implements AutoCloseable {
         SourceWatches.helmReleasesOnOciRepositories(),
         SourceWatches.helmReleasesOnDependencies());
 
+    this.keyring =
+        new SealingKeyring(
+            client, sealing.keyNamespace(), SealingKeyGenerator.defaults(), Clock.systemUTC());
+    this.keyRenewal = registerSealedSecrets(events, sealing, clock);
+
     this.election =
         options
             .leaderElectionConfig()
             .map(le -> new LeaseElection(client, le, this::startControllers, this::stopControllers))
             .orElse(null);
+  }
+
+  /**
+   * Registers the SealedSecret kind unless the sealed-secrets controller already runs in the
+   * cluster; returns the key renewal to start with the controllers, or null.
+   */
+  private SealingKeyRenewal registerSealedSecrets(
+      EventRecorder events, SealingOptions sealing, Clock clock) {
+    Optional<String> upstream = UpstreamSealedSecrets.find(client);
+    if (upstream.isPresent()) {
+      LOG.warn(
+          "the sealed-secrets controller already runs in this cluster ({}): Cairn leaves"
+              + " SealedSecrets to it",
+          upstream.get());
+      return null;
+    }
+    register(SealedSecretKind.reconciler(client, keyring, events, clock));
+    return new SealingKeyRenewal(keyring, sealing.keyRenewPeriod());
+  }
+
+  /** The PEM certificate of the active sealing key, for {@code /v1/cert.pem}; empty when none. */
+  public Optional<String> sealingCertificate() {
+    if (keyRenewal == null) {
+      return Optional.empty();
+    }
+    try {
+      return keyring.active().map(key -> key.certificate().pem());
+    } catch (RuntimeException e) {
+      LOG.debug("cannot read the sealing keys: {}", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   @SafeVarargs
@@ -224,6 +269,9 @@ public final class CairnRuntime implements AutoCloseable {
     }
     starter.shutdownNow();
     storageCleanup.close();
+    if (keyRenewal != null) {
+      keyRenewal.close();
+    }
     kinds.forEach(kind -> kind.reconciler().close());
     manager.close();
   }
@@ -241,6 +289,9 @@ public final class CairnRuntime implements AutoCloseable {
                     .withConcurrentReconciliationThreads(options.maxConcurrentReconciles())
                     .withReconciliationTerminationTimeout(options.shutdownTimeout()));
     try {
+      if (keyRenewal != null) {
+        keyRenewal.start();
+      }
       for (KindRegistration<?, ?> kind : kinds) {
         registerWith(op, kind);
       }

@@ -12,6 +12,7 @@ import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ManifestException;
 import dev.cairn.manifest.Origin;
 import dev.cairn.render.RenderException.Reason;
+import dev.cairn.render.decrypt.ManifestDecryption;
 import dev.cairn.render.substitute.PostBuildSubstitution;
 import dev.cairn.render.substitute.SubstitutionVariables;
 import dev.cairn.render.substitute.TemplateException;
@@ -31,8 +32,10 @@ import java.util.Map;
  * the artifact; generate a kustomization for a directory without one; set the Kustomization's
  * {@code targetNamespace}, {@code namePrefix}/{@code nameSuffix}, {@code patches}, {@code images},
  * {@code components} and {@code buildMetadata} on it; build it with the native Kustomize engine (no
- * load restriction inside the artifact, as Flux builds); substitute post-build variables in each
- * object; set {@code commonMetadata} on every object; translate Flux manifests into Cairn kinds.
+ * load restriction inside the artifact, as Flux builds), decrypting SOPS files and Secrets when
+ * {@code spec.decryption} is set (see {@code dev.cairn.render.decrypt}); substitute post-build
+ * variables in each object; set {@code commonMetadata} on every object; translate Flux manifests
+ * into Cairn kinds.
  *
  * <p>Values in, objects out: no cluster I/O. When the kustomization must be written, the artifact
  * is copied to a temporary directory first; the artifact is never changed. Thread-safe.
@@ -62,7 +65,10 @@ public final class KustomizationRenderer {
       throw new RenderException(Reason.PATH_NOT_FOUND, "the source artifact has no directory");
     }
     Path relative = ArtifactPath.resolve(artifactRoot, spec.path());
-    List<KubeObject> objects = build(realPath(artifactRoot), relative, spec);
+    ManifestDecryption decryption =
+        ManifestDecryption.of(spec.decryption(), inputs.decryptionKeys());
+    List<KubeObject> objects =
+        decryption.decryptSecrets(build(realPath(artifactRoot), relative, spec, decryption));
     List<KubeObject> out = new ArrayList<>(objects.size());
     PostBuildSubstitution substitution = substitution(spec.postBuild(), inputs);
     for (KubeObject object : objects) {
@@ -74,14 +80,19 @@ public final class KustomizationRenderer {
     return RenderedSet.of(options.dialects().translate(out));
   }
 
-  private List<KubeObject> build(Path root, Path relative, KustomizationSpec spec) {
+  private List<KubeObject> build(
+      Path root, Path relative, KustomizationSpec spec, ManifestDecryption decryption) {
     Path dir = root.resolve(relative);
-    if (KustomizationFiles.find(dir).isPresent() && !FluxOverlay.needed(spec)) {
+    boolean overlay = KustomizationFiles.find(dir).isEmpty() || FluxOverlay.needed(spec);
+    if (!overlay && !decryption.decryptsFiles()) {
       return kustomize(root, dir, null);
     }
     try (WorkingCopy copy = WorkingCopy.of(root)) {
       Path copied = copy.root().resolve(relative.toString());
-      FluxOverlay.write(copied, spec);
+      decryption.decryptGeneratorFiles(copy.root());
+      if (overlay) {
+        FluxOverlay.write(copied, spec);
+      }
       return kustomize(copy.root(), copied, copy.root());
     }
   }

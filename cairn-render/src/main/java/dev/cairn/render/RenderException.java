@@ -16,6 +16,8 @@ public final class RenderException extends RuntimeException {
     PATH_NOT_FOUND,
     /** The kustomization (user's or generated) cannot be built. */
     KUSTOMIZE_FAILED,
+    /** A SOPS-encrypted file or Secret could not be decrypted, or would be applied encrypted. */
+    DECRYPTION_FAILED,
     /** A rendered object lacks apiVersion, kind or name. */
     INVALID_OBJECT,
     /** Post-build substitution failed: syntax, unset variable (strict), invalid name, bad YAML. */

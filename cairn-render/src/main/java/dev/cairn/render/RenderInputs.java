@@ -1,6 +1,7 @@
 package dev.cairn.render;
 
 import dev.cairn.render.substitute.SubstitutionVariables;
+import dev.cairn.secrets.sops.SopsKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -11,11 +12,16 @@ import java.util.TreeSet;
  *
  * @param variables the {@code postBuild.substituteFrom} variables, merged in spec order (see {@link
  *     #fromSources}); the spec's inline {@code substitute} map is laid over them by the renderer
+ * @param decryptionKeys the keys of {@code spec.decryption.secretRef} (null: none read)
  */
-public record RenderInputs(Map<String, String> variables) {
+public record RenderInputs(Map<String, String> variables, SopsKeys decryptionKeys) {
 
   public RenderInputs {
     variables = variables == null ? Map.of() : Map.copyOf(variables);
+  }
+
+  public RenderInputs(Map<String, String> variables) {
+    this(variables, null);
   }
 
   public static RenderInputs none() {
@@ -31,12 +37,19 @@ public record RenderInputs(Map<String, String> variables) {
   }
 
   public RenderInputs withVariables(Map<String, String> value) {
-    return new RenderInputs(value);
+    return new RenderInputs(value, decryptionKeys);
+  }
+
+  public RenderInputs withDecryptionKeys(SopsKeys keys) {
+    return new RenderInputs(variables, keys);
   }
 
   /** Names only: values may be secrets. */
   @Override
   public String toString() {
-    return "RenderInputs[variables=" + new TreeSet<>(variables.keySet()) + "]";
+    return "RenderInputs[variables="
+        + new TreeSet<>(variables.keySet())
+        + (decryptionKeys == null ? "" : ", decryptionKeys=" + decryptionKeys)
+        + "]";
   }
 }

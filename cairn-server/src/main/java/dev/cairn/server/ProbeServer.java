@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -14,10 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /healthz} (200 while the process runs), {@code /readyz} (200 when ready, else 503) and
- * {@code /metrics} (Prometheus text) on the JDK's HTTP server. GET and HEAD only.
+ * {@code /metrics} (Prometheus text) and {@code /v1/cert.pem} (the active SealedSecret certificate,
+ * as the sealed-secrets controller serves it) on the JDK's HTTP server. GET and HEAD only.
  */
 public final class ProbeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeServer.class);
+
+  /** Where {@code kubeseal --fetch-cert} and {@code cairn seal} find the sealing certificate. */
+  public static final String CERTIFICATE_PATH = "/v1/cert.pem";
+
+  static final String PEM = "application/x-pem-file";
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final HttpServer server;
@@ -56,6 +63,16 @@ public final class ProbeServer implements AutoCloseable {
         });
     server.createContext(
         "/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, probes.metrics().get()));
+    server.createContext(
+        CERTIFICATE_PATH,
+        exchange -> {
+          Optional<String> pem = probes.certificate().get();
+          if (pem.isPresent()) {
+            respond(exchange, 200, PEM, pem.get());
+          } else {
+            respond(exchange, 404, "text/plain", "no sealing key yet\n");
+          }
+        });
     server.start();
     LOG.info("probes and metrics on {}", describe(server.getAddress()));
     return new ProbeServer(server, executor);

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ProbeServerTest {
@@ -37,6 +39,22 @@ class ProbeServerTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(post.statusCode()).isEqualTo(405);
+    }
+  }
+
+  @Test
+  void servesTheSealingCertificateOnceThereIsOne() throws Exception {
+    AtomicReference<Optional<String>> pem = new AtomicReference<>(Optional.empty());
+    try (ProbeServer server =
+        ProbeServer.start(
+            new InetSocketAddress("127.0.0.1", 0), new Probes(() -> true, () -> "", pem::get))) {
+      assertThat(get(server, "/v1/cert.pem").statusCode()).isEqualTo(404);
+      String certificate = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+      pem.set(Optional.of(certificate));
+      HttpResponse<String> served = get(server, "/v1/cert.pem");
+      assertThat(served.statusCode()).isEqualTo(200);
+      assertThat(served.body()).isEqualTo(certificate);
+      assertThat(served.headers().firstValue("Content-Type")).contains("application/x-pem-file");
     }
   }
 

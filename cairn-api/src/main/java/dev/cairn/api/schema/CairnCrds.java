@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.api.CairnApi;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.kustomize.Kustomization;
+import dev.cairn.api.sealed.SealedSecret;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The CRDs of the Cairn kinds, as generated at build time into the jar ({@code
- * META-INF/fabric8/<plural>.cairn.dev-v1.yml}) and checked in under {@code deploy/crds}.
+ * META-INF/fabric8/<plural>.<group>-v1.yml}) and checked in under {@code deploy/crds}: the {@code
+ * cairn.dev/v1} kinds and Bitnami's {@code bitnami.com/v1alpha1} SealedSecret.
  */
 public final class CairnCrds {
 
@@ -31,7 +33,11 @@ public final class CairnCrds {
           HelmRepository.class,
           HelmChart.class,
           Kustomization.class,
-          HelmRelease.class);
+          HelmRelease.class,
+          SealedSecret.class);
+
+  /** The generator names files after the CRD's own API version, apiextensions.k8s.io/v1. */
+  private static final String CRD_API_VERSION = "v1";
 
   private static final String RESOURCE_DIR = "META-INF/fabric8/";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -40,7 +46,12 @@ public final class CairnCrds {
 
   /** File name of the CRD of {@code kind}, e.g. {@code kustomizations.cairn.dev-v1.yml}. */
   public static String fileName(Class<? extends HasMetadata> kind) {
-    return HasMetadata.getPlural(kind) + "." + CairnApi.GROUP + "-" + CairnApi.VERSION + ".yml";
+    return HasMetadata.getPlural(kind)
+        + "."
+        + HasMetadata.getGroup(kind)
+        + "-"
+        + CRD_API_VERSION
+        + ".yml";
   }
 
   /** All CRD file names, in {@link #KINDS} order. */

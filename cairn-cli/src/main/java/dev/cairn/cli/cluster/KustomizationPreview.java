@@ -8,6 +8,7 @@ import dev.cairn.api.kustomize.KustomizationSpec;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
 import dev.cairn.apply.ResourceManager;
+import dev.cairn.engine.kustomize.DecryptionKeys;
 import dev.cairn.engine.kustomize.SubstitutionSources;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.render.KustomizationRenderer;
@@ -57,7 +58,11 @@ public final class KustomizationPreview {
     } catch (Exception e) {
       throw new IllegalStateException(ref + ": cannot read its spec: " + e.getMessage(), e);
     }
-    RenderInputs inputs = new SubstitutionSources(client).read(ref.namespace(), spec.postBuild());
+    RenderInputs inputs =
+        new SubstitutionSources(client)
+            .read(ref.namespace(), spec.postBuild())
+            .withDecryptionKeys(
+                new DecryptionKeys(client).read(ref.namespace(), spec.decryption()));
     return KustomizationRenderer.defaults().render(root, spec, inputs);
   }
 

@@ -66,7 +66,9 @@ public final class KustomizationKind
     this.clock = clock;
     this.source = new SourceStep(client);
     this.dependencies = new DependencyStep(client);
-    this.render = new RenderStep(store, renderer, new SubstitutionSources(client));
+    this.render =
+        new RenderStep(
+            store, renderer, new SubstitutionSources(client), new DecryptionKeys(client));
     this.arrival = new AwaitArtifactStep(store);
     this.health = new HealthStep(source);
     this.connect = new ConnectStep(client, manager, cluster);

@@ -18,6 +18,10 @@ public final class KustomizationRefusals {
               "is not supported: Cairn has no cloud-provider identities (aws, azure, gcp) to turn"
                   + " its provider into credentials; put a kubeconfig in a Secret and use"
                   + " spec.kubeConfig.secretRef"),
+          FieldRefusal.of(
+              "spec.decryption.serviceAccountName",
+              "is not supported: Cairn has no cloud KMS identities; put the age or OpenPGP keys in"
+                  + " the Secret of spec.decryption.secretRef"),
           SourceApiVersions.refusal("spec.sourceRef.apiVersion"));
 
   private KustomizationRefusals() {}

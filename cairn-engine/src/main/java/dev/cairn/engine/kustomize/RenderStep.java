@@ -15,23 +15,32 @@ import java.time.Instant;
 
 /**
  * Step {@code render}: takes the unpacked source artifact (shared between runs, see {@link
- * ExtractedArtifacts}), reads the substitution variables and renders the Kustomization with
- * cairn-render. A build or substitution error fails the run with {@code BuildFailed}; nothing is
- * applied then.
+ * ExtractedArtifacts}), reads the substitution variables and the SOPS keys of {@code
+ * spec.decryption} and renders the Kustomization with cairn-render. A build or substitution error
+ * fails the run with {@code BuildFailed}; nothing is applied then.
  */
 final class RenderStep {
   private final ExtractedArtifacts artifacts;
   private final KustomizationRenderer renderer;
   private final SubstitutionSources variables;
+  private final DecryptionKeys keys;
 
-  RenderStep(ArtifactStore store, KustomizationRenderer renderer, SubstitutionSources variables) {
+  RenderStep(
+      ArtifactStore store,
+      KustomizationRenderer renderer,
+      SubstitutionSources variables,
+      DecryptionKeys keys) {
     this.artifacts = new ExtractedArtifacts(store);
     this.renderer = renderer;
     this.variables = variables;
+    this.keys = keys;
   }
 
   StepResult render(KustomizationRun run) {
-    RenderInputs inputs = variables.read(run.key().namespace(), run.spec().postBuild());
+    RenderInputs inputs =
+        variables
+            .read(run.key().namespace(), run.spec().postBuild())
+            .withDecryptionKeys(keys.read(run.key().namespace(), run.spec().decryption()));
     try (ExtractedArtifacts.Lease unpacked = artifacts.acquire(toStoreArtifact(run.artifact()))) {
       run.rendered(renderer.render(unpacked.dir(), run.spec(), inputs));
       return StepResult.proceed();
