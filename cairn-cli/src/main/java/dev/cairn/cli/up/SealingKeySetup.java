@@ -5,6 +5,7 @@ import dev.cairn.engine.secrets.SealingKeyring;
 import dev.cairn.secrets.sealed.SealingKey;
 import dev.cairn.secrets.sealed.SealingKeyGenerator;
 import dev.cairn.secrets.sealed.SealingKeyPem;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,6 +64,18 @@ public final class SealingKeySetup {
 
   /** Puts the key in place and writes the active certificate; returns the certificate file. */
   static Path install(KubernetesClient client, SealingKey brought, Path workDir, PrintWriter info) {
+    // A fleet's own root (a flux bootstrap layout) makes no cairn-system namespace of its own.
+    if (client.namespaces().withName(Bootstrap.NAME).get() == null) {
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName(Bootstrap.NAME)
+                  .endMetadata()
+                  .build())
+          .serverSideApply();
+    }
     SealingKeyring keyring =
         new SealingKeyring(
             client, Bootstrap.NAME, SealingKeyGenerator.defaults(), Clock.systemUTC());
