@@ -125,7 +125,7 @@ public final class GitFetcher {
   public GitFetchResult fetch(
       SourceKey key, GitSourceSpec requested, List<ArtifactInclude> includes)
       throws SourceException {
-    GitFetchRequest request = GitFetchRequest.of(key, rewritten(requested), includes);
+    GitFetchRequest request = GitFetchRequest.of(key, rewrites.applyTo(requested), includes);
     GitUrl url = request.url();
     ReentrantLock lock = mirrors.lockOf(url);
     lock.lock();
@@ -246,24 +246,6 @@ public final class GitFetcher {
               TreeArchiver.write(
                   repository, commit, spec.ignore(), request.sparse(), checkouts, writer));
     }
-  }
-
-  private GitSourceSpec rewritten(GitSourceSpec spec) {
-    return rewrites
-        .rewrite(spec.url())
-        .map(
-            url ->
-                new GitSourceSpec(
-                    url,
-                    spec.ref(),
-                    spec.timeout(),
-                    GitCredentials.none(),
-                    spec.ignore(),
-                    spec.verify(),
-                    null,
-                    spec.sparseCheckout(),
-                    spec.recurseSubmodules()))
-        .orElse(spec);
   }
 
   private Repository openMirror(GitUrl url) throws SourceException {

@@ -117,4 +117,25 @@ public record GitUrlRewrites(Map<String, String> rules) {
     }
     return host.toLowerCase(Locale.ROOT) + path;
   }
+
+  /**
+   * {@code spec} fetching from the rewritten URL, without the source's credentials and TLS settings
+   * (they belong to the original host); {@code spec} itself when no rule matches.
+   */
+  public GitSourceSpec applyTo(GitSourceSpec spec) {
+    return rewrite(spec.url())
+        .map(
+            url ->
+                new GitSourceSpec(
+                    url,
+                    spec.ref(),
+                    spec.timeout(),
+                    GitCredentials.none(),
+                    spec.ignore(),
+                    spec.verify(),
+                    null,
+                    spec.sparseCheckout(),
+                    spec.recurseSubmodules()))
+        .orElse(spec);
+  }
 }
