@@ -95,6 +95,12 @@ final class Discovery {
           .put("singularName", type.kind().toLowerCase(Locale.ROOT))
           .put("namespaced", type.namespaced())
           .put("kind", type.kind());
+      if (!type.names().shortNames().isEmpty()) {
+        type.names().shortNames().forEach(r.putArray("shortNames")::add);
+      }
+      if (!type.names().categories().isEmpty()) {
+        type.names().categories().forEach(r.putArray("categories")::add);
+      }
       ArrayNode verbs = r.putArray("verbs");
       List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch")
           .forEach(verbs::add);

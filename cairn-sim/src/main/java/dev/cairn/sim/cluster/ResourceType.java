@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One kind the simulated API server serves: where it lives, whether it is namespaced, whether it
  * has a status subresource, whether the server maintains {@code metadata.generation} for it, and
- * (for custom resources) the OpenAPI schema of the served version.
+ * (for custom resources) the OpenAPI schema of the served version; its short names and categories
+ * for discovery.
  */
 record ResourceType(
     String group,
@@ -16,7 +17,8 @@ record ResourceType(
     boolean statusSubresource,
     boolean tracksGeneration,
     boolean custom,
-    JsonNode schema) {
+    JsonNode schema,
+    ResourceNames names) {
 
   String apiVersion() {
     return group.isEmpty() ? version : group + "/" + version;

@@ -110,7 +110,8 @@ final class ResourceTypes {
             flags.contains("s"),
             flags.contains("g"),
             false,
-            null));
+            null,
+            ResourceNames.builtIn(group.isEmpty() ? plural : plural + "." + group)));
   }
 
   private void register(ResourceType type) {
@@ -158,7 +159,8 @@ final class ResourceTypes {
               version.path("subresources").has("status"),
               true,
               true,
-              schema.isMissingNode() ? null : schema));
+              schema.isMissingNode() ? null : schema,
+              new ResourceNames(texts(names.path("shortNames")), texts(names.path("categories")))));
     }
     unregisterCrd(crd.path("metadata").path("name").asText());
     types.forEach(this::register);
@@ -174,5 +176,11 @@ final class ResourceTypes {
     }
     types.forEach(t -> byPath.remove(t.group() + "/" + t.version() + "/" + t.plural()));
     return types;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(item -> out.add(item.asText()));
+    return List.copyOf(out);
   }
 }

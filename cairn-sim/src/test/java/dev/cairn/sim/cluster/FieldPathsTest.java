@@ -12,7 +12,17 @@ import org.junit.jupiter.api.Test;
 
 class FieldPathsTest {
   private static final ResourceType DEPLOYMENT =
-      new ResourceType("apps", "v1", "Deployment", "deployments", true, true, true, false, null);
+      new ResourceType(
+          "apps",
+          "v1",
+          "Deployment",
+          "deployments",
+          true,
+          true,
+          true,
+          false,
+          null,
+          ResourceNames.NONE);
 
   private static ObjectNode json(String text) {
     return (ObjectNode) Json.parse(text.replace('\'', '"'));
