@@ -58,11 +58,6 @@ public final class StepReconciler<
     return deletion != null;
   }
 
-  /** The step names of a reconciliation, in order, starting with {@code checkSuspend}. */
-  public List<String> stepNames() {
-    return steps.names();
-  }
-
   @Override
   public Optional<ReconcileResult<S>> reconcile(String namespace, String name, Trigger trigger) {
     T live = client.resources(kind.resourceClass()).inNamespace(namespace).withName(name).get();
