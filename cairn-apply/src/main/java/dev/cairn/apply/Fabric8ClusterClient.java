@@ -153,6 +153,11 @@ public final class Fabric8ClusterClient implements ClusterClient {
     return type(gvk).map(ResourceDefinitionContext::isNamespaceScoped);
   }
 
+  /** How the server serves a kind, from discovery; empty when it does not (yet). */
+  Optional<ResourceDefinitionContext> definition(GroupVersionKind gvk) {
+    return type(gvk);
+  }
+
   private Optional<ResourceDefinitionContext> type(GroupVersionKind gvk) {
     ResourceDefinitionContext known = types.get(gvk);
     if (known != null) {

@@ -3,8 +3,10 @@ package dev.cairn.controller;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
 import dev.cairn.apply.ResourceManager;
+import dev.cairn.apply.WatchedClusterClient;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.helm.HelmReleaseKind;
 import dev.cairn.engine.kustomize.KustomizationKind;
@@ -52,6 +54,7 @@ public final class CairnRuntime implements AutoCloseable {
 
   private final KubernetesClient client;
   private final RuntimeOptions options;
+  private final WatchedClusterClient cluster;
   private final ResourceManager manager;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -95,7 +98,8 @@ public final class CairnRuntime implements AutoCloseable {
           "cannot use storage path " + options.storagePath() + ": " + e.getMessage(), e);
     }
     EventRecorder events = new EventRecorder(client, options.fieldManager(), clock);
-    Fabric8ClusterClient cluster = new Fabric8ClusterClient(client);
+    this.cluster =
+        new WatchedClusterClient(client, new Fabric8ClusterClient(client), OwnerLabels.keys());
     this.manager = new ResourceManager(cluster);
     ApplyOptions apply = ApplyOptions.defaults().withFieldManager(options.fieldManager());
 
@@ -274,6 +278,7 @@ public final class CairnRuntime implements AutoCloseable {
     }
     kinds.forEach(kind -> kind.reconciler().close());
     manager.close();
+    cluster.close();
   }
 
   private synchronized void startControllers() {

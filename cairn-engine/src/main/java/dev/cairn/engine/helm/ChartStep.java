@@ -12,6 +12,7 @@ import dev.cairn.api.source.HelmChartSpec;
 import dev.cairn.api.source.LocalHelmChartSourceReference;
 import dev.cairn.api.source.OCIRepository;
 import dev.cairn.api.source.OciRepositoryStatus;
+import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -29,8 +30,8 @@ import java.util.Objects;
  * current generation and has an artifact.
  */
 final class ChartStep {
-  static final String NAME_LABEL = "helm.cairn.dev/name";
-  static final String NAMESPACE_LABEL = "helm.cairn.dev/namespace";
+  static final String NAME_LABEL = OwnerLabels.HELM_RELEASE_NAME;
+  static final String NAMESPACE_LABEL = OwnerLabels.HELM_RELEASE_NAMESPACE;
 
   private final KubernetesClient client;
 

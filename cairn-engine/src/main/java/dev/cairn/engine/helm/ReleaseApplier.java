@@ -9,6 +9,7 @@ import dev.cairn.apply.ChangeSet;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WaitResult;
 import dev.cairn.engine.Inventories;
+import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.WaitProgress;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ObjectId;
@@ -28,8 +29,8 @@ import java.util.function.BooleanSupplier;
  * pruned.
  */
 final class ReleaseApplier {
-  static final String NAME_LABEL = "helm.cairn.dev/name";
-  static final String NAMESPACE_LABEL = "helm.cairn.dev/namespace";
+  static final String NAME_LABEL = OwnerLabels.HELM_RELEASE_NAME;
+  static final String NAMESPACE_LABEL = OwnerLabels.HELM_RELEASE_NAMESPACE;
   static final String DELETE_POLICY = "helm.sh/hook-delete-policy";
 
   private final ApplyOptions defaults;

@@ -7,6 +7,7 @@ import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ChangeSet;
 import dev.cairn.apply.ChangeSetEntry;
 import dev.cairn.engine.Inventories;
+import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import java.util.stream.Collectors;
  * it did create to the previous inventory.
  */
 final class ApplyStep {
-  static final String NAME_LABEL = "cairn.dev/name";
-  static final String NAMESPACE_LABEL = "cairn.dev/namespace";
+  static final String NAME_LABEL = OwnerLabels.KUSTOMIZATION_NAME;
+  static final String NAMESPACE_LABEL = OwnerLabels.KUSTOMIZATION_NAMESPACE;
 
   StepResult apply(KustomizationRun run) {
     ApplyOptions options =

@@ -1,0 +1,168 @@
+package dev.cairn.apply;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.manifest.GroupVersionKind;
+import dev.cairn.manifest.KubeObject;
+import dev.cairn.manifest.ObjectId;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The watches of one kind for {@link WatchedClusterClient}: one informer per ownership label key
+ * (or one unfiltered informer), started on first use. A kind that is not served yet is tried again
+ * on the next read; a kind whose watch cannot be started (no permission to list it) is read from
+ * the server from then on.
+ */
+final class KindWatch {
+  private static final Logger LOG = LoggerFactory.getLogger(KindWatch.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long SYNC_WAIT_SECONDS = 10;
+
+  private final KubernetesClient client;
+  private final GroupVersionKind gvk;
+  private final List<String> labelKeys;
+  private final OwnWrites ownWrites;
+  private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+  private volatile boolean started;
+  private volatile boolean refused;
+  private volatile boolean closed;
+
+  KindWatch(
+      KubernetesClient client, GroupVersionKind gvk, List<String> labelKeys, OwnWrites ownWrites) {
+    this.client = client;
+    this.gvk = gvk;
+    this.labelKeys = labelKeys;
+    this.ownWrites = ownWrites;
+  }
+
+  boolean started() {
+    return started;
+  }
+
+  /** Starts the watches once; true when they are running and have listed what exists. */
+  synchronized boolean start(Fabric8ClusterClient server) {
+    if (started || refused || closed) {
+      return started && synced();
+    }
+    Optional<ResourceDefinitionContext> definition = server.definition(gvk);
+    if (definition.isEmpty()) {
+      return false;
+    }
+    try {
+      for (String key : labelKeys.isEmpty() ? List.of("") : labelKeys) {
+        var kind = client.genericKubernetesResources(definition.get()).inAnyNamespace();
+        SharedIndexInformer<GenericKubernetesResource> informer =
+            (key.isEmpty() ? kind : kind.withLabel(key)).runnableInformer(0);
+        informer.removeNamespaceIndex();
+        informer.addEventHandler(new Handler());
+        informers.add(informer);
+        informer.start().toCompletableFuture().get(SYNC_WAIT_SECONDS, TimeUnit.SECONDS);
+      }
+      started = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (TimeoutException e) {
+      started = true;
+      return false;
+    } catch (ExecutionException | KubernetesClientException e) {
+      refused = true;
+      LOG.warn(
+          "cannot watch {} {}, reading it per object instead: {}",
+          gvk.apiVersion(),
+          gvk.kind(),
+          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      closeInformers();
+      return false;
+    }
+    return synced();
+  }
+
+  private boolean synced() {
+    for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
+      if (!informer.hasSynced()) {
+        return false;
+      }
+    }
+    return !informers.isEmpty();
+  }
+
+  /** The watched object, empty when no watch holds it. */
+  Optional<KubeObject> find(ObjectId id) {
+    GenericKubernetesResource found = lookup(id);
+    return found == null
+        ? Optional.empty()
+        : Optional.of(KubeObject.of(JSON.convertValue(found, ObjectNode.class)));
+  }
+
+  /** The resourceVersion the watches hold for {@code id}, or null when they hold none. */
+  String resourceVersion(ObjectId id) {
+    GenericKubernetesResource found = lookup(id);
+    return found == null ? null : found.getMetadata().getResourceVersion();
+  }
+
+  private GenericKubernetesResource lookup(ObjectId id) {
+    String key =
+        id.namespace() == null || id.namespace().isEmpty()
+            ? id.name()
+            : id.namespace() + "/" + id.name();
+    for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
+      GenericKubernetesResource found = informer.getStore().getByKey(key);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  synchronized void close() {
+    closed = true;
+    closeInformers();
+  }
+
+  private void closeInformers() {
+    informers.forEach(SharedIndexInformer::close);
+    informers.clear();
+  }
+
+  private ObjectId idOf(HasMetadata object) {
+    return new ObjectId(
+        gvk.group(),
+        gvk.version(),
+        gvk.kind(),
+        object.getMetadata().getNamespace(),
+        object.getMetadata().getName());
+  }
+
+  /** Clears this process's pending writes once the watch has delivered them. */
+  private final class Handler implements ResourceEventHandler<GenericKubernetesResource> {
+    @Override
+    public void onAdd(GenericKubernetesResource object) {
+      ownWrites.seen(idOf(object), object.getMetadata().getResourceVersion());
+    }
+
+    @Override
+    public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+      ownWrites.seen(idOf(after), after.getMetadata().getResourceVersion());
+    }
+
+    @Override
+    public void onDelete(GenericKubernetesResource object, boolean finalStateUnknown) {
+      ownWrites.gone(idOf(object));
+    }
+  }
+}

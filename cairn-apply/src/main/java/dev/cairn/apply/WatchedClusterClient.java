@@ -1,0 +1,132 @@
+package dev.cairn.apply;
+
+import dev.cairn.manifest.GroupVersionKind;
+import dev.cairn.manifest.KubeObject;
+import dev.cairn.manifest.ObjectId;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link ClusterClient} that answers {@link #get} from watches instead of one request per object,
+ * so a steady-state reconcile of unchanged objects costs the API server nothing. The first read of
+ * a kind starts its watches: one per ownership label key (only objects Cairn manages are kept in
+ * memory), or one unfiltered watch for the few cluster kinds every reconcile asks about
+ * (Namespaces, CustomResourceDefinitions). An object missing from the watches is asked for
+ * directly, and so is an object this client wrote until its watch has delivered that write: a read
+ * never returns something older than this process's own last apply or delete. Writes always go to
+ * the server.
+ */
+public final class WatchedClusterClient implements ClusterClient, AutoCloseable {
+  private static final Set<String> UNFILTERED =
+      Set.of("/v1/Namespace", "apiextensions.k8s.io/v1/CustomResourceDefinition");
+
+  private final KubernetesClient client;
+  private final Fabric8ClusterClient server;
+  private final List<String> ownerLabels;
+  private final Map<GroupVersionKind, KindWatch> watches = new ConcurrentHashMap<>();
+  private final OwnWrites ownWrites = new OwnWrites();
+  private volatile boolean closed;
+
+  /**
+   * @param ownerLabels the label keys Cairn stamps on what it applies (e.g. {@code
+   *     cairn.dev/name}); objects carrying none of them are read from the server each time
+   */
+  public WatchedClusterClient(
+      KubernetesClient client, Fabric8ClusterClient server, List<String> ownerLabels) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.server = Objects.requireNonNull(server, "server");
+    this.ownerLabels = List.copyOf(ownerLabels);
+  }
+
+  @Override
+  public Optional<KubeObject> get(ObjectId id) {
+    if (closed || ownWrites.pending(key(id))) {
+      return server.get(id);
+    }
+    KindWatch watch = watchOf(id.gvk());
+    if (watch == null) {
+      return server.get(id);
+    }
+    Optional<KubeObject> cached = watch.find(id);
+    return cached.isPresent() ? cached : server.get(id);
+  }
+
+  @Override
+  public List<KubeObject> list(GroupVersionKind gvk, String namespace, Map<String, String> labels) {
+    return server.list(gvk, namespace, labels);
+  }
+
+  @Override
+  public KubeObject dryRunApply(KubeObject object, String fieldManager, boolean forceConflicts) {
+    return server.dryRunApply(object, fieldManager, forceConflicts);
+  }
+
+  @Override
+  public KubeObject apply(KubeObject object, String fieldManager, boolean forceConflicts) {
+    KubeObject stored = server.apply(object, fieldManager, forceConflicts);
+    ObjectId id = key(stored.id());
+    KindWatch watch = watches.get(id.gvk());
+    ownWrites.wrote(id, resourceVersion(stored), watch == null ? null : watch.resourceVersion(id));
+    return stored;
+  }
+
+  @Override
+  public boolean delete(ObjectId id) {
+    ObjectId key = key(id);
+    ownWrites.deleting(key);
+    boolean deleted = server.delete(id);
+    KindWatch watch = watches.get(id.gvk());
+    if (watch == null || watch.resourceVersion(key) == null) {
+      ownWrites.deleted(key);
+    }
+    return deleted;
+  }
+
+  @Override
+  public Optional<Boolean> namespaced(GroupVersionKind gvk) {
+    return server.namespaced(gvk);
+  }
+
+  /** The number of kinds watched so far (for metrics and tests). */
+  public int watchedKinds() {
+    return (int) watches.values().stream().filter(KindWatch::started).count();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    watches.values().forEach(KindWatch::close);
+    watches.clear();
+  }
+
+  private KindWatch watchOf(GroupVersionKind gvk) {
+    KindWatch watch =
+        watches.computeIfAbsent(
+            gvk,
+            kind ->
+                new KindWatch(
+                    client,
+                    kind,
+                    UNFILTERED.contains(kind.group() + "/" + kind.version() + "/" + kind.kind())
+                        ? List.of()
+                        : ownerLabels,
+                    ownWrites));
+    return watch.start(server) ? watch : null;
+  }
+
+  /** Ids as the watches report them: a cluster-scoped object has a null namespace. */
+  private static ObjectId key(ObjectId id) {
+    return id.namespace() != null && id.namespace().isEmpty()
+        ? new ObjectId(id.group(), id.version(), id.kind(), null, id.name())
+        : id;
+  }
+
+  static String resourceVersion(KubeObject object) {
+    return object.node().path("metadata").path("resourceVersion").asText("");
+  }
+}
