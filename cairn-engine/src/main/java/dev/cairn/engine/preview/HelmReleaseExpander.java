@@ -33,10 +33,14 @@ import java.util.Set;
  * this repository's tree, or pulled from a Helm repository or OCI registry the user can reach), the
  * values composed by {@code ValuesComposition} from the fleet's ConfigMaps and Secrets, Helm's
  * template engine, the post-renderers and the release's ownership metadata. The chart's CRDs and
- * hooks are included, since the controller applies them too. Helm's default Kubernetes version
- * stands in for the cluster's.
+ * install and upgrade hooks are included, since the controller applies them too. Helm's default
+ * Kubernetes version stands in for the cluster's.
  */
 public final class HelmReleaseExpander implements Expander {
+  /** The hooks the controller runs on install and upgrade; test, delete, rollback hooks are not. */
+  private static final List<String> INSTALL_OR_UPGRADE =
+      List.of("pre-install", "post-install", "pre-upgrade", "post-upgrade");
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -162,9 +166,11 @@ public final class HelmReleaseExpander implements Expander {
               o, release, target, spec.commonMetadata(), x -> namespaced(render, x)));
     }
     for (HelmHook hook : render.hooks()) {
-      out.add(
-          ReleaseMetadata.own(
-              hook.object(), release, target, spec.commonMetadata(), x -> namespaced(render, x)));
+      if (INSTALL_OR_UPGRADE.stream().anyMatch(hook::runsOn)) {
+        out.add(
+            ReleaseMetadata.own(
+                hook.object(), release, target, spec.commonMetadata(), x -> namespaced(render, x)));
+      }
     }
     return out;
   }
