@@ -70,6 +70,9 @@ public final class KustomizationExpander implements Expander {
       return Expansion.notPreviewed(external.get());
     }
     List<String> notes = new ArrayList<>();
+    if (spec.suspended()) {
+      notes.add("suspended: the controller would not apply this until it is resumed");
+    }
     if (spec.decryption() != null) {
       notes.add("SOPS values are not decrypted: they show as changed or unchanged");
     }

@@ -171,6 +171,26 @@ class FleetPreviewTest {
     assertThat(owner(report, "Kustomization/flux-system/apps-staging").changes()).hasSize(1);
   }
 
+  @Test
+  void aFleetInADirectoryOfTheRepositoryHasItsPathsRelativeToThatDirectory() {
+    GitWorkingCopy outer = GitWorkingCopy.init(dir.resolve("outer"));
+    outer.write("README.md", "not part of the fleet\n");
+    outer.write("examples/fleet/clusters/one/app.yaml", kustomization("app", "./app", null));
+    outer.write("examples/fleet/app/kustomization.yaml", "resources:\n- deployment.yaml\n");
+    outer.write("examples/fleet/app/deployment.yaml", deployment("web:1.0"));
+    outer.commitAll("fleet");
+    outer.write("examples/fleet/app/deployment.yaml", deployment("web:1.1"));
+    outer.commitAll("bump");
+
+    PreviewReport report =
+        FleetPreview.defaults()
+            .preview(outer.directory().resolve("examples/fleet"), "HEAD~1", "HEAD", null, null);
+
+    assertThat(report.root().toString()).isEqualTo("Kustomization/./clusters/one");
+    assertThat(owner(report, "Kustomization/flux-system/app").changes().get(0).diff())
+        .contains("+      - image: web:1.1");
+  }
+
   private PreviewReport preview(String from, String to, Map<String, String> vars) {
     return FleetPreview.defaults().preview(dir, from, to, null, vars);
   }
