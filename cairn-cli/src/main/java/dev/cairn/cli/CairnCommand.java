@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       EventsCommand.class,
       TreeCommand.class,
       DiffCommand.class,
+      PreviewCommand.class,
       BuildCommand.class,
       SealCommand.class,
       ControllerCommand.class,

@@ -10,6 +10,12 @@ public final class ExitCode {
   /** The command line itself was wrong: unknown option, missing argument. */
   public static final int USAGE = 2;
 
+  /**
+   * {@code cairn preview}: something could not be rendered, so the answer is incomplete (the same
+   * value as {@link #USAGE}: either way there is no trustworthy result).
+   */
+  public static final int ERRORS = 2;
+
   /** The command exists but its feature is not available in this build. */
   public static final int NOT_READY = 3;
 

@@ -2,7 +2,6 @@ package dev.cairn.engine.helm;
 
 import dev.cairn.api.Artifact;
 import dev.cairn.api.ConditionReasons;
-import dev.cairn.api.helm.HelmReleaseSpec;
 import dev.cairn.apply.ClusterClient;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
@@ -36,9 +35,9 @@ import java.util.function.Supplier;
  * anything is applied, with Helm's file and line in the message.
  */
 final class ChartRenderStep {
-  static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-  static final String RELEASE_NAME = "meta.helm.sh/release-name";
-  static final String RELEASE_NAMESPACE = "meta.helm.sh/release-namespace";
+  static final String MANAGED_BY = ReleaseMetadata.MANAGED_BY;
+  static final String RELEASE_NAME = ReleaseMetadata.RELEASE_NAME;
+  static final String RELEASE_NAMESPACE = ReleaseMetadata.RELEASE_NAMESPACE;
 
   private final ArtifactStore store;
   private final HelmTemplateRenderer renderer;
@@ -119,23 +118,12 @@ final class ChartRenderStep {
   }
 
   private KubeObject own(HelmReleaseRun run, HelmRender render, KubeObject original) {
-    KubeObject object = original.deepCopy();
-    if (object.namespace() == null && namespaced(render, object.gvk())) {
-      object.setNamespace(run.targetNamespace());
-    }
-    object.setLabel(MANAGED_BY, "Helm");
-    object.setAnnotation(RELEASE_NAME, run.releaseName());
-    object.setAnnotation(RELEASE_NAMESPACE, run.targetNamespace());
-    HelmReleaseSpec spec = run.spec();
-    if (spec.commonMetadata() != null) {
-      if (spec.commonMetadata().labels() != null) {
-        spec.commonMetadata().labels().forEach(object::setLabel);
-      }
-      if (spec.commonMetadata().annotations() != null) {
-        spec.commonMetadata().annotations().forEach(object::setAnnotation);
-      }
-    }
-    return object;
+    return ReleaseMetadata.own(
+        original,
+        run.releaseName(),
+        run.targetNamespace(),
+        run.spec().commonMetadata(),
+        object -> namespaced(render, object.gvk()));
   }
 
   /** Scope from the chart's own CRDs first (not served yet on install), then from discovery. */

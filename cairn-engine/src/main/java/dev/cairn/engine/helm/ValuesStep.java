@@ -2,9 +2,7 @@ package dev.cairn.engine.helm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cairn.api.helm.ValuesReference;
 import dev.cairn.api.helm.ValuesReferenceKind;
-import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.SecretData;
 import dev.cairn.engine.StepResult;
 import dev.cairn.render.helm.HelmRender;
@@ -12,10 +10,7 @@ import dev.cairn.render.helm.HelmValues;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Step {@code composeValues}: Flux's order. Each {@code valuesFrom} entry in turn (its {@code
@@ -26,8 +21,6 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * the run ({@code ValuesError}) naming it; values never appear in messages.
  */
 final class ValuesStep {
-  static final String VALUES_ERROR = "ValuesError";
-  static final String DEFAULT_KEY = "values.yaml";
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -38,16 +31,8 @@ final class ValuesStep {
   }
 
   StepResult composeValues(HelmReleaseRun run) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    if (run.spec().valuesFrom() != null) {
-      for (ValuesReference ref : run.spec().valuesFrom()) {
-        result = apply(run.key().namespace(), ref, result);
-      }
-    }
-    if (run.spec().values() != null && run.spec().values().isObject()) {
-      Map<String, Object> inline = JSON.convertValue(run.spec().values(), Map.class);
-      result = HelmValues.merge(result, inline);
-    }
+    Map<String, Object> result =
+        ValuesComposition.compose(run.key().namespace(), run.spec(), this::read);
     result = preserved(run, result);
     run.values(result, digest(result));
     run.status().setLastAttemptedConfigDigest(run.configDigest());
@@ -83,67 +68,12 @@ final class ValuesStep {
     }
   }
 
-  private Map<String, Object> apply(
-      String namespace, ValuesReference ref, Map<String, Object> result) {
-    String key =
-        ref.valuesKey() == null || ref.valuesKey().isEmpty() ? DEFAULT_KEY : ref.valuesKey();
-    String described = ref.kind() + " '" + namespace + "/" + ref.name() + "'";
-    boolean optional = Boolean.TRUE.equals(ref.optional());
-    Map<String, String> data = read(namespace, ref);
-    if (data == null) {
-      if (optional) {
-        return result;
-      }
-      throw new ReconcileException.Failed(
-          VALUES_ERROR, "could not find " + described + " referenced in valuesFrom");
-    }
-    String text = data.get(key);
-    if (text == null) {
-      if (optional) {
-        return result;
-      }
-      throw new ReconcileException.Failed(
-          VALUES_ERROR, "missing key '" + key + "' in " + described + " referenced in valuesFrom");
-    }
-    if (ref.targetPath() != null && !ref.targetPath().isEmpty()) {
-      Map<String, Object> copy = HelmValues.merge(result, Map.of());
-      try {
-        HelmValues.setPath(copy, ref.targetPath(), text, Boolean.TRUE.equals(ref.literal()));
-      } catch (IllegalArgumentException e) {
-        throw new ReconcileException.Stalled(
-            VALUES_ERROR, "valuesFrom " + described + ": " + e.getMessage());
-      }
-      return copy;
-    }
-    return HelmValues.merge(result, parse(text, key, described));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> parse(String text, String key, String described) {
-    Object doc;
-    try {
-      doc = new Load(LoadSettings.builder().build()).loadFromString(text);
-    } catch (RuntimeException e) {
-      // The parser's message may quote the text; name only the key and the object.
-      throw new ReconcileException.Failed(
-          VALUES_ERROR, "key '" + key + "' in " + described + " is not valid YAML");
-    }
-    if (doc == null) {
-      return Map.of();
-    }
-    if (!(doc instanceof Map<?, ?> map)) {
-      throw new ReconcileException.Failed(
-          VALUES_ERROR, "key '" + key + "' in " + described + " is not a YAML map");
-    }
-    return JSON.convertValue(map, Map.class);
-  }
-
-  private Map<String, String> read(String namespace, ValuesReference ref) {
-    if (ref.kind() == ValuesReferenceKind.ConfigMap) {
-      ConfigMap map = client.configMaps().inNamespace(namespace).withName(ref.name()).get();
+  private Map<String, String> read(ValuesReferenceKind kind, String namespace, String name) {
+    if (kind == ValuesReferenceKind.ConfigMap) {
+      ConfigMap map = client.configMaps().inNamespace(namespace).withName(name).get();
       return map == null ? null : map.getData() == null ? Map.of() : map.getData();
     }
-    Secret secret = client.secrets().inNamespace(namespace).withName(ref.name()).get();
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
     if (secret == null) {
       return null;
     }
