@@ -315,7 +315,10 @@ public final class CairnRuntime implements AutoCloseable {
     op.register(
         controller,
         ControllerConfigurations.of(
-            controller.resourceClass(), options.namespaces(), op.getConfigurationService()));
+            controller.resourceClass(),
+            options.namespaces(),
+            options.labelSelectorConfig().orElse(null),
+            op.getConfigurationService()));
   }
 
   private synchronized void stopControllers() {
