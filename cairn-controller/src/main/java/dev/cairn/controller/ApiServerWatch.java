@@ -35,6 +35,7 @@ public final class ApiServerWatch implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Object lock = new Object();
   private boolean reachable;
+  private boolean everReachable;
   private int failures;
   private boolean closed;
 
@@ -138,8 +139,12 @@ public final class ApiServerWatch implements AutoCloseable {
   private Duration answered(String version) {
     synchronized (lock) {
       if (!reachable) {
-        if (failures == 0) {
-          LOG.info("connected to the API server at {} (Kubernetes {})", url, version);
+        if (!everReachable) {
+          LOG.info(
+              "connected to the API server at {} (Kubernetes {}){}",
+              url,
+              version,
+              failures == 0 ? "" : " after " + failures + " failed attempt(s)");
         } else {
           LOG.info(
               "the API server at {} answers again after {} failed attempt(s) (Kubernetes {})",
@@ -149,6 +154,7 @@ public final class ApiServerWatch implements AutoCloseable {
         }
       }
       reachable = true;
+      everReachable = true;
       failures = 0;
       lock.notifyAll();
     }
