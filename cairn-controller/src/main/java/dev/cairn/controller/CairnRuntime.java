@@ -326,7 +326,7 @@ public final class CairnRuntime implements AutoCloseable {
     if (operator != null) {
       operator.stop();
       operator = null;
-      LOG.info("controllers stopped");
+      LOG.debug("controllers stopped");
     }
   }
 }
