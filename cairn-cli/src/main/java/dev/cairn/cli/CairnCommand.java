@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
       BuildCommand.class,
       SealCommand.class,
       ControllerCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
       VersionCommand.class,
       GenerateCompletion.class,
       HelpCommand.class

@@ -1,5 +1,10 @@
 package dev.cairn.cli;
 
+import ch.qos.logback.classic.Level;
+import dev.cairn.cli.logging.LogEncoding;
+import dev.cairn.cli.logging.LogSetup;
+import dev.cairn.cli.up.StopSignals;
+import dev.cairn.controller.ApiServerWatch;
 import dev.cairn.controller.CairnRuntime;
 import dev.cairn.controller.LeaderElection;
 import dev.cairn.controller.RuntimeOptions;
@@ -11,14 +16,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +38,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cairn controller}: runs the controllers against a cluster until SIGTERM or Ctrl-C, then
- * lets reconciles in flight finish and releases the Lease.
+ * lets reconciles in flight finish and releases the Lease. Everything it says is a log line on the
+ * error stream ({@code --log-encoding}, {@code --log-level}). Until the API server answers it says
+ * so on every attempt, keeps trying with backoff and reports not ready on {@code /readyz}; a stop
+ * signal ends it with one line.
  */
 @Command(
     name = "controller",
@@ -35,6 +50,8 @@ import picocli.CommandLine.Spec;
         "Run the Cairn controllers against the current kube context (or in-cluster config)"
             + " until stopped.")
 final class ControllerCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.cairn.controller");
+  private static final Duration POLL = Duration.ofMillis(250);
 
   @Spec CommandSpec spec;
 
@@ -102,91 +119,135 @@ final class ControllerCommand implements Callable<Integer> {
               + " sealedsecrets.bitnami.com/sealed-secrets-key=active (default: ${DEFAULT-VALUE}).")
   String keyNamespace;
 
-  /** Counted down when the process should stop; the shutdown hook does it on SIGTERM/Ctrl-C. */
+  @Option(
+      names = "--concurrent",
+      defaultValue = "16",
+      description =
+          "How many objects are reconciled at the same time (default: ${DEFAULT-VALUE}; a health"
+              + " wait holds its worker, see docs/benchmarks.md).")
+  int concurrent;
+
+  @Option(
+      names = "--watch-label-selector",
+      paramLabel = "SELECTOR",
+      description =
+          "Reconcile only objects whose labels match, e.g. 'sharding.fluxcd.io/key in (shard1)'"
+              + " or '!sharding.fluxcd.io/key' for the main instance; each selector holds its own"
+              + " Lease, so shards run side by side (default: every object).")
+  String watchLabelSelector;
+
+  @Option(
+      names = "--log-encoding",
+      defaultValue = "json",
+      description =
+          "How log lines are written: json (one object per line, as Flux's controllers) or"
+              + " console (default: ${DEFAULT-VALUE}).")
+  LogEncoding logEncoding;
+
+  @Option(
+      names = "--log-level",
+      defaultValue = "info",
+      description = "trace, debug, info, warn or error (default: ${DEFAULT-VALUE}).")
+  String logLevel;
+
+  /** Counted down when the process should stop (tests); SIGTERM and Ctrl-C do the same. */
   final CountDownLatch stop = new CountDownLatch(1);
 
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicReference<CairnRuntime> runtime = new AtomicReference<>();
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
+    Level level;
+    try {
+      level = LogSetup.level(logLevel);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCode.USAGE, "--log-level: " + e.getMessage());
+    }
+    LogSetup.configure(logEncoding, level, spec.commandLine().getErr());
     InetSocketAddress bind = ProbeServer.parseAddress(metricsBindAddress);
-    KubernetesClient client = connect();
-    CairnRuntime runtime;
-    try {
-      runtime =
-          new CairnRuntime(
-              client,
-              options(),
-              SealingOptions.defaults()
-                  .withKeyNamespace(keyNamespace)
-                  .withKeyRenewPeriod(keyRenewPeriod));
-    } catch (RuntimeException e) {
-      client.close();
-      throw e;
-    }
-    ProbeServer probes;
-    try {
-      probes =
-          ProbeServer.start(
-              bind,
-              new Probes(
-                  runtime::isReady, runtime.meterRegistry()::scrape, runtime::sealingCertificate));
-    } catch (RuntimeException e) {
-      runtime.close();
-      client.close();
-      throw e;
-    }
-    Thread hook = new Thread(() -> shutdown(runtime, probes, client), "cairn-controller-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "cairn controller: connected to %s; probes and metrics on http://%s:%d%n",
-            client.getMasterUrl(), probes.address().getHostString(), probes.port());
-    spec.commandLine().getOut().flush();
-    runtime.start();
-    try {
-      while (!stop.await(500, TimeUnit.MILLISECONDS)) {
-        if (runtime.failure().isPresent()) {
-          throw new CliException(
-              ExitCode.FAILED,
-              "controllers could not start: " + ErrorHandler.oneLine(runtime.failure().get()));
+    Config config = config();
+    StopSignals signals = StopSignals.install();
+    try (ApiServerWatch api = ApiServerWatch.start(config, ApiServerWatch.Settings.defaults());
+        ProbeServer probes = ProbeServer.start(bind, probes(api))) {
+      LOG.info(
+          "serving probes and metrics on http://{}:{}",
+          probes.address().getHostString(),
+          probes.port());
+      while (!api.awaitReachable(POLL)) {
+        if (stopRequested(signals)) {
+          return stopping(signals);
         }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      shutdown(runtime, probes, client);
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting: the hook is running
+      try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+          CairnRuntime started = start(client)) {
+        while (!stopRequested(signals)) {
+          if (started.failure().isPresent()) {
+            throw new CliException(
+                ExitCode.FAILED,
+                "controllers could not start: " + ErrorHandler.oneLine(started.failure().get()));
+          }
+        }
+        return stopping(signals);
       }
     }
+  }
+
+  private CairnRuntime start(KubernetesClient client) {
+    CairnRuntime started =
+        new CairnRuntime(
+            client,
+            options(),
+            SealingOptions.defaults()
+                .withKeyNamespace(keyNamespace)
+                .withKeyRenewPeriod(keyRenewPeriod));
+    runtime.set(started);
+    started.start();
+    return started;
+  }
+
+  private Probes probes(ApiServerWatch api) {
+    return new Probes(
+        () -> api.reachable() && runtime.get() != null && runtime.get().isReady(),
+        () -> runtime.get() == null ? "" : runtime.get().meterRegistry().scrape(),
+        () -> runtime.get() == null ? Optional.empty() : runtime.get().sealingCertificate());
+  }
+
+  private boolean stopRequested(StopSignals signals) throws InterruptedException {
+    return stop.await(POLL.toMillis(), TimeUnit.MILLISECONDS) || signals.received();
+  }
+
+  /** The one line a stop writes; reconciles in flight finish as the resources close. */
+  private static int stopping(StopSignals signals) {
+    String cause =
+        switch (signals.exitCode()) {
+          case 130 -> "on SIGINT";
+          case 143 -> "on SIGTERM";
+          default -> "as asked";
+        };
+    LOG.info("stopping {}: reconciles in flight finish, then the Lease is released", cause);
     return ExitCode.OK;
   }
 
-  private void shutdown(CairnRuntime runtime, ProbeServer probes, KubernetesClient client) {
-    if (closed.compareAndSet(false, true)) {
-      runtime.close();
-      probes.close();
-      client.close();
-    }
-    stop.countDown();
-  }
-
   private RuntimeOptions options() {
+    if (concurrent < 1) {
+      throw new CliException(ExitCode.USAGE, "--concurrent must be at least 1, was " + concurrent);
+    }
     RuntimeOptions options =
         RuntimeOptions.defaults()
             .withStoragePath(storagePath)
-            .withDependencyRequeue(requeueDependency);
+            .withDependencyRequeue(requeueDependency)
+            .withMaxConcurrentReconciles(concurrent)
+            .withLabelSelector(watchLabelSelector);
     if (leaderElect) {
-      options = options.withLeaderElection(LeaderElection.inNamespace(leaseNamespace, identity()));
+      LeaderElection election = LeaderElection.inNamespace(leaseNamespace, identity());
+      options =
+          options.withLeaderElection(
+              election.withLeaseName(leaseName(election.leaseName(), watchLabelSelector)));
     }
     return options;
   }
 
-  private KubernetesClient connect() {
+  private Config config() {
     Config config;
     if (kubeconfig != null) {
       File file = kubeconfig.toFile();
@@ -202,7 +263,25 @@ final class ControllerCommand implements Callable<Integer> {
       throw new CliException(
           ExitCode.FAILED, "no Kubernetes cluster configured: pass --kubeconfig or set KUBECONFIG");
     }
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return config;
+  }
+
+  /**
+   * The Lease of a shard: the default name, plus a digest of the label selector when there is one
+   * (as Flux derives its leader-election ID), so shards do not compete for one Lease.
+   */
+  static String leaseName(String base, String selector) {
+    if (selector == null || selector.isBlank()) {
+      return base;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(selector.strip().getBytes(StandardCharsets.UTF_8));
+      return base + "-" + HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   private static String identity() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.source.GitRepository;
@@ -13,6 +15,7 @@ import dev.cairn.sim.git.GitHttpServer;
 import dev.cairn.sim.git.GitWorkingCopy;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,12 +40,18 @@ import picocli.CommandLine;
 /**
  * {@code cairn controller} against the simulated cluster through a kubeconfig file: it serves the
  * probes, reconciles a GitRepository and a Kustomization from a real Git server to Ready, and stops
- * cleanly with exit code 0 when asked to.
+ * cleanly with exit code 0 when asked to. Its log is one JSON object per line, one per reconcile
+ * with the object, revision, duration and outcome, and never carries a credential or a Secret's
+ * value.
  */
 @ExtendWith(ClusterExtension.class)
 class ControllerCommandIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final Pattern ADDRESS = Pattern.compile("probes and metrics on (http://\\S+)");
+  private static final Pattern ADDRESS =
+      Pattern.compile("probes and metrics on (http://[0-9.]+:[0-9]+)");
+  private static final String GIT_PASSWORD = "git-pass-7f3a91";
+  private static final String SECRET_VALUE = "secret-value-c0ffee";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -57,6 +67,11 @@ class ControllerCommandIT {
       GitWorkingCopy work = GitWorkingCopy.init(Files.createDirectories(temp.resolve("work")));
       work.write(
           "app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {a: b}\n");
+      work.write(
+          "app/secret.yaml",
+          "apiVersion: v1\nkind: Secret\nmetadata: {name: app-secret}\nstringData: {token: "
+              + SECRET_VALUE
+              + "}\n");
       work.commitAll("first");
       work.push(url);
       createObjects(client, ns, url);
@@ -79,14 +94,16 @@ class ControllerCommandIT {
                       temp.resolve("storage").toString(),
                       "--metrics-bind-address",
                       "127.0.0.1:0",
-                      "--no-leader-elect"));
+                      "--no-leader-elect",
+                      "--log-encoding",
+                      "json"));
 
       String base =
           await()
               .atMost(WAIT)
               .until(
                   () -> {
-                    Matcher m = ADDRESS.matcher(out.toString(StandardCharsets.UTF_8));
+                    Matcher m = ADDRESS.matcher(err.toString(StandardCharsets.UTF_8));
                     return m.find() ? m.group(1) : null;
                   },
                   address -> address != null);
@@ -100,11 +117,63 @@ class ControllerCommandIT {
       assertThat(client.configMaps().inNamespace(ns).withName("cm").get().getData())
           .containsEntry("a", "b");
       assertThat(status(base + "/healthz")).isEqualTo(200);
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  reconcileLine(err.toString(StandardCharsets.UTF_8), "Kustomization", ns, "app")
+                      != null);
 
       command.stop.countDown();
       assertThat(exit.get(60, TimeUnit.SECONDS)).as("stderr: %s", err).isZero();
       assertThatThrownBy(() -> status(base + "/healthz")).isInstanceOf(IOException.class);
+      assertLogLines(err.toString(StandardCharsets.UTF_8), ns);
     }
+  }
+
+  /**
+   * Every line is one JSON object with ts, level and msg; a reconcile line names the object, its
+   * revision, duration and outcome; no line carries the Git password or the Secret's value.
+   */
+  private static void assertLogLines(String log, String ns) throws IOException {
+    List<String> lines = log.lines().toList();
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      JsonNode json = JSON.readTree(line);
+      assertThat(json.isObject()).as(line).isTrue();
+      assertThat(json.path("ts").asText()).as(line).isNotEmpty();
+      assertThat(json.path("level").asText()).as(line).isIn("INFO", "WARN", "ERROR");
+      assertThat(json.path("msg").asText()).as(line).isNotEmpty();
+    }
+    assertThat(log).doesNotContain(GIT_PASSWORD).doesNotContain(SECRET_VALUE);
+    JsonNode app = reconcileLine(log, "Kustomization", ns, "app");
+    assertThat(app).isNotNull();
+    assertThat(app.path("revision").asText()).startsWith("main@sha1:");
+    assertThat(app.path("duration").isNumber()).as(app.toString()).isTrue();
+    assertThat(app.path("duration").asDouble()).isPositive();
+    assertThat(app.path("msg").asText()).startsWith("Reconciliation finished in");
+    JsonNode repo = reconcileLine(log, "GitRepository", ns, "repo");
+    assertThat(repo).isNotNull();
+    assertThat(repo.path("revision").asText()).startsWith("main@sha1:");
+    assertThat(lines).filteredOn(l -> l.contains("serving probes and metrics")).hasSize(1);
+  }
+
+  /** The first successful reconcile line of {@code kind ns/name}, or null. */
+  private static JsonNode reconcileLine(String log, String kind, String ns, String name)
+      throws IOException {
+    for (String line : log.lines().toList()) {
+      if (!line.startsWith("{")) {
+        continue;
+      }
+      JsonNode json = JSON.readTree(line);
+      if (kind.equals(json.path("kind").asText())
+          && ns.equals(json.path("namespace").asText())
+          && name.equals(json.path("name").asText())
+          && "succeeded".equals(json.path("outcome").asText())) {
+        return json;
+      }
+    }
+    return null;
   }
 
   private int status(String url) throws Exception {
@@ -126,13 +195,25 @@ class ControllerCommandIT {
   private static void createObjects(KubernetesClient client, String ns, String url) {
     var yaml = client.getKubernetesSerialization();
     client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("git-auth")
+                .endMetadata()
+                .addToStringData("username", "git")
+                .addToStringData("password", GIT_PASSWORD)
+                .build())
+        .create();
+    client
         .resource(
             yaml.unmarshal(
                 """
                 apiVersion: cairn.dev/v1
                 kind: GitRepository
                 metadata: {name: repo, namespace: %s}
-                spec: {url: "%s", interval: 10m, ref: {branch: main}}
+                spec: {url: "%s", interval: 10m, ref: {branch: main}, secretRef: {name: git-auth}}
                 """
                     .formatted(ns, url),
                 GitRepository.class))

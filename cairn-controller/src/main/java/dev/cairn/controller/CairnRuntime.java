@@ -320,7 +320,10 @@ public final class CairnRuntime implements AutoCloseable {
     op.register(
         controller,
         ControllerConfigurations.of(
-            controller.resourceClass(), options.namespaces(), op.getConfigurationService()));
+            controller.resourceClass(),
+            options.namespaces(),
+            options.labelSelectorConfig().orElse(null),
+            op.getConfigurationService()));
   }
 
   private synchronized void stopControllers() {
@@ -328,7 +331,7 @@ public final class CairnRuntime implements AutoCloseable {
     if (operator != null) {
       operator.stop();
       operator = null;
-      LOG.info("controllers stopped");
+      LOG.debug("controllers stopped");
     }
   }
 }

@@ -23,8 +23,14 @@ final class ControllerConfigurations {
   private ControllerConfigurations() {}
 
   static <T extends HasMetadata> ControllerConfiguration<T> of(
-      Class<T> resourceClass, Set<String> namespaces, ConfigurationService service) {
+      Class<T> resourceClass,
+      Set<String> namespaces,
+      String labelSelector,
+      ConfigurationService service) {
     var informer = InformerConfiguration.builder(resourceClass);
+    if (labelSelector != null) {
+      informer.withLabelSelector(labelSelector);
+    }
     if (namespaces.isEmpty()) {
       informer.withWatchAllNamespaces();
     } else {

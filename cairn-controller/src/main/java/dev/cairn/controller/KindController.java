@@ -83,6 +83,12 @@ final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
         result.status() instanceof ReconcileStatus s ? s : ObjectFields.status(object).orElse(null);
     metrics.recordRun(kindName(), namespace, name, took, status, fields.suspended(object));
     Duration next = nextRun(key, object, result);
+    ReconcileLog.finished(
+        new ReconcileLog.ObjectRun(
+            kindName(), namespace, name, fields.revision(result.status()), took),
+        result.outcome(),
+        next,
+        result.status());
     UpdateControl<T> control = UpdateControl.noUpdate();
     return next == null ? control : control.rescheduleAfter(next);
   }

@@ -47,6 +47,28 @@ final class ObjectFields {
     return Optional.empty();
   }
 
+  /**
+   * The revision a status names, for logs: the last attempted revision (Kustomization,
+   * HelmRelease), else the last applied one, else the artifact's (sources); empty when none.
+   */
+  String revision(Object status) {
+    if (status == null) {
+      return "";
+    }
+    JsonNode node = serialization.convertValue(status, JsonNode.class);
+    for (JsonNode candidate :
+        new JsonNode[] {
+          node.path("lastAttemptedRevision"),
+          node.path("lastAppliedRevision"),
+          node.path("artifact").path("revision")
+        }) {
+      if (candidate.isTextual() && !candidate.asText().isEmpty()) {
+        return candidate.asText();
+      }
+    }
+    return "";
+  }
+
   private JsonNode spec(HasMetadata object) {
     if (object instanceof CustomResource<?, ?> resource && resource.getSpec() != null) {
       return serialization.convertValue(resource.getSpec(), JsonNode.class);

@@ -22,6 +22,8 @@ import java.util.Set;
  *     it at once
  * @param gitUrlRewrites Git URLs fetched from elsewhere (git's {@code insteadOf}); {@code cairn up}
  *     maps a fleet's remotes to the copy it serves
+ * @param labelSelector only objects whose labels match are reconciled (Flux's {@code
+ *     --watch-label-selector}, e.g. {@code sharding.fluxcd.io/key in (shard1)}); null means all
  */
 public record RuntimeOptions(
     Path storagePath,
@@ -32,7 +34,8 @@ public record RuntimeOptions(
     Duration shutdownTimeout,
     String fieldManager,
     Duration dependencyRequeue,
-    GitUrlRewrites gitUrlRewrites) {
+    GitUrlRewrites gitUrlRewrites,
+    String labelSelector) {
 
   public RuntimeOptions {
     Objects.requireNonNull(storagePath, "storagePath");
@@ -49,6 +52,7 @@ public record RuntimeOptions(
           "dependencyRequeue must be positive, was " + dependencyRequeue);
     }
     gitUrlRewrites = gitUrlRewrites == null ? GitUrlRewrites.none() : gitUrlRewrites;
+    labelSelector = labelSelector == null || labelSelector.isBlank() ? null : labelSelector.strip();
   }
 
   /**
@@ -69,7 +73,27 @@ public record RuntimeOptions(
         Duration.ofSeconds(30),
         "cairn",
         Duration.ofSeconds(30),
-        GitUrlRewrites.none());
+        GitUrlRewrites.none(),
+        null);
+  }
+
+  /** Only objects matching {@code selector} (a Kubernetes label selector); null or blank: all. */
+  public RuntimeOptions withLabelSelector(String selector) {
+    return new RuntimeOptions(
+        storagePath,
+        artifactBaseUrl,
+        namespaces,
+        maxConcurrentReconciles,
+        leaderElection,
+        shutdownTimeout,
+        fieldManager,
+        dependencyRequeue,
+        gitUrlRewrites,
+        selector);
+  }
+
+  public Optional<String> labelSelectorConfig() {
+    return Optional.ofNullable(labelSelector);
   }
 
   public Optional<LeaderElection> leaderElectionConfig() {
@@ -86,7 +110,8 @@ public record RuntimeOptions(
         shutdownTimeout,
         fieldManager,
         dependencyRequeue,
-        gitUrlRewrites);
+        gitUrlRewrites,
+        labelSelector);
   }
 
   public RuntimeOptions withArtifactBaseUrl(String url) {
@@ -99,7 +124,8 @@ public record RuntimeOptions(
         shutdownTimeout,
         fieldManager,
         dependencyRequeue,
-        gitUrlRewrites);
+        gitUrlRewrites,
+        labelSelector);
   }
 
   public RuntimeOptions withNamespaces(Set<String> watched) {
@@ -112,7 +138,8 @@ public record RuntimeOptions(
         shutdownTimeout,
         fieldManager,
         dependencyRequeue,
-        gitUrlRewrites);
+        gitUrlRewrites,
+        labelSelector);
   }
 
   public RuntimeOptions withMaxConcurrentReconciles(int max) {
@@ -125,7 +152,8 @@ public record RuntimeOptions(
         shutdownTimeout,
         fieldManager,
         dependencyRequeue,
-        gitUrlRewrites);
+        gitUrlRewrites,
+        labelSelector);
   }
 
   /** Leader election with {@code election}; null disables it. */
@@ -139,7 +167,8 @@ public record RuntimeOptions(
         shutdownTimeout,
         fieldManager,
         dependencyRequeue,
-        gitUrlRewrites);
+        gitUrlRewrites,
+        labelSelector);
   }
 
   public RuntimeOptions withShutdownTimeout(Duration timeout) {
@@ -152,7 +181,8 @@ public record RuntimeOptions(
         timeout,
         fieldManager,
         dependencyRequeue,
-        gitUrlRewrites);
+        gitUrlRewrites,
+        labelSelector);
   }
 
   public RuntimeOptions withFieldManager(String manager) {
@@ -165,7 +195,8 @@ public record RuntimeOptions(
         shutdownTimeout,
         manager,
         dependencyRequeue,
-        gitUrlRewrites);
+        gitUrlRewrites,
+        labelSelector);
   }
 
   public RuntimeOptions withDependencyRequeue(Duration value) {
@@ -178,7 +209,8 @@ public record RuntimeOptions(
         shutdownTimeout,
         fieldManager,
         value,
-        gitUrlRewrites);
+        gitUrlRewrites,
+        labelSelector);
   }
 
   public RuntimeOptions withGitUrlRewrites(GitUrlRewrites rewrites) {
@@ -191,6 +223,7 @@ public record RuntimeOptions(
         shutdownTimeout,
         fieldManager,
         dependencyRequeue,
-        rewrites);
+        rewrites,
+        labelSelector);
   }
 }

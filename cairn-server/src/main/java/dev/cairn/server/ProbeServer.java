@@ -74,7 +74,7 @@ public final class ProbeServer implements AutoCloseable {
           }
         });
     server.start();
-    LOG.info("probes and metrics on {}", describe(server.getAddress()));
+    LOG.debug("probes and metrics on {}", describe(server.getAddress()));
     return new ProbeServer(server, executor);
   }
 

@@ -28,7 +28,7 @@ final class ApiHttpServer implements AutoCloseable {
   private final Vertx vertx;
   private final HttpServer server;
 
-  private ApiHttpServer(SimulatedApiDispatcher dispatcher) {
+  private ApiHttpServer(SimulatedApiDispatcher dispatcher, int port) {
     this.dispatcher = dispatcher;
     this.vertx =
         Vertx.vertx(
@@ -40,14 +40,19 @@ final class ApiHttpServer implements AutoCloseable {
                         .setClassPathResolvingEnabled(false)));
     this.server =
         vertx
-            .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
             .requestHandler(this::handle)
             .webSocketHandler(this::watch);
   }
 
-  /** Starts listening; returns once the port is bound. */
+  /** Starts listening on a free port; returns once the port is bound. */
   static ApiHttpServer start(SimulatedApiDispatcher dispatcher) {
-    ApiHttpServer http = new ApiHttpServer(dispatcher);
+    return start(dispatcher, 0);
+  }
+
+  /** Starts listening on {@code port} (0: a free one); returns once the port is bound. */
+  static ApiHttpServer start(SimulatedApiDispatcher dispatcher, int port) {
+    ApiHttpServer http = new ApiHttpServer(dispatcher, port);
     try {
       http.server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {

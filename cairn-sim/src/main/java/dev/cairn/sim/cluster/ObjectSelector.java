@@ -2,6 +2,7 @@ package dev.cairn.sim.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,10 +10,12 @@ import java.util.regex.Pattern;
 /**
  * Which stored objects a list, watch or collection delete selects: the API version and namespace of
  * its path, the name of a single-object watch, and the {@code labelSelector} and {@code
- * fieldSelector} parameters. Label requirements: {@code k=v}, {@code k==v}, {@code k!=v}, {@code k}
- * and {@code !k}; field requirements: {@code metadata.name} and {@code metadata.namespace} with
- * {@code =}, {@code ==} or {@code !=}. Other requirements ({@code in}, {@code notin}, other fields)
- * are ignored, as fabric8's mock server, which the simulation was first built on, ignored them.
+ * fieldSelector} parameters. Label requirements: {@code k=v}, {@code k==v}, {@code k!=v}, {@code
+ * k}, {@code !k} and the set-based {@code k in (a,b)} and {@code k notin (a,b)} (which, as in
+ * kube-apiserver's labels.Parse, also selects objects without the label); field requirements:
+ * {@code metadata.name} and {@code metadata.namespace} with {@code =}, {@code ==} or {@code !=}.
+ * Other field requirements are ignored, as fabric8's mock server, which the simulation was first
+ * built on, ignored them.
  *
  * <p>The version requirement keeps the mock's behaviour too: an object is selected only through the
  * API version it was written in (the simulation does no conversion).
@@ -25,6 +28,7 @@ record ObjectSelector(String version, String namespace, List<Requirement> requir
   private static final Pattern NOT_EQUALS = Pattern.compile("(" + KEY + ")!=(" + VALUE + ")");
   private static final Pattern EXISTS = Pattern.compile(KEY);
   private static final Pattern NOT_EXISTS = Pattern.compile("!(" + KEY + ")");
+  private static final Pattern IN = Pattern.compile("(" + KEY + ")\\s+(in|notin)\\s*\\(([^)]*)\\)");
 
   /** One requirement on a label ({@code field == false}) or on a metadata field. */
   record Requirement(boolean field, String key, Operator operator, String value) {
@@ -39,7 +43,13 @@ record ObjectSelector(String version, String namespace, List<Requirement> requir
         case NOT_EQUALS -> !value.equals(actual);
         case EXISTS -> actual != null;
         case NOT_EXISTS -> actual == null;
+        case IN -> actual != null && values().contains(actual);
+        case NOT_IN -> actual == null || !values().contains(actual);
       };
+    }
+
+    private List<String> values() {
+      return Arrays.stream(value.split(",")).map(String::strip).toList();
     }
   }
 
@@ -47,7 +57,9 @@ record ObjectSelector(String version, String namespace, List<Requirement> requir
     EQUALS,
     NOT_EQUALS,
     EXISTS,
-    NOT_EXISTS
+    NOT_EXISTS,
+    IN,
+    NOT_IN
   }
 
   /** The selector of a list, watch or collection delete of {@code type}. */
@@ -95,11 +107,20 @@ record ObjectSelector(String version, String namespace, List<Requirement> requir
 
   private static List<String> terms(String selector) {
     List<String> terms = new ArrayList<>();
-    if (selector != null) {
-      for (String term : selector.split(",")) {
+    if (selector == null) {
+      return terms;
+    }
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i <= selector.length(); i++) {
+      char c = i < selector.length() ? selector.charAt(i) : ',';
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (c == ',' && depth <= 0) {
+        String term = selector.substring(start, i);
         if (!term.isBlank()) {
           terms.add(term.strip());
         }
+        start = i + 1;
       }
     }
     return terms;
@@ -107,6 +128,10 @@ record ObjectSelector(String version, String namespace, List<Requirement> requir
 
   private static Requirement label(String term) {
     Matcher m;
+    if ((m = IN.matcher(term)).matches()) {
+      Operator operator = m.group(2).equals("in") ? Operator.IN : Operator.NOT_IN;
+      return new Requirement(false, m.group(1), operator, m.group(3));
+    }
     if ((m = NOT_EQUALS.matcher(term)).matches()) {
       return new Requirement(false, m.group(1), Operator.NOT_EQUALS, m.group(2));
     }

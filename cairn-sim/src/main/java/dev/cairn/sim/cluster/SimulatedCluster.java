@@ -28,7 +28,8 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Context (and cluster and user) name in {@link #writeKubeconfig(Path)}. */
   public static final String CONTEXT = "simulated-cluster";
 
-  private final ApiHttpServer server;
+  private final int port;
+  private ApiHttpServer server;
   private final SimulatedApiDispatcher dispatcher;
   private final ReadinessSimulator readiness;
   private final ScheduledThreadPoolExecutor controllers;
@@ -49,6 +50,7 @@ public final class SimulatedCluster implements AutoCloseable {
       dispatcher.store().addListener(readiness.listener());
     }
     this.server = ApiHttpServer.start(dispatcher);
+    this.port = server.port();
     this.client = new KubernetesClientBuilder().withConfig(config()).build();
   }
 
@@ -84,7 +86,7 @@ public final class SimulatedCluster implements AutoCloseable {
 
   /** {@code http://127.0.0.1:<port>}. */
   public String masterUrl() {
-    return "http://127.0.0.1:" + server.port();
+    return "http://127.0.0.1:" + port;
   }
 
   /**
@@ -123,6 +125,24 @@ public final class SimulatedCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops answering, as an API server that went away: connections to {@link #masterUrl()} are
+   * refused and open watches end, until {@link #resumeServing()}. The objects stay.
+   */
+  public synchronized void stopServing() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  /** Answers again on the same port, with the same objects, after {@link #stopServing()}. */
+  public synchronized void resumeServing() {
+    if (server == null) {
+      server = ApiHttpServer.start(dispatcher, port);
+    }
+  }
+
   /** Counts of the requests this cluster received. */
   public RequestCounter requests() {
     return dispatcher.requests();
@@ -137,6 +157,6 @@ public final class SimulatedCluster implements AutoCloseable {
   public void close() {
     client.close();
     controllers.shutdownNow();
-    server.close();
+    stopServing();
   }
 }

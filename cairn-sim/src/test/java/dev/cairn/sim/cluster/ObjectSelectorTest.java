@@ -35,7 +35,13 @@ class ObjectSelectorTest {
         "/api/v1/configmaps?labelSelector=!missing | true",
         "/api/v1/configmaps?labelSelector=missing | false",
         "/api/v1/configmaps?labelSelector=app%3Dweb,missing | false",
-        "/api/v1/configmaps?labelSelector=app%20in%20(db) | true",
+        "/api/v1/configmaps?labelSelector=app%20in%20(db) | false",
+        "/api/v1/configmaps?labelSelector=app%20in%20(db,web) | true",
+        "/api/v1/configmaps?labelSelector=app%20in%20(db,%20web),tier | true",
+        "/api/v1/configmaps?labelSelector=app%20notin%20(web) | false",
+        "/api/v1/configmaps?labelSelector=app%20notin%20(db) | true",
+        "/api/v1/configmaps?labelSelector=missing%20notin%20(x) | true",
+        "/api/v1/configmaps?labelSelector=missing%20in%20(x) | false",
         "/api/v1/configmaps?fieldSelector=metadata.name%3Dcm | true",
         "/api/v1/configmaps?fieldSelector=metadata.name%3Dother | false",
         "/api/v1/configmaps?fieldSelector=metadata.namespace!%3Dns | false",
@@ -43,7 +49,7 @@ class ObjectSelectorTest {
         "/api/v1/namespaces/ns/configmaps/cm?watch=true | true",
         "/api/v1/namespaces/ns/configmaps/other?watch=true | false",
       })
-  void selectsAsTheMockServerDid(String path, boolean selected) {
+  void selectsAsKubeApiserverDoes(String path, boolean selected) {
     ApiRequest request = ApiRequest.parse("GET", path, header -> null, "");
 
     boolean matches = ObjectSelector.of(request, CONFIG_MAPS).matches(configMap("ns", "cm"));
