@@ -96,7 +96,7 @@ final class ApiHttpServer implements AutoCloseable {
     ApiResponse response = done.result();
     http.response()
         .setStatusCode(response.code())
-        .putHeader("Content-Type", "application/json")
+        .putHeader("Content-Type", response.contentType())
         .end(response.body());
   }
 

@@ -3,6 +3,7 @@ package dev.cairn.sim.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +32,7 @@ final class SimulatedApiDispatcher {
   private final DeleteHandler deletes;
   private final ScaleSubresource scale;
   private final Discovery discovery;
+  private final TableOutput tables = new TableOutput(types);
   private final RequestCounter requests = new RequestCounter();
   private final AtomicLong resourceVersion = new AtomicLong();
   private final AtomicLong lastResourceVersion = new AtomicLong();
@@ -177,6 +179,12 @@ final class SimulatedApiDispatcher {
       if (stored == null) {
         throw ApiException.notFound(type, request.name());
       }
+      String tableVersion = TableOutput.requestedVersion(request);
+      if (tableVersion != null && request.subresource() == null) {
+        String rv = stored.object().path("metadata").path("resourceVersion").asText();
+        return ApiResponse.table(
+            tables.table(request, type, List.of(stored.object()), rv), tableVersion);
+      }
       return ApiResponse.json(200, stored.json());
     } finally {
       read.unlock();
@@ -185,15 +193,16 @@ final class SimulatedApiDispatcher {
 
   /** Lists through the type (and namespace) index, then by label and field selectors. */
   private ApiResponse list(ApiRequest request, ResourceType type) {
+    String tableVersion = TableOutput.requestedVersion(request);
+    if (tableVersion != null) {
+      return listTable(request, type, tableVersion);
+    }
     ObjectSelector query = ObjectSelector.of(request, type);
     StringBuilder body = new StringBuilder(4096);
     Lock read = lock.readLock();
     read.lock();
     try {
-      List<ObjectKey> keys =
-          request.namespace() == null || !type.namespaced()
-              ? store.ofType(type.group(), type.plural())
-              : store.ofType(type.group(), type.plural(), request.namespace());
+      List<ObjectKey> keys = keysOf(request, type);
       body.append("{\"apiVersion\":\"")
           .append(type.apiVersion())
           .append("\",\"kind\":\"")
@@ -217,6 +226,31 @@ final class SimulatedApiDispatcher {
       read.unlock();
     }
     return ApiResponse.json(200, body.toString());
+  }
+
+  private ApiResponse listTable(ApiRequest request, ResourceType type, String tableVersion) {
+    ObjectSelector query = ObjectSelector.of(request, type);
+    List<JsonNode> objects = new ArrayList<>();
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      for (ObjectKey key : keysOf(request, type)) {
+        ObjectStore.Stored stored = store.get(key);
+        if (stored != null && query.matches(stored.object())) {
+          objects.add(stored.object());
+        }
+      }
+      String rv = Long.toString(lastResourceVersion.get());
+      return ApiResponse.table(tables.table(request, type, objects, rv), tableVersion);
+    } finally {
+      read.unlock();
+    }
+  }
+
+  private List<ObjectKey> keysOf(ApiRequest request, ResourceType type) {
+    return request.namespace() == null || !type.namespaced()
+        ? store.ofType(type.group(), type.plural())
+        : store.ofType(type.group(), type.plural(), request.namespace());
   }
 
   private ApiResponse watch(ApiRequest request, ResourceType type) {
