@@ -33,6 +33,7 @@ final class SimulatedApiDispatcher {
   private final ScaleSubresource scale;
   private final Discovery discovery;
   private final TableOutput tables = new TableOutput(types);
+  private final RbacAuthorizer rbac;
   private final RequestCounter requests = new RequestCounter();
   private final AtomicLong resourceVersion = new AtomicLong();
   private final AtomicLong lastResourceVersion = new AtomicLong();
@@ -45,6 +46,7 @@ final class SimulatedApiDispatcher {
     this.deletes = new DeleteHandler(writer);
     this.scale = new ScaleSubresource(writer);
     this.discovery = new Discovery(types);
+    this.rbac = new RbacAuthorizer(store);
     store.addListener(new Cascades(writer, types, deletes, lock, controllers));
     underWriteLock(
         () -> {
@@ -91,6 +93,16 @@ final class SimulatedApiDispatcher {
    * @param impersonatedUser the request's {@code Impersonate-User} header, or null (only counted)
    */
   ApiResponse dispatch(ApiRequest request, String impersonatedUser) {
+    return dispatch(request, impersonatedUser, List.of());
+  }
+
+  /**
+   * Answers one request, authorized by RBAC when it impersonates someone.
+   *
+   * @param impersonatedGroups the request's {@code Impersonate-Group} headers
+   */
+  ApiResponse dispatch(
+      ApiRequest request, String impersonatedUser, List<String> impersonatedGroups) {
     ResourceType type = null;
     try {
       requests.record(request, impersonatedUser);
@@ -98,6 +110,7 @@ final class SimulatedApiDispatcher {
         return discovery(request);
       }
       type = resolve(request);
+      authorize(RequestIdentity.of(impersonatedUser, impersonatedGroups), request, type);
       return route(request, type);
     } catch (ApiException e) {
       return json(e.code(), e.toStatus(type, request.name()));
@@ -114,6 +127,31 @@ final class SimulatedApiDispatcher {
                   + ": "
                   + e);
       return json(500, internal.toStatus(type, request.name()));
+    }
+  }
+
+  /**
+   * RBAC for impersonated requests; an apply that would create the object also needs {@code
+   * create}, as kube-apiserver checks for a patch that creates.
+   */
+  private void authorize(RequestIdentity who, ApiRequest request, ResourceType type) {
+    if (who.isAdmin()) {
+      return;
+    }
+    String verb = RbacAuthorizer.verbOf(request);
+    rbac.authorize(who, verb, request, type);
+    if (verb.equals("patch") && request.isApplyPatch() && request.name() != null) {
+      Lock read = lock.readLock();
+      read.lock();
+      boolean exists;
+      try {
+        exists = store.get(WriteHandler.keyOf(request, type)) != null;
+      } finally {
+        read.unlock();
+      }
+      if (!exists) {
+        rbac.authorize(who, "create", request, type);
+      }
     }
   }
 
