@@ -172,6 +172,43 @@ class KustomizationReconcilerIT {
     Harness.Fixture f = h.fixture(cluster, "steady");
     f.work().write("app/a.yaml", configMapYaml("a", "one"));
     f.work().write("app/web.yaml", deploymentYaml("v1"));
+    // what the API server rewrites or completes: defaults (Service clusterIP, targetPort, protocol;
+    // Deployment strategy, container policies), quantities (0.5 -> 500m, 1024Mi -> 1Gi) and a
+    // claim the volume binder binds (spec.volumeName, status)
+    f.work()
+        .write(
+            "app/rewritten.yaml",
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              selector: {app: sized}
+              ports: [{port: 80}]
+            ---
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: data}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 1024Mi}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: sized}
+            spec:
+              selector: {matchLabels: {app: sized}}
+              template:
+                metadata: {labels: {app: sized}}
+                spec:
+                  containers:
+                  - name: app
+                    image: example/sized:1
+                    ports: [{containerPort: 8080}]
+                    resources:
+                      requests: {cpu: 0.5, memory: 1024Mi}
+                      limits: {cpu: "1", memory: 2Gi}
+            """);
     f.commit("first");
     h.createSource(f);
     h.createKustomization(f, "app", "path: ./app\nprune: true\nwait: true\n");

@@ -83,6 +83,10 @@ final class SimulatedApiDispatcher {
     return types;
   }
 
+  DeleteHandler deletes() {
+    return deletes;
+  }
+
   ReadWriteLock lock() {
     return lock;
   }

@@ -31,6 +31,7 @@ public final class SimulatedCluster implements AutoCloseable {
   private final ApiHttpServer server;
   private final SimulatedApiDispatcher dispatcher;
   private final ReadinessSimulator readiness;
+  private final VolumeBinder volumes;
   private final ScheduledThreadPoolExecutor controllers;
   private final KubernetesClient client;
 
@@ -48,6 +49,14 @@ public final class SimulatedCluster implements AutoCloseable {
     if (options.readinessEnabled()) {
       dispatcher.store().addListener(readiness.listener());
     }
+    this.volumes =
+        new VolumeBinder(
+            dispatcher.writer(),
+            dispatcher.deletes(),
+            dispatcher.types(),
+            dispatcher.lock(),
+            controllers);
+    dispatcher.store().addListener(volumes.listener());
     this.server = ApiHttpServer.start(dispatcher);
     this.client = new KubernetesClientBuilder().withConfig(config()).build();
   }
@@ -126,6 +135,11 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Counts of the requests this cluster received. */
   public RequestCounter requests() {
     return dispatcher.requests();
+  }
+
+  /** The volume binder: claims are provisioned and bound unless their class is kept pending. */
+  public VolumeBinder volumes() {
+    return volumes;
   }
 
   /** The readiness simulator (failures, delay). */
