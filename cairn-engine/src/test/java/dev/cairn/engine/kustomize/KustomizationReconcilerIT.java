@@ -168,6 +168,37 @@ class KustomizationReconcilerIT {
   }
 
   @Test
+  void aWorkloadThatNeverBecomesReadyTimesTheHealthCheckOut(TestCluster cluster) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        cluster.isSimulated(), "the readiness annotation exists only in the simulated cluster");
+    Harness.Fixture f = h.fixture(cluster, "never-ready");
+    f.work()
+        .write(
+            "app/web.yaml",
+            deploymentYaml("v1")
+                .replace(
+                    "annotations: {note: \"v1\"}",
+                    "annotations: {note: \"v1\", \"sim.cairn.dev/readiness\": progressing}"));
+    f.commit("a rollout that never finishes");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: true\nwait: true\ntimeout: 2s\n");
+
+    KustomizationStatus status = h.sync(f, "app");
+
+    assertThat(ready(status).getStatus()).isEqualTo("False");
+    assertThat(ready(status).getReason()).isEqualTo("HealthCheckFailed");
+    assertThat(ready(status).getMessage()).contains("Deployment/" + f.ns() + "/web");
+    io.fabric8.kubernetes.api.model.apps.Deployment web =
+        cluster.client().apps().deployments().inNamespace(f.ns()).withName("web").get();
+    assertThat(web.getStatus().getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Progressing");
+              assertThat(c.getStatus()).isEqualTo("True");
+            });
+  }
+
+  @Test
   void steadyStateWritesNothing(TestCluster cluster) throws Exception {
     Harness.Fixture f = h.fixture(cluster, "steady");
     f.work().write("app/a.yaml", configMapYaml("a", "one"));
