@@ -137,43 +137,16 @@ final class ClusterPrinters {
     List<TableColumn> columns =
         List.of(
             NAME,
-            TableColumn.of(
-                "Capacity",
-                "string",
-                "capacity is the description of the persistent"
-                    + " volume's resources and capacity."),
-            TableColumn.of(
-                "Access Modes",
-                "string",
-                "accessModes contains all ways the volume" + " can be mounted."),
-            TableColumn.of(
-                "Reclaim Policy",
-                "string",
-                "persistentVolumeReclaimPolicy defines"
-                    + " what happens to a persistent volume when released from its claim."),
-            TableColumn.of(
-                "Status",
-                "string",
-                "phase indicates if a volume is available, bound"
-                    + " to a claim, or released by a claim."),
-            TableColumn.of(
-                "Claim",
-                "string",
-                "claimRef is part of a bi-directional binding"
-                    + " between PersistentVolume and PersistentVolumeClaim."),
+            TableColumn.of("Capacity", "string", "capacity of the persistent volume"),
+            TableColumn.of("Access Modes", "string", "ways the volume can be mounted"),
+            TableColumn.of("Reclaim Policy", "string", "persistentVolumeReclaimPolicy"),
+            TableColumn.of("Status", "string", "phase of the volume"),
+            TableColumn.of("Claim", "string", "claimRef: the claim bound to the volume"),
             TableColumn.of("StorageClass", "string", "StorageClass of the pv"),
             TableColumn.of("VolumeAttributesClass", "string", "VolumeAttributesClass of the pv"),
-            TableColumn.of(
-                "Reason",
-                "string",
-                "reason is a brief CamelCase string that describes"
-                    + " any failure and is meant for machine parsing and tidy display in the CLI."),
+            TableColumn.of("Reason", "string", "reason of a failure, for display in the CLI"),
             AGE,
-            TableColumn.wide(
-                "VolumeMode",
-                "string",
-                "volumeMode defines if a volume is intended"
-                    + " to be used with a formatted filesystem or to remain in raw block state."));
+            TableColumn.wide("VolumeMode", "string", "volumeMode of the volume"));
     return new KindPrinter(
         columns,
         o -> {

@@ -20,6 +20,12 @@ final class CorePrinters {
   static void register(Map<String, KindPrinter> printers) {
     printers.put("services", service());
     printers.put("ingresses.networking.k8s.io", ingress());
+    printers.put("poddisruptionbudgets.policy", podDisruptionBudget());
+    configuration(printers);
+  }
+
+  /** The kinds whose cells are a field or two: IngressClass, ConfigMap, Secret, ... */
+  private static void configuration(Map<String, KindPrinter> printers) {
     printers.put(
         "ingressclasses.networking.k8s.io",
         new KindPrinter(
@@ -69,6 +75,11 @@ final class CorePrinters {
                     o.path("type").asText(),
                     (long) o.path("data").size(),
                     TableCells.age(o))));
+    namespaced(printers);
+  }
+
+  /** Namespace, ServiceAccount and NetworkPolicy. */
+  private static void namespaced(Map<String, KindPrinter> printers) {
     printers.put(
         "namespaces",
         new KindPrinter(
@@ -106,7 +117,6 @@ final class CorePrinters {
                     TableCells.name(o),
                     TableCells.selector(o.path("spec").path("podSelector")),
                     TableCells.age(o))));
-    printers.put("poddisruptionbudgets.policy", podDisruptionBudget());
   }
 
   private static KindPrinter service() {
