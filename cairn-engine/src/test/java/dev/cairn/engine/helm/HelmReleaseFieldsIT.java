@@ -218,6 +218,7 @@ class HelmReleaseFieldsIT {
   void serviceAccountNameImpersonatesTheAccountForTheReleaseAndItsStorage(TestCluster cluster) {
     Assumptions.assumeTrue(cluster.isSimulated(), "reads the simulated cluster's request log");
     String ns = namespace(cluster, "tenant");
+    cluster.allowServiceAccount(ns, "deployer", "*");
     h.createRelease(
         ns, "gw", chartSpec("gateway", "1.0.0", "charts") + "serviceAccountName: deployer\n");
 

@@ -168,10 +168,78 @@ class KustomizationReconcilerIT {
   }
 
   @Test
+  void aWorkloadThatNeverBecomesReadyTimesTheHealthCheckOut(TestCluster cluster) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        cluster.isSimulated(), "the readiness annotation exists only in the simulated cluster");
+    Harness.Fixture f = h.fixture(cluster, "never-ready");
+    f.work()
+        .write(
+            "app/web.yaml",
+            deploymentYaml("v1")
+                .replace(
+                    "annotations: {note: \"v1\"}",
+                    "annotations: {note: \"v1\", \"sim.cairn.dev/readiness\": progressing}"));
+    f.commit("a rollout that never finishes");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: true\nwait: true\ntimeout: 2s\n");
+
+    KustomizationStatus status = h.sync(f, "app");
+
+    assertThat(ready(status).getStatus()).isEqualTo("False");
+    assertThat(ready(status).getReason()).isEqualTo("HealthCheckFailed");
+    assertThat(ready(status).getMessage()).contains("Deployment/" + f.ns() + "/web");
+    io.fabric8.kubernetes.api.model.apps.Deployment web =
+        cluster.client().apps().deployments().inNamespace(f.ns()).withName("web").get();
+    assertThat(web.getStatus().getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Progressing");
+              assertThat(c.getStatus()).isEqualTo("True");
+            });
+  }
+
+  @Test
   void steadyStateWritesNothing(TestCluster cluster) throws Exception {
     Harness.Fixture f = h.fixture(cluster, "steady");
     f.work().write("app/a.yaml", configMapYaml("a", "one"));
     f.work().write("app/web.yaml", deploymentYaml("v1"));
+    // what the API server rewrites or completes: defaults (Service clusterIP, targetPort, protocol;
+    // Deployment strategy, container policies), quantities (0.5 -> 500m, 1024Mi -> 1Gi) and a
+    // claim the volume binder binds (spec.volumeName, status)
+    f.work()
+        .write(
+            "app/rewritten.yaml",
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              selector: {app: sized}
+              ports: [{port: 80}]
+            ---
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: data}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 1024Mi}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: sized}
+            spec:
+              selector: {matchLabels: {app: sized}}
+              template:
+                metadata: {labels: {app: sized}}
+                spec:
+                  containers:
+                  - name: app
+                    image: example/sized:1
+                    ports: [{containerPort: 8080}]
+                    resources:
+                      requests: {cpu: 0.5, memory: 1024Mi}
+                      limits: {cpu: "1", memory: 2Gi}
+            """);
     f.commit("first");
     h.createSource(f);
     h.createKustomization(f, "app", "path: ./app\nprune: true\nwait: true\n");

@@ -41,6 +41,7 @@ class KustomizationTargetsIT {
       throws Exception {
     Assumptions.assumeTrue(cluster.isSimulated(), "reads the simulated cluster's request log");
     Harness.Fixture f = h.fixture(cluster, "impersonate");
+    cluster.allowServiceAccount(f.ns(), "deployer", "configmaps");
     f.work().write("app/a.yaml", configMapYaml("a", "one"));
     f.work().write("app/b.yaml", configMapYaml("b", "one"));
     f.commit("first");
@@ -59,6 +60,27 @@ class KustomizationTargetsIT {
     assertThat(asDeployer.get("get configmaps")).isNotNull().isPositive();
     assertThat(asDeployer).doesNotContainKey("patch kustomizations.cairn.dev/status");
     assertThat(h.configMap(f, "b")).isNull();
+  }
+
+  @Test
+  void serviceAccountNameCannotWriteOutsideWhatTheAccountMay(TestCluster cluster) throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "tenant");
+    cluster.allowServiceAccount(f.ns(), "deployer", "configmaps");
+    f.work().write("app/a.yaml", configMapYaml("a", "one"));
+    f.work()
+        .write(
+            "app/intruder.yaml",
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: intruder\n"
+                + "stringData:\n  k: v\n");
+    f.commit("a Secret the account may not write");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: true\nserviceAccountName: deployer\n");
+
+    KustomizationStatus status = h.sync(f, "app");
+
+    assertThat(ready(status).getStatus()).isEqualTo("False");
+    assertThat(ready(status).getMessage()).contains("intruder").contains("forbidden");
+    assertThat(cluster.client().secrets().inNamespace(f.ns()).withName("intruder").get()).isNull();
   }
 
   @Test

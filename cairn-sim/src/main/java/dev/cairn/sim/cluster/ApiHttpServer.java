@@ -83,7 +83,11 @@ final class ApiHttpServer implements AutoCloseable {
             http.uri(),
             http::getHeader,
             body.toString(StandardCharsets.UTF_8));
-    ApiResponse response = dispatcher.dispatch(request, http.getHeader("Impersonate-User"));
+    ApiResponse response =
+        dispatcher.dispatch(
+            request,
+            http.getHeader("Impersonate-User"),
+            http.headers().getAll("Impersonate-Group"));
     if (response.isWatch()) {
       // only WebSocket watches are modelled; a plain GET ?watch=true reaches here
       response.watch().close();
@@ -101,7 +105,7 @@ final class ApiHttpServer implements AutoCloseable {
     ApiResponse response = done.result();
     http.response()
         .setStatusCode(response.code())
-        .putHeader("Content-Type", "application/json")
+        .putHeader("Content-Type", response.contentType())
         .end(response.body());
   }
 
@@ -113,7 +117,8 @@ final class ApiHttpServer implements AutoCloseable {
             () ->
                 dispatcher.dispatch(
                     ApiRequest.parse("GET", socket.uri(), socket.headers()::get, ""),
-                    socket.headers().get("Impersonate-User")),
+                    socket.headers().get("Impersonate-User"),
+                    socket.headers().getAll("Impersonate-Group")),
             false)
         .onComplete(done -> open(socket, handshake, accepted, done));
   }

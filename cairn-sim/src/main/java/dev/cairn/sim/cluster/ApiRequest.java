@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
  *
  * @param group API group, empty for the core group; null for a non-resource path
  * @param plural resource name (plural), null for discovery paths
+ * @param accept the {@code Accept} header, or null (a Table may be asked for there)
  */
 record ApiRequest(
     String method,
@@ -25,7 +26,8 @@ record ApiRequest(
     Map<String, String> query,
     String contentType,
     String userAgent,
-    String body) {
+    String body,
+    String accept) {
 
   /**
    * @param raw the request target: path and query, e.g. {@code /api/v1/pods?watch=true}
@@ -38,6 +40,7 @@ record ApiRequest(
     Map<String, String> query = q < 0 ? Map.of() : parseQuery(raw.substring(q + 1));
     String contentType = headers.apply("Content-Type");
     String userAgent = headers.apply("User-Agent");
+    String accept = headers.apply("Accept");
     String[] segments = path.replaceAll("^/+|/+$", "").split("/");
     int rest;
     String group;
@@ -52,7 +55,19 @@ record ApiRequest(
       rest = 3;
     } else {
       return new ApiRequest(
-          method, path, null, null, null, null, null, null, query, contentType, userAgent, body);
+          method,
+          path,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          query,
+          contentType,
+          userAgent,
+          body,
+          accept);
     }
     String namespace = null;
     int left = segments.length - rest;
@@ -80,7 +95,8 @@ record ApiRequest(
         query,
         contentType,
         userAgent,
-        body);
+        body,
+        accept);
   }
 
   private static Map<String, String> parseQuery(String query) {

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.regex.Pattern;
 
 /**
  * Plays the controller manager for workloads, like KWOK: a configurable delay after a Deployment,
@@ -28,7 +29,18 @@ public final class ReadinessSimulator {
   private final ResourceTypes types;
   private final ReadWriteLock lock;
   private final ScheduledExecutorService executor;
+
+  /** For {@link #failImages}: the workload stays Progressing, never ready, never failed. */
+  public static final String PROGRESSING_ONLY = WorkloadStatus.PROGRESSING;
+
+  /**
+   * The annotation a workload may carry to be simulated as never ready ({@code progressing}) or
+   * failing ({@code failed}); read by this simulator only, a real cluster ignores it.
+   */
+  public static final String ANNOTATION = "sim.cairn.dev/readiness";
+
   private final Map<String, String> failures = new ConcurrentHashMap<>();
+  private final Map<Pattern, String> imageRules = new ConcurrentHashMap<>();
   private volatile Duration delay;
   private volatile boolean enabled;
 
@@ -76,6 +88,31 @@ public final class ReadinessSimulator {
         kind.equals("Job") ? "BackoffLimitExceeded" : "ProgressDeadlineExceeded");
   }
 
+  /**
+   * Keeps a workload never ready without failing it: a Deployment stays Progressing=True without
+   * available replicas (until a health check times out), a Job stays active, a StatefulSet,
+   * DaemonSet or ReplicaSet has no ready replicas.
+   */
+  public void keepProgressing(String kind, String namespace, String name) {
+    keepFailing(kind, namespace, name, WorkloadStatus.PROGRESSING);
+  }
+
+  /**
+   * A rule for every workload, present and future, whose pod template has a container image
+   * matching {@code imageRegex} (whole image reference): it fails with {@code reason} (the kind's
+   * usual one when null), or with {@link #PROGRESSING_ONLY} never becomes ready without failing.
+   */
+  public void failImages(String imageRegex, String reason) {
+    imageRules.put(Pattern.compile(imageRegex), reason == null ? "" : reason);
+    resettleAll();
+  }
+
+  /** Removes every image rule. */
+  public void clearImageRules() {
+    imageRules.clear();
+    resettleAll();
+  }
+
   /** Lets a failing workload become ready. */
   public void stopFailing(String kind, String namespace, String name) {
     failures.remove(failureKey(kind, namespace, name));
@@ -90,6 +127,49 @@ public final class ReadinessSimulator {
     types
         .findByKind(group + "/v1", kind)
         .ifPresent(type -> schedule(type, ObjectKey.of(type, namespace, name), -1, Duration.ZERO));
+  }
+
+  /** The failure the rules give a workload: by name, by annotation, by image; null for ready. */
+  private String failureOf(ResourceType type, ObjectKey key, JsonNode live) {
+    String named = failures.get(failureKey(type.kind(), key.namespace(), key.name()));
+    if (named != null) {
+      return named;
+    }
+    String usual = type.kind().equals("Job") ? "BackoffLimitExceeded" : "ProgressDeadlineExceeded";
+    String annotated = live.path("metadata").path("annotations").path(ANNOTATION).asText("");
+    if (annotated.equals("progressing")) {
+      return WorkloadStatus.PROGRESSING;
+    } else if (annotated.equals("failed")) {
+      return usual;
+    }
+    for (JsonNode container : live.path("spec").path("template").path("spec").path("containers")) {
+      String image = container.path("image").asText("");
+      for (Map.Entry<Pattern, String> rule : imageRules.entrySet()) {
+        if (rule.getKey().matcher(image).matches()) {
+          return rule.getValue().isEmpty() ? usual : rule.getValue();
+        }
+      }
+    }
+    return null;
+  }
+
+  private void resettleAll() {
+    if (!enabled) {
+      return;
+    }
+    lock.readLock().lock();
+    try {
+      for (ResourceType type : types.all()) {
+        if (WorkloadStatus.handles(type)) {
+          writer
+              .store()
+              .ofType(type.group(), type.plural())
+              .forEach(key -> schedule(type, key, -1, Duration.ZERO));
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   private static String failureKey(String kind, String namespace, String name) {
@@ -155,7 +235,7 @@ public final class ReadinessSimulator {
       return;
     }
     ObjectNode live = stored.object();
-    String failure = failures.get(failureKey(type.kind(), key.namespace(), key.name()));
+    String failure = failureOf(type, key, live);
     JsonNode previous = live.path("status");
     ObjectNode status = WorkloadStatus.of(type, live, previous, failure);
     if (WorkloadStatus.withoutTimes(status).equals(WorkloadStatus.withoutTimes(previous))) {

@@ -3,6 +3,7 @@ package dev.cairn.sim.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,9 @@ final class ResourceTypes {
 
   /** Key: group/version/plural. */
   private final Map<String, ResourceType> byPath = new ConcurrentHashMap<>();
+
+  /** Key: group/version/plural of a custom resource → its version's additionalPrinterColumns. */
+  private final Map<String, JsonNode> printerColumns = new ConcurrentHashMap<>();
 
   /** CRD name → the versions it registered. */
   private final Map<String, List<ResourceType>> byCrd = new ConcurrentHashMap<>();
@@ -144,11 +148,15 @@ final class ResourceTypes {
     JsonNode names = spec.path("names");
     boolean namespaced = "Namespaced".equals(spec.path("scope").asText("Namespaced"));
     List<ResourceType> types = new ArrayList<>();
+    Map<String, JsonNode> columns = new HashMap<>();
     for (JsonNode version : spec.path("versions")) {
       if (!version.path("served").asBoolean(true)) {
         continue;
       }
       JsonNode schema = version.path("schema").path("openAPIV3Schema");
+      columns.put(
+          group + "/" + version.path("name").asText() + "/" + names.path("plural").asText(),
+          version.path("additionalPrinterColumns"));
       types.add(
           new ResourceType(
               group,
@@ -164,6 +172,7 @@ final class ResourceTypes {
     }
     unregisterCrd(crd.path("metadata").path("name").asText());
     types.forEach(this::register);
+    printerColumns.putAll(columns);
     byCrd.put(crd.path("metadata").path("name").asText(), types);
     return types;
   }
@@ -175,7 +184,13 @@ final class ResourceTypes {
       return List.of();
     }
     types.forEach(t -> byPath.remove(t.group() + "/" + t.version() + "/" + t.plural()));
+    types.forEach(t -> printerColumns.remove(t.group() + "/" + t.version() + "/" + t.plural()));
     return types;
+  }
+
+  /** The {@code additionalPrinterColumns} a custom resource version declares (may be missing). */
+  JsonNode printerColumns(ResourceType type) {
+    return printerColumns.get(type.group() + "/" + type.version() + "/" + type.plural());
   }
 
   private static List<String> texts(JsonNode array) {

@@ -23,6 +23,9 @@ final class ServerSideApply {
   private static final Set<String> APPLIED_METADATA =
       Set.of("name", "namespace", "labels", "annotations", "ownerReferences", "finalizers");
 
+  /** Top-level fields a typed object always serializes, even empty. */
+  private static final Set<String> KEPT_TOP_LEVEL = Set.of("f:metadata", "f:spec", "f:status");
+
   private final ResourceType type;
 
   ServerSideApply(ResourceType type) {
@@ -82,9 +85,11 @@ final class ServerSideApply {
             .filter(p -> !wanted.containsKey(p))
             .sorted(Comparator.comparingInt((List<String> p) -> p.size()).reversed())
             .collect(Collectors.toList());
+    Set<List<String>> newFields = appliedSet(wanted.keySet());
     for (List<String> path : dropped) {
       if (!ownedByOthers.contains(path) && !ownsBelow(ownedByOthers, path)) {
         FieldPaths.remove(result, path);
+        removeEmptied(result, path, ownedByOthers, newFields);
       }
     }
 
@@ -93,7 +98,6 @@ final class ServerSideApply {
       entry = new Entry(manager, ManagedFields.APPLY, subresource, type.apiVersion());
       entries.add(entry);
     }
-    Set<List<String>> newFields = new LinkedHashSet<>(wanted.keySet());
     entry.touched |= !newFields.equals(entry.fields) || !type.apiVersion().equals(entry.apiVersion);
     entry.fields = newFields;
     entry.apiVersion = type.apiVersion();
@@ -107,6 +111,45 @@ final class ServerSideApply {
     }
     ManagedFields.write(result, entries);
     return result;
+  }
+
+  /**
+   * The field set an apply records, as structured-merge-diff's {@code ToFieldSet} computes it from
+   * the applied configuration: leaves, list items (with their {@code .}) and set values, but no
+   * {@code .} for a map or a set itself (an Update records those, an Apply does not).
+   */
+  private static Set<List<String>> appliedSet(Set<List<String>> paths) {
+    Set<List<String>> out = new LinkedHashSet<>();
+    for (List<String> path : paths) {
+      int n = path.size();
+      boolean containerItself =
+          n >= 2 && path.get(n - 1).equals(".") && path.get(n - 2).startsWith("f:");
+      if (!containerItself) {
+        out.add(path);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * After a pruned field is removed, removes the maps and lists it leaves empty, up the path, as
+   * structured-merge-diff's removal does (an emptied map is not kept), unless someone owns them.
+   */
+  private static void removeEmptied(
+      ObjectNode result, List<String> removed, Set<List<String>> others, Set<List<String>> mine) {
+    List<String> parent = removed.subList(0, removed.size() - 1);
+    if (removed.get(removed.size() - 1).equals(".") && !parent.isEmpty()) {
+      parent = parent.subList(0, parent.size() - 1);
+    }
+    while (!parent.isEmpty() && !(parent.size() == 1 && KEPT_TOP_LEVEL.contains(parent.get(0)))) {
+      JsonNode node = FieldPaths.navigate(result, parent);
+      boolean owned = others.contains(parent) || mine.contains(parent);
+      if (node == null || !node.isContainerNode() || node.size() > 0 || owned) {
+        return;
+      }
+      FieldPaths.remove(result, parent);
+      parent = parent.subList(0, parent.size() - 1);
+    }
   }
 
   /** A {@code .} path (a map or list item) stays while someone else owns something inside it. */

@@ -3,6 +3,7 @@ package dev.cairn.sim.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +32,8 @@ final class SimulatedApiDispatcher {
   private final DeleteHandler deletes;
   private final ScaleSubresource scale;
   private final Discovery discovery;
+  private final TableOutput tables = new TableOutput(types);
+  private final RbacAuthorizer rbac;
   private final RequestCounter requests = new RequestCounter();
   private final AtomicLong resourceVersion = new AtomicLong();
   private final AtomicLong lastResourceVersion = new AtomicLong();
@@ -43,6 +46,7 @@ final class SimulatedApiDispatcher {
     this.deletes = new DeleteHandler(writer);
     this.scale = new ScaleSubresource(writer);
     this.discovery = new Discovery(types);
+    this.rbac = new RbacAuthorizer(store);
     store.addListener(new Cascades(writer, types, deletes, lock, controllers));
     underWriteLock(
         () -> {
@@ -79,6 +83,10 @@ final class SimulatedApiDispatcher {
     return types;
   }
 
+  DeleteHandler deletes() {
+    return deletes;
+  }
+
   ReadWriteLock lock() {
     return lock;
   }
@@ -89,6 +97,16 @@ final class SimulatedApiDispatcher {
    * @param impersonatedUser the request's {@code Impersonate-User} header, or null (only counted)
    */
   ApiResponse dispatch(ApiRequest request, String impersonatedUser) {
+    return dispatch(request, impersonatedUser, List.of());
+  }
+
+  /**
+   * Answers one request, authorized by RBAC when it impersonates someone.
+   *
+   * @param impersonatedGroups the request's {@code Impersonate-Group} headers
+   */
+  ApiResponse dispatch(
+      ApiRequest request, String impersonatedUser, List<String> impersonatedGroups) {
     ResourceType type = null;
     try {
       requests.record(request, impersonatedUser);
@@ -96,6 +114,7 @@ final class SimulatedApiDispatcher {
         return discovery(request);
       }
       type = resolve(request);
+      authorize(RequestIdentity.of(impersonatedUser, impersonatedGroups), request, type);
       return route(request, type);
     } catch (ApiException e) {
       return json(e.code(), e.toStatus(type, request.name()));
@@ -112,6 +131,31 @@ final class SimulatedApiDispatcher {
                   + ": "
                   + e);
       return json(500, internal.toStatus(type, request.name()));
+    }
+  }
+
+  /**
+   * RBAC for impersonated requests; an apply that would create the object also needs {@code
+   * create}, as kube-apiserver checks for a patch that creates.
+   */
+  private void authorize(RequestIdentity who, ApiRequest request, ResourceType type) {
+    if (who.isAdmin()) {
+      return;
+    }
+    String verb = RbacAuthorizer.verbOf(request);
+    rbac.authorize(who, verb, request, type);
+    if (verb.equals("patch") && request.isApplyPatch() && request.name() != null) {
+      Lock read = lock.readLock();
+      read.lock();
+      boolean exists;
+      try {
+        exists = store.get(WriteHandler.keyOf(request, type)) != null;
+      } finally {
+        read.unlock();
+      }
+      if (!exists) {
+        rbac.authorize(who, "create", request, type);
+      }
     }
   }
 
@@ -177,6 +221,12 @@ final class SimulatedApiDispatcher {
       if (stored == null) {
         throw ApiException.notFound(type, request.name());
       }
+      String tableVersion = TableOutput.requestedVersion(request);
+      if (tableVersion != null && request.subresource() == null) {
+        String rv = stored.object().path("metadata").path("resourceVersion").asText();
+        return ApiResponse.table(
+            tables.table(request, type, List.of(stored.object()), rv), tableVersion);
+      }
       return ApiResponse.json(200, stored.json());
     } finally {
       read.unlock();
@@ -185,15 +235,16 @@ final class SimulatedApiDispatcher {
 
   /** Lists through the type (and namespace) index, then by label and field selectors. */
   private ApiResponse list(ApiRequest request, ResourceType type) {
+    String tableVersion = TableOutput.requestedVersion(request);
+    if (tableVersion != null) {
+      return listTable(request, type, tableVersion);
+    }
     ObjectSelector query = ObjectSelector.of(request, type);
     StringBuilder body = new StringBuilder(4096);
     Lock read = lock.readLock();
     read.lock();
     try {
-      List<ObjectKey> keys =
-          request.namespace() == null || !type.namespaced()
-              ? store.ofType(type.group(), type.plural())
-              : store.ofType(type.group(), type.plural(), request.namespace());
+      List<ObjectKey> keys = keysOf(request, type);
       body.append("{\"apiVersion\":\"")
           .append(type.apiVersion())
           .append("\",\"kind\":\"")
@@ -217,6 +268,31 @@ final class SimulatedApiDispatcher {
       read.unlock();
     }
     return ApiResponse.json(200, body.toString());
+  }
+
+  private ApiResponse listTable(ApiRequest request, ResourceType type, String tableVersion) {
+    ObjectSelector query = ObjectSelector.of(request, type);
+    List<JsonNode> objects = new ArrayList<>();
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      for (ObjectKey key : keysOf(request, type)) {
+        ObjectStore.Stored stored = store.get(key);
+        if (stored != null && query.matches(stored.object())) {
+          objects.add(stored.object());
+        }
+      }
+      String rv = Long.toString(lastResourceVersion.get());
+      return ApiResponse.table(tables.table(request, type, objects, rv), tableVersion);
+    } finally {
+      read.unlock();
+    }
+  }
+
+  private List<ObjectKey> keysOf(ApiRequest request, ResourceType type) {
+    return request.namespace() == null || !type.namespaced()
+        ? store.ofType(type.group(), type.plural())
+        : store.ofType(type.group(), type.plural(), request.namespace());
   }
 
   private ApiResponse watch(ApiRequest request, ResourceType type) {

@@ -32,6 +32,7 @@ public final class SimulatedCluster implements AutoCloseable {
   private ApiHttpServer server;
   private final SimulatedApiDispatcher dispatcher;
   private final ReadinessSimulator readiness;
+  private final VolumeBinder volumes;
   private final ScheduledThreadPoolExecutor controllers;
   private final KubernetesClient client;
 
@@ -49,6 +50,14 @@ public final class SimulatedCluster implements AutoCloseable {
     if (options.readinessEnabled()) {
       dispatcher.store().addListener(readiness.listener());
     }
+    this.volumes =
+        new VolumeBinder(
+            dispatcher.writer(),
+            dispatcher.deletes(),
+            dispatcher.types(),
+            dispatcher.lock(),
+            controllers);
+    dispatcher.store().addListener(volumes.listener());
     this.server = ApiHttpServer.start(dispatcher);
     this.port = server.port();
     this.client = new KubernetesClientBuilder().withConfig(config()).build();
@@ -146,6 +155,11 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Counts of the requests this cluster received. */
   public RequestCounter requests() {
     return dispatcher.requests();
+  }
+
+  /** The volume binder: claims are provisioned and bound unless their class is kept pending. */
+  public VolumeBinder volumes() {
+    return volumes;
   }
 
   /** The readiness simulator (failures, delay). */

@@ -10,6 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * DaemonSet wants one pod.
  */
 final class WorkloadStatus {
+  /**
+   * The failure "reason" that means not failed but never ready: a Deployment stays Progressing=True
+   * ({@code ReplicaSetUpdated}) without available replicas, a Job stays active, the others have no
+   * ready replicas.
+   */
+  static final String PROGRESSING = "ReplicaSetUpdated";
+
   private WorkloadStatus() {}
 
   static boolean handles(ResourceType type) {
@@ -102,12 +109,15 @@ final class WorkloadStatus {
           "MinimumReplicasUnavailable",
           "Deployment does not have minimum availability.",
           now);
+      boolean progressing = PROGRESSING.equals(failure);
       condition(
           conditions,
           "Progressing",
-          "False",
+          progressing ? "True" : "False",
           failure,
-          "ReplicaSet \"" + revision + "\" has timed out progressing.",
+          "ReplicaSet \""
+              + revision
+              + (progressing ? "\" is progressing." : "\" has timed out progressing."),
           now);
     }
   }
@@ -135,6 +145,9 @@ final class WorkloadStatus {
           "CompletionsReached",
           "Reached expected number of succeeded pods",
           now);
+    } else if (PROGRESSING.equals(failure)) {
+      status.put("active", 1);
+      status.put("ready", 0);
     } else {
       status.put("failed", job.path("spec").path("backoffLimit").asInt(6) + 1);
       status.put("ready", 0);

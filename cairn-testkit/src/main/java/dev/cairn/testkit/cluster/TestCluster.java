@@ -5,6 +5,8 @@ import dev.cairn.sim.cluster.RequestCounter;
 import dev.cairn.sim.cluster.SimulatedCluster;
 import dev.cairn.sim.cluster.SimulatedClusterOptions;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.ArrayList;
@@ -87,6 +89,49 @@ public final class TestCluster implements AutoCloseable {
         .create();
     namespaces.add(name);
     return name;
+  }
+
+  /**
+   * Lets the service account {@code namespace/serviceAccount} do everything to {@code resources}
+   * (plural names, any API group; {@code "*"} for all) in its namespace, through a Role and a
+   * RoleBinding named {@code <serviceAccount>-access}: what impersonating it is allowed (the
+   * cluster enforces RBAC for impersonated identities).
+   */
+  public void allowServiceAccount(String namespace, String serviceAccount, String... resources) {
+    String name = serviceAccount + "-access";
+    client
+        .rbac()
+        .roles()
+        .inNamespace(namespace)
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .addNewRule()
+                .withApiGroups("*")
+                .withResources(resources)
+                .withVerbs("*")
+                .endRule()
+                .build())
+        .serverSideApply();
+    client
+        .rbac()
+        .roleBindings()
+        .inNamespace(namespace)
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", name)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(serviceAccount)
+                .withNamespace(namespace)
+                .endSubject()
+                .build())
+        .serverSideApply();
   }
 
   @Override

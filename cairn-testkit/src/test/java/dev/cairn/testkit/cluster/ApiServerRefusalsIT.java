@@ -396,7 +396,9 @@ class ApiServerRefusalsIT {
   }
 
   @Test
-  void claimSpecIsImmutableExceptItsRequests() {
+  void claimSpecIsImmutableExceptItsRequests(TestCluster cluster) {
+    // unbound, so that the binder's write does not race the edits below
+    cluster.simulated().ifPresent(s -> s.volumes().keepPending("unprovisioned"));
     PersistentVolumeClaim claim =
         new PersistentVolumeClaimBuilder()
             .withNewMetadata()
@@ -404,6 +406,7 @@ class ApiServerRefusalsIT {
             .withNamespace(ns)
             .endMetadata()
             .withNewSpec()
+            .withStorageClassName("unprovisioned")
             .withAccessModes("ReadWriteOnce")
             .withNewResources()
             .addToRequests("storage", new Quantity("1Gi"))

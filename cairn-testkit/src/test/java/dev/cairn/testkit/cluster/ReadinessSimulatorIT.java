@@ -119,6 +119,67 @@ class ReadinessSimulatorIT {
                     .isEqualTo("True/MinimumReplicasAvailable"));
   }
 
+  @Test
+  void anImageRuleFailsEveryWorkloadRunningTheImage() {
+    readiness.failImages("example/broken:.*", null);
+    try {
+      client
+          .apps()
+          .deployments()
+          .inNamespace(ns)
+          .resource(ServerSideApplyIT.deployment("bad", "app", "example/broken:2"))
+          .create();
+      client
+          .apps()
+          .deployments()
+          .inNamespace(ns)
+          .resource(ServerSideApplyIT.deployment("good", "app", "example/fine:2"))
+          .create();
+
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                assertThat(condition(deployment("bad"), "Progressing"))
+                    .isEqualTo("False/ProgressDeadlineExceeded");
+                assertThat(condition(deployment("good"), "Available"))
+                    .isEqualTo("True/MinimumReplicasAvailable");
+              });
+    } finally {
+      readiness.clearImageRules();
+    }
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(condition(deployment("bad"), "Available"))
+                    .isEqualTo("True/MinimumReplicasAvailable"));
+  }
+
+  @Test
+  void theReadinessAnnotationKeepsADeploymentProgressingWithoutFailing() {
+    Deployment pending = ServerSideApplyIT.deployment("pending", "app", "nginx:1");
+    pending
+        .getMetadata()
+        .setAnnotations(java.util.Map.of(ReadinessSimulator.ANNOTATION, "progressing"));
+    client.apps().deployments().inNamespace(ns).resource(pending).create();
+
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              Deployment d = deployment("pending");
+              assertThat(d.getStatus().getObservedGeneration()).isEqualTo(1L);
+              assertThat(condition(d, "Progressing")).isEqualTo("True/ReplicaSetUpdated");
+              assertThat(condition(d, "Available")).isEqualTo("False/MinimumReplicasUnavailable");
+              assertThat(d.getStatus().getReadyReplicas()).isNull();
+              assertThat(d.getStatus().getUnavailableReplicas()).isEqualTo(2);
+            });
+  }
+
   private Job job(String name) {
     return new JobBuilder()
         .withNewMetadata()
