@@ -68,6 +68,39 @@ public final class UpdateCommitter {
     }
   }
 
+  /**
+   * What the setters would change on the checkout branch itself, without committing: empty when
+   * that branch already holds every pick (for example after a pull request was merged).
+   */
+  public List<SetterChange> pending(UpdateRequest request) throws SourceException {
+    UpdateRequest onBase =
+        new UpdateRequest(
+            request.source(),
+            request.checkoutBranch(),
+            null,
+            null,
+            request.updatePath(),
+            request.authorName(),
+            request.authorEmail(),
+            request.picks());
+    Path dir = null;
+    try (GitRemoteAccess access = GitRemoteAccess.open(onBase.source(), workDirectory)) {
+      Files.createDirectories(workDirectory);
+      dir = Files.createTempDirectory(workDirectory, "pending-");
+      try (Git git = clone(access, onBase, dir)) {
+        return setters.rewrite(dir, updateDirectory(dir, onBase), onBase.picks());
+      }
+    } catch (IOException e) {
+      throw new SourceException(
+          SourceReason.STORAGE_OPERATION_FAILED,
+          "cannot prepare a working copy: " + e.getMessage());
+    } finally {
+      if (dir != null) {
+        DirectoryTrees.deleteQuietly(dir);
+      }
+    }
+  }
+
   private UpdateResult commitAndPush(
       GitRemoteAccess access,
       Git git,
