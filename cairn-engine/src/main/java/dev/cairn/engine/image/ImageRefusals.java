@@ -4,8 +4,8 @@ import dev.cairn.engine.FieldRefusal;
 import java.util.List;
 
 /** The image kinds' fields Cairn accepts in the schema but does not act on. */
-final class ImageRefusals {
-  static final List<FieldRefusal> IMAGE_REPOSITORY =
+public final class ImageRefusals {
+  public static final List<FieldRefusal> IMAGE_REPOSITORY =
       List.of(
           FieldRefusal.unless(
               "spec.provider",
@@ -17,9 +17,9 @@ final class ImageRefusals {
               "is not supported by this version of Cairn: registries are reached without a"
                   + " proxy"));
 
-  static final List<FieldRefusal> IMAGE_POLICY = List.of();
+  public static final List<FieldRefusal> IMAGE_POLICY = List.of();
 
-  static final List<FieldRefusal> IMAGE_UPDATE_AUTOMATION =
+  public static final List<FieldRefusal> IMAGE_UPDATE_AUTOMATION =
       List.of(
           FieldRefusal.of(
               "spec.git.commit.signingKey",

@@ -80,6 +80,11 @@ public final class PullRequestStep {
     return StepResult.proceed();
   }
 
+  private static void note(ImageUpdateAutomationRun run, String what) {
+    String before = run.successMessage();
+    run.succeedWith(before == null || before.isEmpty() ? what : before + "; " + what);
+  }
+
   private static void sync(
       ImageUpdateAutomationRun run,
       PullRequestHost host,
@@ -92,11 +97,7 @@ public final class PullRequestStep {
     if (pending.isEmpty()) {
       if (open.isPresent()) {
         host.close(open.get());
-        run.succeedWith(
-            run.successMessage()
-                + "; closed pull request #"
-                + open.get().number()
-                + " (no change needed)");
+        note(run, "closed pull request #" + open.get().number() + " (no change needed)");
       }
       return;
     }
@@ -104,10 +105,10 @@ public final class PullRequestStep {
     String body = description(pending);
     if (open.isEmpty()) {
       PullRequestHost.PullRequest created = host.open(head, base, title, body);
-      run.succeedWith(run.successMessage() + "; opened pull request #" + created.number());
+      note(run, "opened pull request #" + created.number());
     } else if (!open.get().body().equals(body) || !open.get().title().equals(title)) {
       host.update(open.get(), title, body);
-      run.succeedWith(run.successMessage() + "; updated pull request #" + open.get().number());
+      note(run, "updated pull request #" + open.get().number());
     }
   }
 
