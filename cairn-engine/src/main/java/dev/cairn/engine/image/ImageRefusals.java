@@ -27,7 +27,21 @@ public final class ImageRefusals {
           FieldRefusal.of(
               "spec.git.push.options",
               "is not supported by this version of Cairn: push options are not sent"),
+          checkoutRef("tag"),
+          checkoutRef("semver"),
+          checkoutRef("name"),
+          checkoutRef("commit"),
+          FieldRefusal.unless(
+              "spec.sourceRef.apiVersion",
+              "must be cairn.dev/v1 (Flux's source.toolkit.fluxcd.io/v1 is translated to it)",
+              "cairn.dev/v1"),
           FieldRefusal.unless("spec.update.strategy", "supports only 'Setters'", "Setters"));
+
+  private static FieldRefusal checkoutRef(String field) {
+    return FieldRefusal.of(
+        "spec.git.checkout.ref." + field,
+        "is not supported: the automation commits on spec.git.checkout.ref.branch");
+  }
 
   private ImageRefusals() {}
 }
