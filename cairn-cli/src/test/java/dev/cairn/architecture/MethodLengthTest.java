@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MethodLengthTest {
   static final int BUDGET = 60;
 
-  static final List<String> MODULES = List.of("cairn-source", "cairn-apply", "cairn-engine");
+  static final List<String> MODULES =
+      List.of("cairn-source", "cairn-apply", "cairn-engine", "cairn-image");
 
   /**
    * Methods allowed over the budget for now, as {@code package.Class#method}. Each entry is a debt

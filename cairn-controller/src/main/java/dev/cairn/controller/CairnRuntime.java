@@ -9,6 +9,9 @@ import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.helm.HelmReleaseKind;
+import dev.cairn.engine.image.ImagePolicyKind;
+import dev.cairn.engine.image.ImageRepositoryKind;
+import dev.cairn.engine.image.ImageUpdateAutomationKind;
 import dev.cairn.engine.kustomize.KustomizationKind;
 import dev.cairn.engine.secrets.SealedSecretKind;
 import dev.cairn.engine.secrets.SealingKeyring;
@@ -16,6 +19,8 @@ import dev.cairn.engine.source.GitRepositoryKind;
 import dev.cairn.engine.source.HelmChartKind;
 import dev.cairn.engine.source.HelmRepositoryKind;
 import dev.cairn.engine.source.OCIRepositoryKind;
+import dev.cairn.image.git.UpdateCommitter;
+import dev.cairn.image.registry.TagStore;
 import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
@@ -172,6 +177,8 @@ public final class CairnRuntime implements AutoCloseable {
         SourceWatches.helmReleasesOnOciRepositories(),
         SourceWatches.helmReleasesOnDependencies());
 
+    registerImageAutomation(events, clock);
+
     this.keyring =
         new SealingKeyring(
             client, sealing.keyNamespace(), SealingKeyGenerator.defaults(), Clock.systemUTC());
@@ -182,6 +189,24 @@ public final class CairnRuntime implements AutoCloseable {
             .leaderElectionConfig()
             .map(le -> new LeaseElection(client, le, this::startControllers, this::stopControllers))
             .orElse(null);
+  }
+
+  /**
+   * Image automation: scans go to one in-memory tag store that the policies read; automations clone
+   * into the storage path.
+   */
+  private void registerImageAutomation(EventRecorder events, Clock clock) {
+    TagStore tags = new TagStore();
+    register(ImageRepositoryKind.reconciler(client, tags, events, clock));
+    register(
+        ImagePolicyKind.reconciler(client, tags, events, clock),
+        SourceWatches.imagePoliciesOnImageRepositories());
+    register(
+        ImageUpdateAutomationKind.reconciler(
+            client,
+            new UpdateCommitter(options.storagePath().resolve("image-automation"), clock),
+            events,
+            clock));
   }
 
   /**

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.api.CairnApi;
 import dev.cairn.api.helm.HelmRelease;
+import dev.cairn.api.image.ImagePolicy;
+import dev.cairn.api.image.ImageRepository;
+import dev.cairn.api.image.ImageUpdateAutomation;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.sealed.SealedSecret;
 import dev.cairn.api.source.GitRepository;
@@ -34,7 +37,10 @@ public final class CairnCrds {
           HelmChart.class,
           Kustomization.class,
           HelmRelease.class,
-          SealedSecret.class);
+          SealedSecret.class,
+          ImageRepository.class,
+          ImagePolicy.class,
+          ImageUpdateAutomation.class);
 
   /** The generator names files after the CRD's own API version, apiextensions.k8s.io/v1. */
   private static final String CRD_API_VERSION = "v1";
