@@ -16,7 +16,10 @@ public final class FluxApiVersions {
           "source.toolkit.fluxcd.io/v1beta2", CairnApi.API_VERSION,
           "kustomize.toolkit.fluxcd.io/v1", CairnApi.API_VERSION,
           "helm.toolkit.fluxcd.io/v2", CairnApi.API_VERSION,
-          "helm.toolkit.fluxcd.io/v2beta2", CairnApi.API_VERSION);
+          "helm.toolkit.fluxcd.io/v2beta2", CairnApi.API_VERSION,
+          "notification.toolkit.fluxcd.io/v1", CairnApi.API_VERSION,
+          "notification.toolkit.fluxcd.io/v1beta3", CairnApi.API_VERSION,
+          "notification.toolkit.fluxcd.io/v1beta2", CairnApi.API_VERSION);
 
   private FluxApiVersions() {}
 

@@ -8,12 +8,17 @@ import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.helm.HelmReleaseKind;
 import dev.cairn.engine.kustomize.KustomizationKind;
+import dev.cairn.engine.notification.AlertKind;
+import dev.cairn.engine.notification.ClusterRoutes;
+import dev.cairn.engine.notification.ProviderKind;
 import dev.cairn.engine.secrets.SealedSecretKind;
 import dev.cairn.engine.secrets.SealingKeyring;
 import dev.cairn.engine.source.GitRepositoryKind;
 import dev.cairn.engine.source.HelmChartKind;
 import dev.cairn.engine.source.HelmRepositoryKind;
 import dev.cairn.engine.source.OCIRepositoryKind;
+import dev.cairn.notify.NotificationPipeline;
+import dev.cairn.notify.PipelineOptions;
 import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
@@ -70,6 +75,7 @@ public final class CairnRuntime implements AutoCloseable {
   private final StorageCleanup storageCleanup;
   private final SealingKeyring keyring;
   private final SealingKeyRenewal keyRenewal;
+  private final NotificationPipeline notifications;
   private Operator operator;
   private volatile boolean started;
   private volatile boolean running;
@@ -94,7 +100,10 @@ public final class CairnRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "cannot use storage path " + options.storagePath() + ": " + e.getMessage(), e);
     }
-    EventRecorder events = new EventRecorder(client, options.fieldManager(), clock);
+    this.notifications =
+        new NotificationPipeline(new ClusterRoutes(client), PipelineOptions.defaults(), clock);
+    NotificationMetrics.register(registry, notifications);
+    EventRecorder events = new EventRecorder(client, options.fieldManager(), clock, notifications);
     Fabric8ClusterClient cluster = new Fabric8ClusterClient(client);
     this.manager = new ResourceManager(cluster);
     ApplyOptions apply = ApplyOptions.defaults().withFieldManager(options.fieldManager());
@@ -168,6 +177,9 @@ public final class CairnRuntime implements AutoCloseable {
         SourceWatches.helmReleasesOnOciRepositories(),
         SourceWatches.helmReleasesOnDependencies());
 
+    register(ProviderKind.reconciler(client, events, clock));
+    register(AlertKind.reconciler(client, events, clock));
+
     this.keyring =
         new SealingKeyring(
             client, sealing.keyNamespace(), SealingKeyGenerator.defaults(), Clock.systemUTC());
@@ -224,6 +236,7 @@ public final class CairnRuntime implements AutoCloseable {
     }
     started = true;
     storageCleanup.start();
+    notifications.start();
     if (election != null) {
       starter.execute(election::start);
     } else {
@@ -273,6 +286,7 @@ public final class CairnRuntime implements AutoCloseable {
       keyRenewal.close();
     }
     kinds.forEach(kind -> kind.reconciler().close());
+    notifications.close();
     manager.close();
   }
 

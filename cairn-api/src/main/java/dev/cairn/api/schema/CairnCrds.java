@@ -6,6 +6,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.api.CairnApi;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.kustomize.Kustomization;
+import dev.cairn.api.notification.Alert;
+import dev.cairn.api.notification.Provider;
+import dev.cairn.api.notification.Receiver;
 import dev.cairn.api.sealed.SealedSecret;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
@@ -34,7 +37,10 @@ public final class CairnCrds {
           HelmChart.class,
           Kustomization.class,
           HelmRelease.class,
-          SealedSecret.class);
+          SealedSecret.class,
+          Provider.class,
+          Alert.class,
+          Receiver.class);
 
   /** The generator names files after the CRD's own API version, apiextensions.k8s.io/v1. */
   private static final String CRD_API_VERSION = "v1";

@@ -25,7 +25,10 @@ public final class FluxDialect implements Dialect {
           "HelmRepository",
           "HelmChart",
           "Kustomization",
-          "HelmRelease");
+          "HelmRelease",
+          "Provider",
+          "Alert",
+          "Receiver");
 
   @Override
   public String name() {
