@@ -103,7 +103,7 @@ public final class AlertKind
       throw new ReconcileException.Stalled(
           ConditionReasons.INVALID_SPEC, run.id() + ": " + e.getMessage());
     }
-    run.intervals(ProviderKind.DEFAULT_INTERVAL, null);
+    run.intervals(ProviderKind.DEFAULT_INTERVAL, ProviderKind.RETRY_INTERVAL);
     return StepResult.proceed();
   }
 

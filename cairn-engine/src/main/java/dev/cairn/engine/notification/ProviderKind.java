@@ -33,6 +33,9 @@ public final class ProviderKind
         Provider, NotificationStatus, NotificationRun<Provider, NotificationStatus>> {
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
 
+  /** How soon a Provider (Alert) whose Secret (Provider) is missing looks again, doubling. */
+  static final Duration RETRY_INTERVAL = Duration.ofSeconds(10);
+
   private final ClusterRoutes routes;
   private final EventRecorder events;
 
@@ -112,7 +115,7 @@ public final class ProviderKind
           ConditionReasons.INVALID_SPEC, run.id() + ": spec.type: " + refused.get());
     }
     Duration interval = FluxDuration.parseOrNull(run.object().getSpec().interval());
-    run.intervals(interval == null ? DEFAULT_INTERVAL : interval, null);
+    run.intervals(interval == null ? DEFAULT_INTERVAL : interval, RETRY_INTERVAL);
     return StepResult.proceed();
   }
 
