@@ -10,12 +10,15 @@ import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
+import dev.cairn.api.notification.Alert;
+import dev.cairn.api.notification.Provider;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.OCIRepository;
 import dev.cairn.engine.helm.HelmReleaseRefusals;
 import dev.cairn.engine.kustomize.KustomizationRefusals;
+import dev.cairn.engine.notification.NotificationRefusals;
 import dev.cairn.engine.source.SourceRefusals;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -81,7 +84,18 @@ class FieldCoverageTest {
               HelmRelease.class,
               "{\"interval\":\"1m\",\"chart\":{\"spec\":{\"chart\":\"app\","
                   + "\"sourceRef\":{\"kind\":\"HelmRepository\",\"name\":\"charts\"}}}}",
-              HelmReleaseRefusals.FIELDS));
+              HelmReleaseRefusals.FIELDS),
+          "Provider",
+          new Kind(
+              Provider.class,
+              "{\"type\":\"slack\",\"address\":\"https://hooks.example.com/x\"}",
+              NotificationRefusals.PROVIDER),
+          "Alert",
+          new Kind(
+              Alert.class,
+              "{\"providerRef\":{\"name\":\"slack\"},"
+                  + "\"eventSources\":[{\"kind\":\"Kustomization\",\"name\":\"*\"}]}",
+              NotificationRefusals.ALERT));
 
   private static Map<String, CrdSpecSchemas> schemas;
 

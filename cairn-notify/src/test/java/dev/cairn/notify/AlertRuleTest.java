@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,6 +68,12 @@ class AlertRuleTest {
     assertThat(labelled.matches(otherKind, LIMIT)).isFalse();
     SourceSelector elsewhere = new SourceSelector("Kustomization", "*", "other", Map.of());
     assertThat(elsewhere.matches(teamA.object())).isFalse();
+    SourceSelector cairnVersion =
+        new SourceSelector("Kustomization", "web", "apps", Map.of(), Set.of("cairn.dev/v1"));
+    SourceSelector otherVersion =
+        new SourceSelector("Kustomization", "web", "apps", Map.of(), Set.of("example.com/v9"));
+    assertThat(cairnVersion.matches(teamA.object())).isTrue();
+    assertThat(otherVersion.matches(teamA.object())).isFalse();
   }
 
   @Test

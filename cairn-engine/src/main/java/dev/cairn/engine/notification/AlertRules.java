@@ -1,12 +1,15 @@
 package dev.cairn.engine.notification;
 
+import dev.cairn.api.FluxApiVersions;
 import dev.cairn.api.notification.Alert;
 import dev.cairn.api.notification.AlertSpec;
 import dev.cairn.api.notification.EventSourceReference;
 import dev.cairn.notify.AlertRule;
 import dev.cairn.notify.BoundedRegex;
 import dev.cairn.notify.SourceSelector;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** An Alert object as the pipeline's {@link AlertRule}. */
 final class AlertRules {
@@ -43,8 +46,20 @@ final class AlertRules {
                         r.namespace() == null || r.namespace().isEmpty()
                             ? namespace
                             : r.namespace(),
-                        r.matchLabels()))
+                        r.matchLabels(),
+                        apiVersions(r.apiVersion())))
             .toList();
+  }
+
+  /** The apiVersion as written and, for a Flux one, the Cairn one its objects are read as. */
+  private static Set<String> apiVersions(String apiVersion) {
+    if (apiVersion == null || apiVersion.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> versions = new HashSet<>();
+    versions.add(apiVersion);
+    FluxApiVersions.toCairn(apiVersion).ifPresent(versions::add);
+    return versions;
   }
 
   private static List<BoundedRegex> regexes(String field, List<String> expressions) {
