@@ -11,6 +11,7 @@ import dev.cairn.engine.kustomize.KustomizationKind;
 import dev.cairn.engine.notification.AlertKind;
 import dev.cairn.engine.notification.ClusterRoutes;
 import dev.cairn.engine.notification.ProviderKind;
+import dev.cairn.engine.notification.ReceiverKind;
 import dev.cairn.engine.secrets.SealedSecretKind;
 import dev.cairn.engine.secrets.SealingKeyring;
 import dev.cairn.engine.source.GitRepositoryKind;
@@ -179,6 +180,7 @@ public final class CairnRuntime implements AutoCloseable {
 
     register(ProviderKind.reconciler(client, events, clock));
     register(AlertKind.reconciler(client, events, clock));
+    register(ReceiverKind.reconciler(client, events, clock));
 
     this.keyring =
         new SealingKeyring(
