@@ -16,13 +16,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cairn get all|sources|kustomizations|helmreleases|KIND}: status of Cairn objects. */
+/**
+ * {@code cairn get all|sources|kustomizations|helmreleases|providers|alerts|receivers|KIND}: status
+ * of Cairn objects.
+ */
 @Command(
     name = "get",
     description = {
       "Show Cairn objects with their revision, suspension and readiness, like 'flux get'.",
-      "WHAT: all, sources, kustomizations (ks), helmreleases (hr), or one source kind"
-          + " (gitrepositories, helmrepositories, helmcharts, ocirepositories)."
+      "WHAT: all, sources, kustomizations (ks), helmreleases (hr), providers, alerts,"
+          + " receivers, or one source kind (gitrepositories, helmrepositories, helmcharts,"
+          + " ocirepositories)."
     })
 final class GetCommand implements Callable<Integer> {
 

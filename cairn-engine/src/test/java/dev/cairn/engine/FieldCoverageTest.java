@@ -12,6 +12,7 @@ import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.api.notification.Alert;
 import dev.cairn.api.notification.Provider;
+import dev.cairn.api.notification.Receiver;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
@@ -95,7 +96,13 @@ class FieldCoverageTest {
               Alert.class,
               "{\"providerRef\":{\"name\":\"slack\"},"
                   + "\"eventSources\":[{\"kind\":\"Kustomization\",\"name\":\"*\"}]}",
-              NotificationRefusals.ALERT));
+              NotificationRefusals.ALERT),
+          "Receiver",
+          new Kind(
+              Receiver.class,
+              "{\"type\":\"github\",\"secretRef\":{\"name\":\"token\"},"
+                  + "\"resources\":[{\"kind\":\"GitRepository\",\"name\":\"app\"}]}",
+              NotificationRefusals.RECEIVER));
 
   private static Map<String, CrdSpecSchemas> schemas;
 

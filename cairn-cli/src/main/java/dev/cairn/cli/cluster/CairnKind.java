@@ -14,7 +14,10 @@ public enum CairnKind {
   HelmChart("helmcharts", true, "hc", "chart", "source-chart"),
   OCIRepository("ocirepositories", true, "ocirepo", "oci", "source-oci"),
   Kustomization("kustomizations", false, "ks", "kustomization"),
-  HelmRelease("helmreleases", false, "hr", "helmrelease");
+  HelmRelease("helmreleases", false, "hr", "helmrelease"),
+  Provider("providers", false, "provider"),
+  Alert("alerts", false, "alert"),
+  Receiver("receivers", false, "receiver");
 
   private final String plural;
   private final boolean source;

@@ -1,7 +1,11 @@
 package dev.cairn.engine.notification;
 
+import dev.cairn.api.CairnApi;
+import dev.cairn.api.FluxApiVersions;
 import dev.cairn.engine.FieldRefusal;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The notification kinds' fields Cairn accepts in its schemas but does not act on; they stall. */
 public final class NotificationRefusals {
@@ -20,10 +24,21 @@ public final class NotificationRefusals {
 
   public static final List<FieldRefusal> RECEIVER =
       List.of(
+          new FieldRefusal(
+              "spec.resources.apiVersion",
+              "is not supported by this version of Cairn: only cairn.dev/v1 and Flux's"
+                  + " apiVersions are (resources are found by kind)",
+              resourceApiVersions()),
           FieldRefusal.of(
               "spec.resourceFilter",
               "is not supported by this version of Cairn: CEL resource filters are not"
                   + " evaluated; name the resources or select them with matchLabels"));
 
   private NotificationRefusals() {}
+
+  private static Set<String> resourceApiVersions() {
+    Set<String> versions = new HashSet<>(FluxApiVersions.TO_CAIRN.keySet());
+    versions.add(CairnApi.API_VERSION);
+    return versions;
+  }
 }
