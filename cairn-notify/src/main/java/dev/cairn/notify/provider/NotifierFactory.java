@@ -20,6 +20,9 @@ public final class NotifierFactory {
           Map.entry("generic-hmac", (s, h) -> new GenericNotifier(s, h, true)),
           Map.entry("slack", SlackNotifier::new),
           Map.entry("msteams", TeamsNotifier::new),
+          Map.entry("discord", DiscordNotifier::new),
+          Map.entry("rocket", RocketNotifier::new),
+          Map.entry("webex", WebexNotifier::new),
           Map.entry("github", GitHubNotifier::new),
           Map.entry("gitlab", GitLabNotifier::new),
           Map.entry("gitea", GiteaNotifier::new));

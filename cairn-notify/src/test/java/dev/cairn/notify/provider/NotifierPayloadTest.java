@@ -247,6 +247,28 @@ class NotifierPayloadTest {
   }
 
   @Test
+  void discordRocketAndWebexSendTheirChatShapes() throws Exception {
+    int before = server.requests().size();
+    NotifierFactory.create(settings("discord", "/api/webhooks/1/x")).post(event("error", "R"));
+    NotifierFactory.create(settings("rocket", "/hooks/r").withChannel("#ops", "bot"))
+        .post(event("info", "R"));
+    NotifierFactory.create(
+            settings("webex", "/v1/messages").withChannel("room-1", null).withToken(TOKEN))
+        .post(event("error", "R"));
+
+    List<Request> calls = since(before);
+    assertThat(calls.get(0).path()).isEqualTo("/api/webhooks/1/x/slack");
+    assertThat(body(calls.get(0)).at("/attachments/0/color").asText()).isEqualTo("danger");
+    assertThat(body(calls.get(1)).path("channel").asText()).isEqualTo("#ops");
+    assertThat(body(calls.get(1)).at("/attachments/0/color").asText()).isEqualTo("#0076D7");
+    assertThat(calls.get(2).header("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(body(calls.get(2)).path("roomId").asText()).isEqualTo("room-1");
+    assertThat(body(calls.get(2)).path("markdown").asText())
+        .contains("**kustomization/web.apps**\nDeployment/apps/web configured\n")
+        .contains(">**summary**: Production");
+  }
+
+  @Test
   void anUnsupportedTypeIsRefusedNamingTheSupportedOnes() {
     assertThat(NotifierFactory.refusal("carrier-pigeon"))
         .hasValueSatisfying(
