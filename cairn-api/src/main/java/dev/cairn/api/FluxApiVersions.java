@@ -18,7 +18,10 @@ public final class FluxApiVersions {
           "helm.toolkit.fluxcd.io/v2", CairnApi.API_VERSION,
           "helm.toolkit.fluxcd.io/v2beta2", CairnApi.API_VERSION,
           "image.toolkit.fluxcd.io/v1", CairnApi.API_VERSION,
-          "image.toolkit.fluxcd.io/v1beta2", CairnApi.API_VERSION);
+          "image.toolkit.fluxcd.io/v1beta2", CairnApi.API_VERSION,
+          "notification.toolkit.fluxcd.io/v1", CairnApi.API_VERSION,
+          "notification.toolkit.fluxcd.io/v1beta3", CairnApi.API_VERSION,
+          "notification.toolkit.fluxcd.io/v1beta2", CairnApi.API_VERSION);
 
   private FluxApiVersions() {}
 

@@ -17,16 +17,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cairn get all|sources|kustomizations|helmreleases|images|KIND}: status of Cairn objects.
+ * {@code cairn get all|sources|kustomizations|helmreleases|images|providers|alerts|receivers|KIND}:
+ * status of Cairn objects.
  */
 @Command(
     name = "get",
     description = {
       "Show Cairn objects with their revision, suspension and readiness, like 'flux get'.",
       "WHAT: all, sources, kustomizations (ks), helmreleases (hr), images (image"
-          + " repositories, policies and automations with their latest picks), or one kind"
-          + " (gitrepositories, helmrepositories, helmcharts, ocirepositories,"
-          + " imagerepositories, imagepolicies, imageupdateautomations)."
+          + " repositories, policies and automations with their latest picks), providers,"
+          + " alerts, receivers, or one kind (gitrepositories, helmrepositories, helmcharts,"
+          + " ocirepositories, imagerepositories, imagepolicies, imageupdateautomations)."
     })
 final class GetCommand implements Callable<Integer> {
 

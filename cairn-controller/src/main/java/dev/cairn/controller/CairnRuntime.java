@@ -13,6 +13,10 @@ import dev.cairn.engine.image.ImagePolicyKind;
 import dev.cairn.engine.image.ImageRepositoryKind;
 import dev.cairn.engine.image.ImageUpdateAutomationKind;
 import dev.cairn.engine.kustomize.KustomizationKind;
+import dev.cairn.engine.notification.AlertKind;
+import dev.cairn.engine.notification.ClusterRoutes;
+import dev.cairn.engine.notification.ProviderKind;
+import dev.cairn.engine.notification.ReceiverKind;
 import dev.cairn.engine.secrets.SealedSecretKind;
 import dev.cairn.engine.secrets.SealingKeyring;
 import dev.cairn.engine.source.GitRepositoryKind;
@@ -21,6 +25,8 @@ import dev.cairn.engine.source.HelmRepositoryKind;
 import dev.cairn.engine.source.OCIRepositoryKind;
 import dev.cairn.image.git.UpdateCommitter;
 import dev.cairn.image.registry.TagStore;
+import dev.cairn.notify.NotificationPipeline;
+import dev.cairn.notify.PipelineOptions;
 import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
@@ -78,6 +84,7 @@ public final class CairnRuntime implements AutoCloseable {
   private final StorageCleanup storageCleanup;
   private final SealingKeyring keyring;
   private final SealingKeyRenewal keyRenewal;
+  private final NotificationPipeline notifications;
   private Operator operator;
   private volatile boolean started;
   private volatile boolean running;
@@ -102,7 +109,10 @@ public final class CairnRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "cannot use storage path " + options.storagePath() + ": " + e.getMessage(), e);
     }
-    EventRecorder events = new EventRecorder(client, options.fieldManager(), clock);
+    this.notifications =
+        new NotificationPipeline(new ClusterRoutes(client), PipelineOptions.defaults(), clock);
+    NotificationMetrics.register(registry, notifications);
+    EventRecorder events = new EventRecorder(client, options.fieldManager(), clock, notifications);
     this.cluster =
         new WatchedClusterClient(client, new Fabric8ClusterClient(client), OwnerLabels.keys());
     this.manager = new ResourceManager(cluster);
@@ -178,6 +188,9 @@ public final class CairnRuntime implements AutoCloseable {
         SourceWatches.helmReleasesOnDependencies());
 
     registerImageAutomation(events, clock);
+    register(ProviderKind.reconciler(client, events, clock));
+    register(AlertKind.reconciler(client, events, clock));
+    register(ReceiverKind.reconciler(client, events, clock));
 
     this.keyring =
         new SealingKeyring(
@@ -253,6 +266,7 @@ public final class CairnRuntime implements AutoCloseable {
     }
     started = true;
     storageCleanup.start();
+    notifications.start();
     if (election != null) {
       starter.execute(election::start);
     } else {
@@ -302,6 +316,7 @@ public final class CairnRuntime implements AutoCloseable {
       keyRenewal.close();
     }
     kinds.forEach(kind -> kind.reconciler().close());
+    notifications.close();
     manager.close();
     cluster.close();
   }

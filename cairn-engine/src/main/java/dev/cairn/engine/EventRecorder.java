@@ -3,10 +3,14 @@ package dev.cairn.engine;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.Conditions;
 import dev.cairn.api.ReconcileStatus;
+import dev.cairn.notify.EventSink;
+import dev.cairn.notify.InvolvedObject;
+import dev.cairn.notify.NotifyEvent;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
@@ -36,14 +40,23 @@ public final class EventRecorder {
   private final KubernetesClient client;
   private final String component;
   private final Clock clock;
+  private final EventSink sink;
 
   /**
    * @param component the reporting component, e.g. {@code cairn-controller}
    */
   public EventRecorder(KubernetesClient client, String component, Clock clock) {
+    this(client, component, clock, EventSink.none());
+  }
+
+  /**
+   * @param sink also receives every event (the notification pipeline); it must not block
+   */
+  public EventRecorder(KubernetesClient client, String component, Clock clock, EventSink sink) {
     this.client = client;
     this.component = component;
     this.clock = clock;
+    this.sink = sink;
   }
 
   /**
@@ -87,6 +100,7 @@ public final class EventRecorder {
             .withLastTimestamp(now)
             .withCount(1)
             .build();
+    forward(involved, type, reason, message, revision);
     try {
       return client
           .v1()
@@ -101,6 +115,32 @@ public final class EventRecorder {
           involved.getMetadata().getName(),
           e.getMessage());
       return null;
+    }
+  }
+
+  /** Hands the event to the sink (which only queues it); a failing sink is logged, never fatal. */
+  private void forward(
+      HasMetadata involved, String type, String reason, String message, String revision) {
+    try {
+      ObjectMeta meta = involved.getMetadata();
+      sink.accept(
+          new NotifyEvent(
+              new InvolvedObject(
+                  involved.getApiVersion(),
+                  involved.getKind(),
+                  meta.getNamespace(),
+                  meta.getName(),
+                  meta.getUid(),
+                  meta.getResourceVersion(),
+                  meta.getLabels()),
+              WARNING.equals(type) ? NotifyEvent.ERROR : NotifyEvent.INFO,
+              reason,
+              message,
+              revision == null ? Map.of() : Map.of(NotifyEvent.REVISION, revision),
+              clock.instant(),
+              component));
+    } catch (RuntimeException e) {
+      LOG.warn("cannot hand event {} to notifications: {}", reason, e.getMessage());
     }
   }
 

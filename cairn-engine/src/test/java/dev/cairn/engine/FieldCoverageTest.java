@@ -13,6 +13,9 @@ import dev.cairn.api.image.ImageRepository;
 import dev.cairn.api.image.ImageUpdateAutomation;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
+import dev.cairn.api.notification.Alert;
+import dev.cairn.api.notification.Provider;
+import dev.cairn.api.notification.Receiver;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
@@ -20,6 +23,7 @@ import dev.cairn.api.source.OCIRepository;
 import dev.cairn.engine.helm.HelmReleaseRefusals;
 import dev.cairn.engine.image.ImageRefusals;
 import dev.cairn.engine.kustomize.KustomizationRefusals;
+import dev.cairn.engine.notification.NotificationRefusals;
 import dev.cairn.engine.source.SourceRefusals;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -52,57 +56,86 @@ class FieldCoverageTest {
       Class<? extends CustomResource<?, ?>> type, String minimalSpec, List<FieldRefusal> refused) {}
 
   private static final Map<String, Kind> KINDS =
-      Map.of(
-          "GitRepository",
-          new Kind(
-              GitRepository.class,
-              "{\"url\":\"https://git.example.com/app.git\",\"interval\":\"1m\"}",
-              SourceRefusals.GIT_REPOSITORY),
-          "HelmRepository",
-          new Kind(
-              HelmRepository.class,
-              "{\"url\":\"https://charts.example.com\",\"interval\":\"1m\"}",
-              SourceRefusals.HELM_REPOSITORY),
-          "HelmChart",
-          new Kind(
-              HelmChart.class,
-              "{\"chart\":\"app\",\"interval\":\"1m\","
-                  + "\"sourceRef\":{\"kind\":\"HelmRepository\",\"name\":\"charts\"}}",
-              SourceRefusals.HELM_CHART),
-          "Kustomization",
-          new Kind(
-              Kustomization.class,
-              "{\"interval\":\"1m\",\"prune\":true,"
-                  + "\"sourceRef\":{\"kind\":\"GitRepository\",\"name\":\"app\"}}",
-              KustomizationRefusals.FIELDS),
-          "OCIRepository",
-          new Kind(
-              OCIRepository.class,
-              "{\"url\":\"oci://registry.example.com/app\",\"interval\":\"1m\"}",
-              SourceRefusals.OCI_REPOSITORY),
-          "HelmRelease",
-          new Kind(
-              HelmRelease.class,
-              "{\"interval\":\"1m\",\"chart\":{\"spec\":{\"chart\":\"app\","
-                  + "\"sourceRef\":{\"kind\":\"HelmRepository\",\"name\":\"charts\"}}}}",
-              HelmReleaseRefusals.FIELDS),
-          "ImageRepository",
-          new Kind(
-              ImageRepository.class,
-              "{\"image\":\"ghcr.io/acme/api\",\"interval\":\"1m\"}",
-              ImageRefusals.IMAGE_REPOSITORY),
-          "ImagePolicy",
-          new Kind(
-              ImagePolicy.class,
-              "{\"imageRepositoryRef\":{\"name\":\"api\"},"
-                  + "\"policy\":{\"semver\":{\"range\":\"^1.0.0\"}}}",
-              ImageRefusals.IMAGE_POLICY),
-          "ImageUpdateAutomation",
-          new Kind(
-              ImageUpdateAutomation.class,
-              "{\"interval\":\"1m\",\"sourceRef\":{\"kind\":\"GitRepository\",\"name\":\"repo\"},"
-                  + "\"git\":{\"commit\":{\"author\":{\"email\":\"bot@cairn.dev\"}}}}",
-              ImageRefusals.IMAGE_UPDATE_AUTOMATION));
+      Map.ofEntries(
+          Map.entry(
+              "GitRepository",
+              new Kind(
+                  GitRepository.class,
+                  "{\"url\":\"https://git.example.com/app.git\",\"interval\":\"1m\"}",
+                  SourceRefusals.GIT_REPOSITORY)),
+          Map.entry(
+              "HelmRepository",
+              new Kind(
+                  HelmRepository.class,
+                  "{\"url\":\"https://charts.example.com\",\"interval\":\"1m\"}",
+                  SourceRefusals.HELM_REPOSITORY)),
+          Map.entry(
+              "HelmChart",
+              new Kind(
+                  HelmChart.class,
+                  "{\"chart\":\"app\",\"interval\":\"1m\","
+                      + "\"sourceRef\":{\"kind\":\"HelmRepository\",\"name\":\"charts\"}}",
+                  SourceRefusals.HELM_CHART)),
+          Map.entry(
+              "Kustomization",
+              new Kind(
+                  Kustomization.class,
+                  "{\"interval\":\"1m\",\"prune\":true,"
+                      + "\"sourceRef\":{\"kind\":\"GitRepository\",\"name\":\"app\"}}",
+                  KustomizationRefusals.FIELDS)),
+          Map.entry(
+              "OCIRepository",
+              new Kind(
+                  OCIRepository.class,
+                  "{\"url\":\"oci://registry.example.com/app\",\"interval\":\"1m\"}",
+                  SourceRefusals.OCI_REPOSITORY)),
+          Map.entry(
+              "HelmRelease",
+              new Kind(
+                  HelmRelease.class,
+                  "{\"interval\":\"1m\",\"chart\":{\"spec\":{\"chart\":\"app\","
+                      + "\"sourceRef\":{\"kind\":\"HelmRepository\",\"name\":\"charts\"}}}}",
+                  HelmReleaseRefusals.FIELDS)),
+          Map.entry(
+              "ImageRepository",
+              new Kind(
+                  ImageRepository.class,
+                  "{\"image\":\"ghcr.io/acme/api\",\"interval\":\"1m\"}",
+                  ImageRefusals.IMAGE_REPOSITORY)),
+          Map.entry(
+              "ImagePolicy",
+              new Kind(
+                  ImagePolicy.class,
+                  "{\"imageRepositoryRef\":{\"name\":\"api\"},"
+                      + "\"policy\":{\"semver\":{\"range\":\"^1.0.0\"}}}",
+                  ImageRefusals.IMAGE_POLICY)),
+          Map.entry(
+              "ImageUpdateAutomation",
+              new Kind(
+                  ImageUpdateAutomation.class,
+                  "{\"interval\":\"1m\",\"sourceRef\":{\"kind\":\"GitRepository\",\"name\":\"repo\"},"
+                      + "\"git\":{\"commit\":{\"author\":{\"email\":\"bot@cairn.dev\"}}}}",
+                  ImageRefusals.IMAGE_UPDATE_AUTOMATION)),
+          Map.entry(
+              "Provider",
+              new Kind(
+                  Provider.class,
+                  "{\"type\":\"slack\",\"address\":\"https://hooks.example.com/x\"}",
+                  NotificationRefusals.PROVIDER)),
+          Map.entry(
+              "Alert",
+              new Kind(
+                  Alert.class,
+                  "{\"providerRef\":{\"name\":\"slack\"},"
+                      + "\"eventSources\":[{\"kind\":\"Kustomization\",\"name\":\"*\"}]}",
+                  NotificationRefusals.ALERT)),
+          Map.entry(
+              "Receiver",
+              new Kind(
+                  Receiver.class,
+                  "{\"type\":\"github\",\"secretRef\":{\"name\":\"token\"},"
+                      + "\"resources\":[{\"kind\":\"GitRepository\",\"name\":\"app\"}]}",
+                  NotificationRefusals.RECEIVER)));
 
   private static Map<String, CrdSpecSchemas> schemas;
 

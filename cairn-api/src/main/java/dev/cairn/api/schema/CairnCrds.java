@@ -9,6 +9,9 @@ import dev.cairn.api.image.ImagePolicy;
 import dev.cairn.api.image.ImageRepository;
 import dev.cairn.api.image.ImageUpdateAutomation;
 import dev.cairn.api.kustomize.Kustomization;
+import dev.cairn.api.notification.Alert;
+import dev.cairn.api.notification.Provider;
+import dev.cairn.api.notification.Receiver;
 import dev.cairn.api.sealed.SealedSecret;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
@@ -40,7 +43,10 @@ public final class CairnCrds {
           SealedSecret.class,
           ImageRepository.class,
           ImagePolicy.class,
-          ImageUpdateAutomation.class);
+          ImageUpdateAutomation.class,
+          Provider.class,
+          Alert.class,
+          Receiver.class);
 
   /** The generator names files after the CRD's own API version, apiextensions.k8s.io/v1. */
   private static final String CRD_API_VERSION = "v1";

@@ -17,7 +17,10 @@ public enum CairnKind {
   HelmRelease("helmreleases", false, "hr", "helmrelease"),
   ImageRepository("imagerepositories", false, "imagerepo", "image-repository"),
   ImagePolicy("imagepolicies", false, "imgpol", "imagepolicy", "image-policy"),
-  ImageUpdateAutomation("imageupdateautomations", false, "iua", "image-update");
+  ImageUpdateAutomation("imageupdateautomations", false, "iua", "image-update"),
+  Provider("providers", false, "provider"),
+  Alert("alerts", false, "alert"),
+  Receiver("receivers", false, "receiver");
 
   private final String plural;
   private final boolean source;

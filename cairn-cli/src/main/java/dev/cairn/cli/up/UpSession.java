@@ -4,6 +4,8 @@ import dev.cairn.cli.cluster.CairnKind;
 import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.CairnObjects;
 import dev.cairn.cli.cluster.ObjectStatus;
+import dev.cairn.engine.notification.ReceiverGate;
+import dev.cairn.server.ReceiverServer;
 import dev.cairn.sim.cluster.SimulatedCluster;
 import dev.cairn.source.git.GitUrlRewrites;
 import io.fabric8.kubernetes.client.Config;
@@ -86,6 +88,7 @@ public final class UpSession implements AutoCloseable {
       root = bootstrap(settings.repoUrl(), settings.branch());
     }
     resources.push(controllers.start(client, workDir.resolve("data"), rewrites));
+    startReceivers();
     if (repository != null) {
       watchBranch();
       info.println(
@@ -200,6 +203,45 @@ public final class UpSession implements AutoCloseable {
     }
     resources.push(client);
     objects = new CairnObjects(client);
+  }
+
+  /**
+   * Serves webhook Receivers on a free port of 127.0.0.1 and prints each Receiver's URL once its
+   * path is known (the fleet creates Receivers after start).
+   */
+  private void startReceivers() {
+    ReceiverGate gate = new ReceiverGate(client, java.time.Clock.systemUTC());
+    ReceiverServer server =
+        ReceiverServer.start(new java.net.InetSocketAddress("127.0.0.1", 0), gate);
+    resources.push(server);
+    info.println("Webhook receivers: " + server.baseUrl() + "/hook/...");
+    ScheduledExecutorService printer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "cairn-up-receivers");
+              thread.setDaemon(true);
+              return thread;
+            });
+    resources.push(printer::shutdownNow);
+    Map<String, String> printed = new java.util.concurrent.ConcurrentHashMap<>();
+    printer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            gate.paths()
+                .forEach(
+                    (receiver, path) -> {
+                      if (!path.equals(printed.put(receiver, path))) {
+                        info.println("Receiver " + receiver + ": " + server.baseUrl() + path);
+                        info.flush();
+                      }
+                    });
+          } catch (RuntimeException e) {
+            // The API server may be busy; the next look prints what this one missed.
+          }
+        },
+        0,
+        1,
+        TimeUnit.SECONDS);
   }
 
   /** Asks for a GitRepository reconcile whenever the working copy's main branch moves. */

@@ -28,7 +28,10 @@ public final class FluxDialect implements Dialect {
           "HelmRelease",
           "ImageRepository",
           "ImagePolicy",
-          "ImageUpdateAutomation");
+          "ImageUpdateAutomation",
+          "Provider",
+          "Alert",
+          "Receiver");
 
   @Override
   public String name() {

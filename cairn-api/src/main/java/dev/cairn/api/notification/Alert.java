@@ -1,0 +1,33 @@
+package dev.cairn.api.notification;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.cairn.api.CairnApi;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** Which events go to which Provider; Flux's Alert. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@Group(CairnApi.GROUP)
+@Version(CairnApi.VERSION)
+@Kind("Alert")
+@Singular("alert")
+@Plural("alerts")
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Status",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].message",
+    type = AdditionalPrinterColumn.Type.STRING)
+public class Alert extends CustomResource<AlertSpec, NotificationStatus> implements Namespaced {}

@@ -1,0 +1,137 @@
+package dev.cairn.engine.notification;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.FluxDuration;
+import dev.cairn.api.notification.NotificationStatus;
+import dev.cairn.api.notification.Provider;
+import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.FieldRefusal;
+import dev.cairn.engine.KindDefinition;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.RunOutcome;
+import dev.cairn.engine.Step;
+import dev.cairn.engine.StepReconciler;
+import dev.cairn.engine.StepResult;
+import dev.cairn.engine.Trigger;
+import dev.cairn.notify.provider.NotifierFactory;
+import dev.cairn.notify.provider.NotifyException;
+import dev.cairn.notify.provider.ProviderSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Provider kind: {@code checkSpec → checkCredentials}. {@code Ready} says whether events can go
+ * through it: a supported type, an address, the Secret's keys the type needs, a valid CA. The
+ * pipeline reads the Provider again when it sends, so this run only reports.
+ */
+public final class ProviderKind
+    implements KindDefinition<
+        Provider, NotificationStatus, NotificationRun<Provider, NotificationStatus>> {
+  static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
+
+  /** How soon a Provider (Alert) whose Secret (Provider) is missing looks again, doubling. */
+  static final Duration RETRY_INTERVAL = Duration.ofSeconds(10);
+
+  private final ClusterRoutes routes;
+  private final EventRecorder events;
+
+  public ProviderKind(KubernetesClient client, EventRecorder events) {
+    this.routes = new ClusterRoutes(client);
+    this.events = events;
+  }
+
+  public static StepReconciler<
+          Provider, NotificationStatus, NotificationRun<Provider, NotificationStatus>>
+      reconciler(KubernetesClient client, EventRecorder events, Clock clock) {
+    return new StepReconciler<>(client, new ProviderKind(client, events), clock);
+  }
+
+  @Override
+  public Class<Provider> resourceClass() {
+    return Provider.class;
+  }
+
+  @Override
+  public NotificationStatus emptyStatus() {
+    return new NotificationStatus();
+  }
+
+  @Override
+  public NotificationRun<Provider, NotificationStatus> newRun(
+      Provider object, Trigger trigger, NotificationStatus draft, Clock clock) {
+    return new NotificationRun<>(object, trigger, draft, clock);
+  }
+
+  @Override
+  public boolean suspended(Provider object) {
+    return Boolean.TRUE.equals(object.getSpec().suspend());
+  }
+
+  @Override
+  public List<FieldRefusal> refusedFields() {
+    return NotificationRefusals.PROVIDER;
+  }
+
+  @Override
+  public List<Step<NotificationRun<Provider, NotificationStatus>>> steps() {
+    return List.of(
+        Step.of("checkSpec", ProviderKind::checkSpec),
+        Step.of("checkCredentials", this::checkCredentials));
+  }
+
+  @Override
+  public String successReason() {
+    return ConditionReasons.SUCCEEDED;
+  }
+
+  @Override
+  public Set<String> ownedConditions() {
+    return Set.of();
+  }
+
+  @Override
+  public void announce(
+      NotificationRun<Provider, NotificationStatus> run,
+      RunOutcome outcome,
+      NotificationStatus before) {
+    if (outcome.error() != null && EventRecorder.isNewFailure(outcome.error(), before)) {
+      events.record(
+          run.object(),
+          EventRecorder.WARNING,
+          outcome.error().reason(),
+          outcome.error().getMessage(),
+          null);
+    }
+  }
+
+  static StepResult checkSpec(NotificationRun<Provider, NotificationStatus> run) {
+    Optional<String> refused = NotifierFactory.refusal(run.object().getSpec().type());
+    if (refused.isPresent()) {
+      throw new ReconcileException.Stalled(
+          ConditionReasons.INVALID_SPEC, run.id() + ": spec.type: " + refused.get());
+    }
+    Duration interval = FluxDuration.parseOrNull(run.object().getSpec().interval());
+    run.intervals(interval == null ? DEFAULT_INTERVAL : interval, RETRY_INTERVAL);
+    return StepResult.proceed();
+  }
+
+  private StepResult checkCredentials(NotificationRun<Provider, NotificationStatus> run) {
+    ProviderSettings settings = null;
+    try {
+      settings = routes.settings(run.object());
+      NotifierFactory.create(settings);
+    } catch (NotifyException e) {
+      String message = settings == null ? e.getMessage() : settings.redact(e.getMessage());
+      if (e.retryable()) {
+        throw new ReconcileException.Failed(ConditionReasons.FAILED, message);
+      }
+      throw new ReconcileException.Stalled(ConditionReasons.INVALID_SPEC, message);
+    }
+    run.succeedWith("Provider of type " + settings.type() + " is ready");
+    return StepResult.proceed();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.cairn.engine.notification;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.FluxDuration;
+import dev.cairn.api.notification.EventSourceReference;
+import dev.cairn.api.notification.Receiver;
+import dev.cairn.api.notification.ReceiverStatus;
+import dev.cairn.api.schema.CairnCrds;
+import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.FieldRefusal;
+import dev.cairn.engine.KindDefinition;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.RunOutcome;
+import dev.cairn.engine.Step;
+import dev.cairn.engine.StepReconciler;
+import dev.cairn.engine.StepResult;
+import dev.cairn.engine.Trigger;
+import dev.cairn.notify.receiver.WebhookPath;
+import dev.cairn.notify.receiver.WebhookVerifier;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Receiver kind: {@code checkSpec → readToken}. A supported type, resources of kinds Cairn has,
+ * and the Secret's {@code token}, from which {@code status.webhookPath} is formed as Flux forms it;
+ * {@link ReceiverGate} serves calls to that path.
+ */
+public final class ReceiverKind
+    implements KindDefinition<Receiver, ReceiverStatus, NotificationRun<Receiver, ReceiverStatus>> {
+  private final ReceiverTokens tokens;
+  private final EventRecorder events;
+
+  public ReceiverKind(KubernetesClient client, EventRecorder events) {
+    this.tokens = new ReceiverTokens(client);
+    this.events = events;
+  }
+
+  public static StepReconciler<Receiver, ReceiverStatus, NotificationRun<Receiver, ReceiverStatus>>
+      reconciler(KubernetesClient client, EventRecorder events, Clock clock) {
+    return new StepReconciler<>(client, new ReceiverKind(client, events), clock);
+  }
+
+  @Override
+  public Class<Receiver> resourceClass() {
+    return Receiver.class;
+  }
+
+  @Override
+  public ReceiverStatus emptyStatus() {
+    return new ReceiverStatus();
+  }
+
+  @Override
+  public NotificationRun<Receiver, ReceiverStatus> newRun(
+      Receiver object, Trigger trigger, ReceiverStatus draft, Clock clock) {
+    return new NotificationRun<>(object, trigger, draft, clock);
+  }
+
+  @Override
+  public boolean suspended(Receiver object) {
+    return Boolean.TRUE.equals(object.getSpec().suspend());
+  }
+
+  @Override
+  public List<FieldRefusal> refusedFields() {
+    return NotificationRefusals.RECEIVER;
+  }
+
+  @Override
+  public List<Step<NotificationRun<Receiver, ReceiverStatus>>> steps() {
+    return List.of(
+        Step.of("checkSpec", ReceiverKind::checkSpec), Step.of("readToken", this::readToken));
+  }
+
+  @Override
+  public String successReason() {
+    return ConditionReasons.SUCCEEDED;
+  }
+
+  @Override
+  public Set<String> ownedConditions() {
+    return Set.of();
+  }
+
+  @Override
+  public void announce(
+      NotificationRun<Receiver, ReceiverStatus> run, RunOutcome outcome, ReceiverStatus before) {
+    if (outcome.error() != null && EventRecorder.isNewFailure(outcome.error(), before)) {
+      events.record(
+          run.object(),
+          EventRecorder.WARNING,
+          outcome.error().reason(),
+          outcome.error().getMessage(),
+          null);
+    }
+  }
+
+  static StepResult checkSpec(NotificationRun<Receiver, ReceiverStatus> run) {
+    Optional<String> refused = WebhookVerifier.refusal(run.object().getSpec().type());
+    if (refused.isPresent()) {
+      throw new ReconcileException.Stalled(
+          ConditionReasons.INVALID_SPEC, run.id() + ": spec.type: " + refused.get());
+    }
+    for (EventSourceReference resource : run.object().getSpec().resources()) {
+      if (CairnCrds.kind(resource.kind()).isEmpty()) {
+        throw new ReconcileException.Stalled(
+            ConditionReasons.INVALID_SPEC,
+            run.id() + ": spec.resources: kind " + resource.kind() + " is not a kind Cairn has");
+      }
+    }
+    Duration interval = FluxDuration.parseOrNull(run.object().getSpec().interval());
+    run.intervals(
+        interval == null ? ProviderKind.DEFAULT_INTERVAL : interval, ProviderKind.RETRY_INTERVAL);
+    return StepResult.proceed();
+  }
+
+  private StepResult readToken(NotificationRun<Receiver, ReceiverStatus> run) {
+    String token = tokens.token(run.object());
+    String path =
+        WebhookPath.of(token, run.object().getMetadata().getName(), run.key().namespace());
+    run.status().setWebhookPath(path);
+    run.succeedWith("Receiver initialized for path: " + path);
+    return StepResult.proceed();
+  }
+}
