@@ -1,0 +1,272 @@
+package dev.cairn.server.dashboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cairn.server.dashboard.fleet.FleetActions;
+import dev.cairn.sim.cluster.CairnCrdInstaller;
+import dev.cairn.testkit.cluster.ClusterExtension;
+import dev.cairn.testkit.cluster.TestCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dashboard in a real headless Chromium over the simulated cluster: the list, its filters, live
+ * updates without reload, the reconcile and suspend buttons, the inventory tree, the graph and
+ * escaping. The test writes statuses itself, standing in for the controller.
+ */
+@ExtendWith(ClusterExtension.class)
+class DashboardBrowserIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static KubernetesClient client;
+  private static FleetFixture fleet;
+  private static FleetFixture other;
+  private static Dashboard dashboard;
+  private static HeadlessChromium browser;
+
+  @BeforeAll
+  static void start(TestCluster cluster) {
+    client = cluster.client();
+    CairnCrdInstaller.installAll(client);
+    fleet = new FleetFixture(client, cluster.createNamespace("dash"));
+    fleet.create();
+    other = new FleetFixture(client, cluster.createNamespace("dash-live"));
+    other.create(FleetFixture.GIT, "fleet", "url: https://git.example/fleet\n  interval: 1m\n");
+    other.create(
+        FleetFixture.KS,
+        "live",
+        "interval: 10m\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: fleet\n");
+    other.setStatus(
+        FleetFixture.KS,
+        "live",
+        FleetFixture.ready(
+            "True", "ReconciliationSucceeded", "Applied revision: " + FleetFixture.REVISION),
+        Map.of("lastAppliedRevision", FleetFixture.REVISION));
+    dashboard =
+        Dashboard.start(
+            client,
+            DashboardSettings.loopback().withAccess(Access.local("alice", true)),
+            Optional.empty());
+    browser = new HeadlessChromium();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (dashboard != null) {
+      dashboard.close();
+    }
+  }
+
+  private static void open(String path) {
+    browser.driver.get(dashboard.url().resolve(path).toString());
+    await().atMost(WAIT).until(() -> "connected".equals(body().getAttribute("data-live")));
+  }
+
+  private static WebElement body() {
+    return browser.driver.findElement(By.tagName("body"));
+  }
+
+  private static List<String> rows() {
+    return browser.driver.findElements(By.cssSelector("#rows tr.object")).stream()
+        .map(row -> row.getAttribute("data-ref"))
+        .filter(ref -> ref.contains("/" + fleet.namespace + "/"))
+        .toList();
+  }
+
+  @Test
+  void overviewCountsFailingFirst() {
+    open("/");
+    WebElement kustomizations =
+        browser.driver.findElement(By.cssSelector("table.counts tr[data-kind=Kustomization]"));
+    List<WebElement> cells = kustomizations.findElements(By.tagName("td"));
+    assertThat(cells.get(cells.size() - 1).getText()).isEqualTo("6");
+    assertThat(Integer.parseInt(cells.get(1).getText())).isPositive(); // Failed
+    assertThat(browser.driver.findElement(By.id("failing")).getText())
+        .contains("Kustomization/" + fleet.namespace + "/broken");
+    browser.screenshot("overview");
+  }
+
+  @Test
+  void listRendersTheFleetAndFilters() {
+    open("/objects?namespace=" + fleet.namespace);
+    assertThat(rows())
+        .containsExactly(
+            "GitRepository/" + fleet.namespace + "/fleet",
+            "Kustomization/" + fleet.namespace + "/apps",
+            "Kustomization/" + fleet.namespace + "/broken",
+            "Kustomization/" + fleet.namespace + "/flux-system",
+            "Kustomization/" + fleet.namespace + "/infra",
+            "Kustomization/" + fleet.namespace + "/sleepy");
+    browser.screenshot("list");
+
+    new Select(browser.driver.findElement(By.id("filter-ready"))).selectByValue("False");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        .untilAsserted(
+            () ->
+                assertThat(rows()).containsExactly("Kustomization/" + fleet.namespace + "/broken"));
+
+    new Select(browser.driver.findElement(By.id("filter-ready"))).selectByValue("");
+    browser.driver.findElement(By.id("filter-q")).sendKeys("infr");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        .untilAsserted(
+            () ->
+                assertThat(rows()).containsExactly("Kustomization/" + fleet.namespace + "/infra"));
+    browser.screenshot("list-filtered");
+  }
+
+  @Test
+  void aStatusChangeAppearsWithoutReload() {
+    open("/objects/Kustomization/" + other.namespace + "/live");
+    ((JavascriptExecutor) browser.driver).executeScript("window.cairnSamePage = 42;");
+    assertThat(browser.driver.findElement(By.id("ready")).getText()).startsWith("True");
+
+    other.setStatus(
+        FleetFixture.KS,
+        "live",
+        FleetFixture.ready("False", "HealthCheckFailed", "Deployment/web: 0 of 1 replicas ready"),
+        Map.of("lastAttemptedRevision", FleetFixture.REVISION));
+
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        .untilAsserted(
+            () ->
+                assertThat(browser.driver.findElement(By.id("message")).getText())
+                    .isEqualTo("Deployment/web: 0 of 1 replicas ready"));
+    assertThat(browser.driver.findElement(By.id("health")).getText()).isEqualTo("Failed");
+    assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.cairnSamePage"))
+        .isEqualTo(42L);
+  }
+
+  @Test
+  void theReconcileButtonSetsRequestedAtAndTheNewRevisionAppears() {
+    open("/objects/Kustomization/" + fleet.namespace + "/apps");
+    assertThat(browser.driver.findElement(By.id("revision")).getText())
+        .isEqualTo(FleetFixture.REVISION);
+
+    browser.driver.findElement(By.cssSelector("button[data-action=reconcile]")).click();
+    browser.driver.switchTo().alert().accept();
+
+    String requested =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> annotation("apps", FleetActions.REQUESTED_AT),
+                value -> value != null && !value.isEmpty());
+    assertThat(browser.driver.findElement(By.id("action-result")).getText())
+        .contains("Reconciliation requested for Kustomization/" + fleet.namespace + "/apps");
+    assertThat(
+            client.v1().events().inNamespace(fleet.namespace).list().getItems().stream()
+                .filter(e -> "apps".equals(e.getInvolvedObject().getName()))
+                .map(e -> e.getReason() + ": " + e.getMessage()))
+        .contains("ReconcileRequested: Reconciliation requested by alice from the dashboard");
+
+    // the controller's part: it handles the request and applies a new revision
+    String next = "main@sha1:2222222222222222222222222222222222222222";
+    fleet.setStatus(
+        FleetFixture.KS,
+        "apps",
+        FleetFixture.ready("True", "ReconciliationSucceeded", "Applied revision: " + next),
+        Map.of("lastAppliedRevision", next, "lastHandledReconcileAt", requested));
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        .untilAsserted(
+            () ->
+                assertThat(browser.driver.findElement(By.id("revision")).getText())
+                    .isEqualTo(next));
+    browser.screenshot("object-reconciled");
+  }
+
+  @Test
+  void suspendAndResume() {
+    open("/objects/Kustomization/" + fleet.namespace + "/sleepy");
+    browser.driver.findElement(By.cssSelector("button[data-action=suspend]")).click();
+    browser.driver.switchTo().alert().accept();
+    await().atMost(WAIT).until(() -> suspended("sleepy"));
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        .untilAsserted(
+            () ->
+                assertThat(browser.driver.findElement(By.id("suspended")).getText())
+                    .isEqualTo("true"));
+    browser.driver.findElement(By.cssSelector("button[data-action=resume]")).click();
+    browser.driver.switchTo().alert().accept();
+    await().atMost(WAIT).until(() -> !suspended("sleepy"));
+  }
+
+  @Test
+  void theInventoryTreeExpandsNestedKustomizationsWithHealth() {
+    open("/objects/Kustomization/" + fleet.namespace + "/flux-system");
+    WebElement infra =
+        browser.driver.findElement(
+            By.cssSelector("#tree li[data-ref='Kustomization/" + fleet.namespace + "/infra']"));
+    WebElement web =
+        infra.findElement(By.cssSelector("li[data-ref='Deployment/" + fleet.namespace + "/web']"));
+    // the simulated cluster rolls Deployments out at once; cairn-health judges the live object
+    assertThat(web.findElement(By.className("health")).getText()).isEqualTo("Current");
+    assertThat(
+            infra
+                .findElement(
+                    By.cssSelector("li[data-ref='Secret/" + fleet.namespace + "/db-password']"))
+                .getText())
+        .doesNotContain("data");
+    assertThat(browser.driver.findElement(By.id("spec")).getText()).contains("path: ./flux-system");
+    browser.screenshot("object");
+  }
+
+  @Test
+  void markupInAMessageIsShownAsText() {
+    open("/objects/Kustomization/" + fleet.namespace + "/broken");
+    assertThat(browser.driver.findElement(By.id("message")).getText())
+        .isEqualTo(FleetFixture.SCRIPT_MESSAGE);
+    assertThat(browser.driver.findElements(By.cssSelector("#message script, #message img")))
+        .isEmpty();
+    assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.pwned")).isNull();
+    browser.screenshot("object-escaped");
+  }
+
+  private static String annotation(String name, String key) {
+    var object =
+        client
+            .genericKubernetesResources(FleetFixture.KS)
+            .inNamespace(fleet.namespace)
+            .withName(name)
+            .get();
+    return object.getMetadata().getAnnotations() == null
+        ? null
+        : object.getMetadata().getAnnotations().get(key);
+  }
+
+  private static boolean suspended(String name) {
+    var object =
+        client
+            .genericKubernetesResources(FleetFixture.KS)
+            .inNamespace(fleet.namespace)
+            .withName(name)
+            .get();
+    Object spec = object.getAdditionalProperties().get("spec");
+    return spec instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("suspend"));
+  }
+}
