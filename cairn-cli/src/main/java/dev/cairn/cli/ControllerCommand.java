@@ -6,6 +6,9 @@ import dev.cairn.controller.RuntimeOptions;
 import dev.cairn.controller.SealingOptions;
 import dev.cairn.server.ProbeServer;
 import dev.cairn.server.Probes;
+import dev.cairn.server.dashboard.web.Access;
+import dev.cairn.server.dashboard.web.Dashboard;
+import dev.cairn.server.dashboard.web.DashboardSettings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -59,6 +62,17 @@ final class ControllerCommand implements Callable<Integer> {
           "Address of /healthz, /readyz and /metrics (default: ${DEFAULT-VALUE};"
               + " ':8080' listens on all interfaces, as in a Pod).")
   String metricsBindAddress;
+
+  @Option(
+      names = "--ui-bind-address",
+      paramLabel = "HOST:PORT",
+      description =
+          "Serve the web dashboard here, read-only (default: off). It has no login yet: keep it"
+              + " on 127.0.0.1 and reach it with kubectl port-forward.")
+  String uiBindAddress;
+
+  /** The dashboard, when --ui-bind-address is set; closed with the rest. */
+  private volatile Dashboard dashboard;
 
   @Option(
       names = "--leader-elect",
@@ -136,6 +150,16 @@ final class ControllerCommand implements Callable<Integer> {
       client.close();
       throw e;
     }
+    if (uiBindAddress != null) {
+      try {
+        dashboard = Dashboard.start(client, dashboardSettings());
+      } catch (RuntimeException e) {
+        probes.close();
+        runtime.close();
+        client.close();
+        throw e;
+      }
+    }
     Thread hook = new Thread(() -> shutdown(runtime, probes, client), "cairn-controller-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     spec.commandLine()
@@ -143,6 +167,9 @@ final class ControllerCommand implements Callable<Integer> {
         .printf(
             "cairn controller: connected to %s; probes and metrics on http://%s:%d%n",
             client.getMasterUrl(), probes.address().getHostString(), probes.port());
+    if (dashboard != null) {
+      spec.commandLine().getOut().println("dashboard (read-only) on " + dashboard.url());
+    }
     spec.commandLine().getOut().flush();
     runtime.start();
     try {
@@ -170,9 +197,21 @@ final class ControllerCommand implements Callable<Integer> {
     if (closed.compareAndSet(false, true)) {
       runtime.close();
       probes.close();
+      if (dashboard != null) {
+        dashboard.close();
+      }
       client.close();
     }
     stop.countDown();
+  }
+
+  /** Read-only and without login until the dashboard checks tokens in-cluster. */
+  private DashboardSettings dashboardSettings() {
+    return new DashboardSettings(
+        ProbeServer.parseAddress(uiBindAddress),
+        Access.local("anonymous", false),
+        false,
+        storagePath.resolve("artifacts"));
   }
 
   private RuntimeOptions options() {

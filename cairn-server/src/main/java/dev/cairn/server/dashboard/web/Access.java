@@ -11,6 +11,9 @@ public interface Access {
   /** True when {@code user} may take {@code verb} (patch) on {@code ref}. */
   boolean mayAct(String user, String verb, FleetRef ref);
 
+  /** True when {@code user} may take some action somewhere (false: a read-only user). */
+  boolean mayActAtAll(String user);
+
   /** True when pages need a login (a bearer token); false on loopback without login. */
   boolean loginRequired();
 
@@ -34,6 +37,11 @@ public interface Access {
 
       @Override
       public boolean mayAct(String who, String verb, FleetRef ref) {
+        return actions;
+      }
+
+      @Override
+      public boolean mayActAtAll(String who) {
         return actions;
       }
 

@@ -5,6 +5,7 @@ import dev.cairn.server.dashboard.fleet.FleetCache;
 import dev.cairn.server.dashboard.fleet.GitDiff;
 import dev.cairn.server.dashboard.fleet.InventoryTrees;
 import dev.cairn.server.dashboard.fleet.KindAdapters;
+import dev.cairn.server.dashboard.fleet.KustomizationGitDiff;
 import dev.cairn.server.dashboard.fleet.ObjectEvents;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Vertx;
@@ -46,11 +47,13 @@ public final class Dashboard implements AutoCloseable {
     this.address = address;
   }
 
-  /** Starts the dashboard over {@code client}'s cluster; {@code diff} serves "diff with Git". */
-  public static Dashboard start(
-      KubernetesClient client, DashboardSettings settings, Optional<GitDiff> diff) {
+  /** Starts the dashboard over {@code client}'s cluster. */
+  public static Dashboard start(KubernetesClient client, DashboardSettings settings) {
     KindAdapters adapters = KindAdapters.defaults();
     FleetCache cache = FleetCache.start(client, adapters, 10);
+    Optional<GitDiff> diff =
+        Optional.ofNullable(settings.artifactStore())
+            .map(store -> new KustomizationGitDiff(client, cache, store));
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4));
     try {
       LiveUpdates live = new LiveUpdates(vertx);

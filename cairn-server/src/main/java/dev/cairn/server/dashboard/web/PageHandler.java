@@ -46,7 +46,7 @@ final class PageHandler {
 
   WebResponse handle(WebRequest request, String user, String session) {
     List<String> s = request.segments();
-    Viewer viewer = new Viewer(user, tokens.token(session), false);
+    Viewer viewer = new Viewer(user, tokens.token(session), access.mayActAtAll(user));
     if (s.isEmpty()) {
       return page("Overview", viewer, OverviewView.page(kinds(), cache.all()));
     }

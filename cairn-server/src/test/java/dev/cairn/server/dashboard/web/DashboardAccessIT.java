@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -46,14 +45,10 @@ class DashboardAccessIT {
     fleet.create();
     readOnly =
         Dashboard.start(
-            client,
-            DashboardSettings.loopback().withAccess(Access.local("viewer", false)),
-            Optional.empty());
+            client, DashboardSettings.loopback().withAccess(Access.local("viewer", false)));
     writable =
         Dashboard.start(
-            client,
-            DashboardSettings.loopback().withAccess(Access.local("admin", true)),
-            Optional.empty());
+            client, DashboardSettings.loopback().withAccess(Access.local("admin", true)));
     browser = new HeadlessChromium();
   }
 

@@ -5,17 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.server.dashboard.fleet.FleetActions;
 import dev.cairn.sim.cluster.CairnCrdInstaller;
+import dev.cairn.source.artifact.ArtifactStore;
+import dev.cairn.source.artifact.ArtifactStoreOptions;
+import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.artifact.StoredArtifact;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -37,8 +45,10 @@ class DashboardBrowserIT {
   private static Dashboard dashboard;
   private static HeadlessChromium browser;
 
+  @TempDir static Path storage;
+
   @BeforeAll
-  static void start(TestCluster cluster) {
+  static void start(TestCluster cluster) throws Exception {
     client = cluster.client();
     CairnCrdInstaller.installAll(client);
     fleet = new FleetFixture(client, cluster.createNamespace("dash"));
@@ -58,10 +68,81 @@ class DashboardBrowserIT {
     dashboard =
         Dashboard.start(
             client,
-            DashboardSettings.loopback().withAccess(Access.local("alice", true)),
-            Optional.empty());
+            DashboardSettings.loopback()
+                .withAccess(Access.local("alice", true))
+                .withArtifactStore(storage.resolve("artifacts")));
+    diffFixture(cluster.createNamespace("dash-diff"));
     browser = new HeadlessChromium();
   }
+
+  /**
+   * A Kustomization over a stored artifact holding a ConfigMap and a Secret, both present in the
+   * cluster with other values.
+   */
+  private static void diffFixture(String namespace) throws Exception {
+    Path dir = Files.createDirectories(storage.resolve("repo/app"));
+    Files.writeString(
+        dir.resolve("kustomization.yaml"), "resources:\n- config.yaml\n- secret.yaml\n");
+    Files.writeString(
+        dir.resolve("config.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  color: blue\n");
+    Files.writeString(
+        dir.resolve("secret.yaml"),
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  password: git-side-hunter2\n");
+    ArtifactStore store =
+        new ArtifactStore(storage.resolve("artifacts"), ArtifactStoreOptions.defaults());
+    StoredArtifact artifact =
+        store.storeDirectory(
+            new SourceKey("gitrepository", namespace, "fleet"),
+            FleetFixture.REVISION,
+            storage.resolve("repo"));
+    FleetFixture diff = new FleetFixture(client, namespace);
+    diff.create(FleetFixture.GIT, "fleet", "url: https://git.example/fleet\n  interval: 1m\n");
+    diff.setStatus(
+        FleetFixture.GIT,
+        "fleet",
+        FleetFixture.ready("True", "Succeeded", "stored"),
+        Map.of(
+            "artifact",
+            Map.of(
+                "revision", artifact.revision(),
+                "digest", artifact.digest(),
+                "path", artifact.path(),
+                "url", "http://127.0.0.1/" + artifact.path(),
+                "lastUpdateTime", artifact.lastUpdateTime().toString(),
+                "size", artifact.size())));
+    diff.create(
+        FleetFixture.KS,
+        "app",
+        "interval: 10m\n  prune: true\n  path: ./app\n  targetNamespace: "
+            + namespace
+            + "\n  sourceRef:\n    kind: GitRepository\n    name: fleet\n");
+    client
+        .configMaps()
+        .inNamespace(namespace)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("settings")
+                .endMetadata()
+                .addToData("color", "red")
+                .build())
+        .create();
+    client
+        .secrets()
+        .inNamespace(namespace)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("creds")
+                .endMetadata()
+                .addToStringData("password", "cluster-side-swordfish")
+                .build())
+        .create();
+    diffNamespace = namespace;
+  }
+
+  private static String diffNamespace;
 
   @AfterAll
   static void stop() {
@@ -95,7 +176,7 @@ class DashboardBrowserIT {
     WebElement kustomizations =
         browser.driver.findElement(By.cssSelector("table.counts tr[data-kind=Kustomization]"));
     List<WebElement> cells = kustomizations.findElements(By.tagName("td"));
-    assertThat(cells.get(cells.size() - 1).getText()).isEqualTo("6");
+    assertThat(cells.get(cells.size() - 1).getText()).isEqualTo("7");
     assertThat(Integer.parseInt(cells.get(1).getText())).isPositive(); // Failed
     assertThat(browser.driver.findElement(By.id("failing")).getText())
         .contains("Kustomization/" + fleet.namespace + "/broken");
@@ -245,6 +326,55 @@ class DashboardBrowserIT {
         .isEmpty();
     assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.pwned")).isNull();
     browser.screenshot("object-escaped");
+  }
+
+  @Test
+  void theGraphLinksSourcesToDependentsAndHighlightsFailingPaths() {
+    open("/graph");
+    String ns = fleet.namespace;
+    WebElement broken =
+        browser.driver.findElement(
+            By.cssSelector("#graph a[data-ref='Kustomization/" + ns + "/broken'] rect"));
+    assertThat(broken.getAttribute("class")).isEqualTo("failed");
+    WebElement dependsOn =
+        browser.driver.findElement(
+            By.cssSelector(
+                "#graph line[data-from='Kustomization/"
+                    + ns
+                    + "/infra'][data-to='Kustomization/"
+                    + ns
+                    + "/apps']"));
+    assertThat(dependsOn.getAttribute("class")).isEqualTo("depends");
+    WebElement intoFailure =
+        browser.driver.findElement(
+            By.cssSelector(
+                "#graph line[data-from='GitRepository/"
+                    + ns
+                    + "/fleet'][data-to='Kustomization/"
+                    + ns
+                    + "/broken']"));
+    assertThat(intoFailure.getAttribute("class")).isEqualTo("failing");
+    browser.screenshot("graph");
+  }
+
+  @Test
+  void theDiffWithGitMasksSecretValues() {
+    open("/objects/Kustomization/" + diffNamespace + "/app");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        .untilAsserted(
+            () ->
+                assertThat(browser.driver.findElement(By.id("diff")).getText())
+                    .startsWith("2 of 2 objects differ from Git."));
+    String diff = browser.driver.findElement(By.id("diff")).getText();
+    assertThat(diff).contains("-  color: red").contains("+  color: blue");
+    assertThat(browser.driver.getPageSource())
+        .doesNotContain("hunter2")
+        .doesNotContain("swordfish")
+        .doesNotContain("Y2x1c3Rlci1zaWRlLXN3b3JkZmlzaA") // base64 of the cluster's value
+        .doesNotContain("Z2l0LXNpZGUtaHVudGVyMg"); // base64 of Git's value
+    browser.screenshot("object-diff");
   }
 
   private static String annotation(String name, String key) {
