@@ -75,6 +75,11 @@ public final class ObjectView {
             .path("reconcile.cairn.dev/requestedAt")
             .asText(""),
         "requested-at");
+    term(
+        html,
+        "Handled",
+        object.object().at("/status/lastHandledReconcileAt").asText(""),
+        "handled");
     links(html, "Sources", object.sources());
     links(html, "Depends on", object.dependsOn());
     html.close("dl");
