@@ -48,12 +48,14 @@ public final class FleetCache implements AutoCloseable {
       cache.informers.add(informer);
       synced.add(informer.start().toCompletableFuture());
     }
-    for (java.util.concurrent.CompletableFuture<Void> sync : synced) {
-      try {
-        sync.get(syncSeconds, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        LOG.info("dashboard: a kind's informer has not synced yet: {}", e.toString());
-      }
+    try {
+      java.util.concurrent.CompletableFuture.allOf(
+              synced.toArray(new java.util.concurrent.CompletableFuture<?>[0]))
+          .get(syncSeconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.info("dashboard: not every kind's informer has synced yet: {}", e.toString());
     }
     return cache;
   }
