@@ -43,7 +43,7 @@ public final class InventoryTrees {
       }
     }
     return new InventoryNode(
-        object.ref(), object.health().label(), object.message(), List.copyOf(children));
+        object.ref(), object.health().label(), object.message(), true, List.copyOf(children));
   }
 
   private InventoryNode child(FleetObject.InventoryItem item, Set<FleetRef> seen) {
@@ -54,11 +54,11 @@ public final class InventoryTrees {
       }
     }
     if ("Secret".equals(item.ref().kind()) || item.apiVersion().isEmpty()) {
-      return new InventoryNode(item.ref(), "—", "", List.of());
+      return new InventoryNode(item.ref(), "—", "", false, List.of());
     }
     Health health = health(item);
     return new InventoryNode(
-        item.ref(), health.status().displayName(), health.message(), List.of());
+        item.ref(), health.status().displayName(), health.message(), false, List.of());
   }
 
   private Health health(FleetObject.InventoryItem item) {

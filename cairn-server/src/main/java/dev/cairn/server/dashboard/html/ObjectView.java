@@ -170,7 +170,11 @@ public final class ObjectView {
     html.open("li", "data-ref", node.ref().toString());
     Layout.health(html, node.health());
     html.text(" ");
-    html.element("a", node.ref().toString(), "href", node.ref().path(), "class", "node");
+    if (node.browsable()) {
+      html.element("a", node.ref().toString(), "href", node.ref().path(), "class", "node");
+    } else {
+      html.element("span", node.ref().toString(), "class", "node");
+    }
     if (!node.message().isEmpty()) {
       html.element("span", node.message(), "class", "message");
     }

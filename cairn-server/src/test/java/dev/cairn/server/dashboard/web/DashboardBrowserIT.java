@@ -254,8 +254,14 @@ class DashboardBrowserIT {
             .until(
                 () -> annotation("apps", FleetActions.REQUESTED_AT),
                 value -> value != null && !value.isEmpty());
-    assertThat(browser.driver.findElement(By.id("action-result")).getText())
-        .contains("Reconciliation requested for Kustomization/" + fleet.namespace + "/apps");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        .untilAsserted(
+            () ->
+                assertThat(browser.driver.findElement(By.id("action-result")).getText())
+                    .contains(
+                        "Reconciliation requested for Kustomization/" + fleet.namespace + "/apps"));
     assertThat(
             client.v1().events().inNamespace(fleet.namespace).list().getItems().stream()
                 .filter(e -> "apps".equals(e.getInvolvedObject().getName()))
@@ -307,6 +313,11 @@ class DashboardBrowserIT {
         infra.findElement(By.cssSelector("li[data-ref='Deployment/" + fleet.namespace + "/web']"));
     // the simulated cluster rolls Deployments out at once; cairn-health judges the live object
     assertThat(web.findElement(By.className("health")).getText()).isEqualTo("Current");
+    assertThat(web.findElements(By.tagName("a")))
+        .as("no dashboard page for a Deployment")
+        .isEmpty();
+    assertThat(infra.findElement(By.cssSelector("a.node")).getAttribute("href"))
+        .endsWith("/objects/Kustomization/" + fleet.namespace + "/infra");
     assertThat(
             infra
                 .findElement(
