@@ -28,7 +28,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real headless Chromium over the simulated cluster: the list, its filters, live
@@ -159,6 +161,11 @@ class DashboardBrowserIT {
     await().atMost(WAIT).until(() -> "connected".equals(body().getAttribute("data-live")));
   }
 
+  /** Accepts the confirmation dialog the action button opens. */
+  private static void confirm() {
+    new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.alertIsPresent()).accept();
+  }
+
   private static WebElement body() {
     return browser.driver.findElement(By.tagName("body"));
   }
@@ -246,7 +253,7 @@ class DashboardBrowserIT {
         .isEqualTo(FleetFixture.REVISION);
 
     browser.driver.findElement(By.cssSelector("button[data-action=reconcile]")).click();
-    browser.driver.switchTo().alert().accept();
+    confirm();
 
     String requested =
         await()
@@ -289,7 +296,7 @@ class DashboardBrowserIT {
   void suspendAndResume() {
     open("/objects/Kustomization/" + fleet.namespace + "/sleepy");
     browser.driver.findElement(By.cssSelector("button[data-action=suspend]")).click();
-    browser.driver.switchTo().alert().accept();
+    confirm();
     await().atMost(WAIT).until(() -> suspended("sleepy"));
     await()
         .atMost(WAIT)
@@ -299,7 +306,7 @@ class DashboardBrowserIT {
                 assertThat(browser.driver.findElement(By.id("suspended")).getText())
                     .isEqualTo("true"));
     browser.driver.findElement(By.cssSelector("button[data-action=resume]")).click();
-    browser.driver.switchTo().alert().accept();
+    confirm();
     await().atMost(WAIT).until(() -> !suspended("sleepy"));
   }
 
