@@ -11,6 +11,9 @@ import dev.cairn.controller.RuntimeOptions;
 import dev.cairn.controller.SealingOptions;
 import dev.cairn.server.ProbeServer;
 import dev.cairn.server.Probes;
+import dev.cairn.server.dashboard.web.Access;
+import dev.cairn.server.dashboard.web.Dashboard;
+import dev.cairn.server.dashboard.web.DashboardSettings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -76,6 +79,14 @@ final class ControllerCommand implements Callable<Integer> {
           "Address of /healthz, /readyz and /metrics (default: ${DEFAULT-VALUE};"
               + " ':8080' listens on all interfaces, as in a Pod).")
   String metricsBindAddress;
+
+  @Option(
+      names = "--ui-bind-address",
+      paramLabel = "HOST:PORT",
+      description =
+          "Serve the web dashboard here, read-only (default: off). It has no login yet: keep it"
+              + " on 127.0.0.1 and reach it with kubectl port-forward.")
+  String uiBindAddress;
 
   @Option(
       names = "--leader-elect",
@@ -179,7 +190,8 @@ final class ControllerCommand implements Callable<Integer> {
         }
       }
       try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-          CairnRuntime started = start(client)) {
+          CairnRuntime started = start(client);
+          Dashboard ui = uiBindAddress == null ? null : startDashboard(client)) {
         while (!stopRequested(signals)) {
           if (started.failure().isPresent()) {
             throw new CliException(
@@ -205,6 +217,12 @@ final class ControllerCommand implements Callable<Integer> {
     return started;
   }
 
+  private Dashboard startDashboard(KubernetesClient client) {
+    Dashboard started = Dashboard.start(client, dashboardSettings());
+    LOG.info("serving the dashboard (read-only, no login) on {}", started.url());
+    return started;
+  }
+
   private Probes probes(ApiServerWatch api) {
     return new Probes(
         () -> api.reachable() && runtime.get() != null && runtime.get().isReady(),
@@ -226,6 +244,15 @@ final class ControllerCommand implements Callable<Integer> {
         };
     LOG.info("stopping {}: reconciles in flight finish, then the Lease is released", cause);
     return ExitCode.OK;
+  }
+
+  /** Read-only and without login until the dashboard checks tokens in-cluster. */
+  private DashboardSettings dashboardSettings() {
+    return new DashboardSettings(
+        ProbeServer.parseAddress(uiBindAddress),
+        Access.local("anonymous", false),
+        false,
+        storagePath.resolve("artifacts"));
   }
 
   private RuntimeOptions options() {

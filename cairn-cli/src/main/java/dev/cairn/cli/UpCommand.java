@@ -12,7 +12,9 @@ import dev.cairn.cli.up.SealingKeySetup;
 import dev.cairn.cli.up.StopSignals;
 import dev.cairn.cli.up.UpSession;
 import dev.cairn.cli.up.UpSettings;
+import dev.cairn.server.ProbeServer;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,6 +142,15 @@ final class UpCommand implements Callable<Integer> {
       description = "The certificate (PEM) of --sealing-key.")
   Path sealingCert;
 
+  @Option(
+      names = "--ui-bind-address",
+      defaultValue = "127.0.0.1:0",
+      paramLabel = "HOST:PORT",
+      description =
+          "Where the web dashboard listens, a loopback address (no login); default:"
+              + " ${DEFAULT-VALUE} (a free port); 'off' serves none.")
+  String uiBindAddress;
+
   @Mixin OutputOptions output;
   @Spec CommandSpec spec;
 
@@ -164,8 +175,12 @@ final class UpCommand implements Callable<Integer> {
     ControllerStarter starter =
         SealingKeySetup.before(
             controllers, SealingKeySetup.read(sealingKey, sealingCert, ExitCode.USAGE), info);
+    InetSocketAddress ui = dashboardAddress(uiBindAddress);
     try (UpSession session = UpSession.start(settings, starter, info)) {
       workDirectory = session.workDir();
+      if (ui != null) {
+        session.startDashboard(ui);
+      }
       code = once ? runOnce(session, out, info, signals) : runLive(session, out, info, signals);
     }
     if (signals.received()) {
@@ -268,11 +283,37 @@ final class UpCommand implements Callable<Integer> {
           output.printer().print(out, List.of(), statuses, s -> List.of());
         }
       } else {
-        view.render(statuses, "Ctrl-C stops; kubeconfig: " + session.kubeconfig());
+        view.render(
+            statuses,
+            session.dashboardUrl().map(url -> "Dashboard: " + url + " · ").orElse("")
+                + "Ctrl-C stops; kubeconfig: "
+                + session.kubeconfig());
       }
       last = statuses;
     }
     return ExitCode.OK;
+  }
+
+  /** The dashboard's address, null for {@code off}; only loopback, as it has no login. */
+  static InetSocketAddress dashboardAddress(String text) {
+    if ("off".equals(text)) {
+      return null;
+    }
+    InetSocketAddress address;
+    try {
+      address = ProbeServer.parseAddress(text);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCode.USAGE, "--ui-bind-address: " + e.getMessage());
+    }
+    if (address.getAddress() == null || !address.getAddress().isLoopbackAddress()) {
+      throw new CliException(
+          ExitCode.USAGE,
+          "--ui-bind-address "
+              + text
+              + ": cairn up serves the dashboard without login, so only on a loopback address"
+              + " (127.0.0.1:PORT); cairn controller --ui-bind-address serves it with login");
+    }
+    return address;
   }
 
   private static int terminalWidth() {

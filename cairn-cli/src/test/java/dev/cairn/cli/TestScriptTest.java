@@ -76,7 +76,7 @@ class TestScriptTest {
         .containsPattern(
             "apt-get install -y -qq --no-install-recommends"
                 + " docker-registry golang-k8s-sigs-structured-merge-diff-dev"
-                + " python3-cryptography\\n")
+                + " python3-cryptography chromium-driver\\n")
         .endsWith("mvnw -B verify -pl cairn-sim\n");
   }
 
@@ -84,7 +84,16 @@ class TestScriptTest {
   void installsNothingWhenEverythingIsThere() throws Exception {
     String calls =
         run(
-            List.of("java", "curl", "unzip", "git", "docker-registry", "go", "age", "chromium"),
+            List.of(
+                "java",
+                "curl",
+                "unzip",
+                "git",
+                "docker-registry",
+                "go",
+                "age",
+                "chromium",
+                "chromedriver"),
             true);
 
     assertThat(calls).doesNotContain("apt-get").isEqualTo("mvnw -B verify -pl cairn-sim\n");

@@ -19,6 +19,8 @@ class UpArgumentsTest {
         "--repo | ftp://example.com/fleet | error: --repo: Git URL 'ftp://example.com/fleet'",
         "--fleet | /no/such/fleet | error: --fleet '/no/such/fleet' is not a directory",
         "--git-alias | https://github.com/org/x=/no/such/dir | error: --git-alias 'https://github.com/org/x=/no/such/dir'",
+        "--ui-bind-address | 0.0.0.0:9090 | error: --ui-bind-address 0.0.0.0:9090: cairn up serves the dashboard without login",
+        "--ui-bind-address | 9090 | error: --ui-bind-address: bind address '9090' should be host:port",
       })
   void badSourceIsOneLine(String flag, String value, String expected) {
     MainTest.Result result =

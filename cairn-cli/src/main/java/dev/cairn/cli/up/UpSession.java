@@ -6,6 +6,8 @@ import dev.cairn.cli.cluster.CairnObjects;
 import dev.cairn.cli.cluster.ObjectStatus;
 import dev.cairn.engine.notification.ReceiverGate;
 import dev.cairn.server.ReceiverServer;
+import dev.cairn.server.dashboard.web.Dashboard;
+import dev.cairn.server.dashboard.web.DashboardSettings;
 import dev.cairn.sim.cluster.SimulatedCluster;
 import dev.cairn.source.git.GitUrlRewrites;
 import io.fabric8.kubernetes.client.Config;
@@ -14,6 +16,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -43,6 +47,7 @@ public final class UpSession implements AutoCloseable {
   private KubernetesClient client;
   private CairnObjects objects;
   private CairnObjectRef root;
+  private URI dashboardUrl;
 
   private UpSession(UpSettings settings, PrintWriter info) {
     this.settings = settings;
@@ -272,6 +277,29 @@ public final class UpSession implements AutoCloseable {
         1,
         1,
         TimeUnit.SECONDS);
+  }
+
+  /**
+   * Serves the web dashboard on {@code bind} (loopback: no login, actions allowed, as the user of
+   * this process) with "diff with Git" over the controller's artifact store; prints its URL.
+   */
+  public URI startDashboard(InetSocketAddress bind) {
+    Dashboard dashboard =
+        Dashboard.start(
+            client,
+            DashboardSettings.loopback()
+                .withBind(bind)
+                .withArtifactStore(workDir.resolve("data").resolve("artifacts")));
+    resources.push(dashboard);
+    dashboardUrl = dashboard.url();
+    info.println("Dashboard: " + dashboardUrl + " (loopback, no login)");
+    info.flush();
+    return dashboardUrl;
+  }
+
+  /** The dashboard's URL once {@link #startDashboard} ran. */
+  public Optional<URI> dashboardUrl() {
+    return Optional.ofNullable(dashboardUrl);
   }
 
   /** Every Cairn object in the cluster, by kind then namespace and name. */
