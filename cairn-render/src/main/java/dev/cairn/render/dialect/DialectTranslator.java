@@ -18,9 +18,9 @@ public final class DialectTranslator {
     this.dialects = List.copyOf(dialects);
   }
 
-  /** The dialects Cairn knows today: Flux. */
+  /** The dialects Cairn knows today: Flux, Argo CD's ApplicationSets. */
   public static DialectTranslator defaults() {
-    return new DialectTranslator(List.of(new FluxDialect()));
+    return new DialectTranslator(List.of(new FluxDialect(), new ApplicationSetDialect()));
   }
 
   /** No translation at all. */
