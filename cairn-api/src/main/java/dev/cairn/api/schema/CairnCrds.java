@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.api.CairnApi;
+import dev.cairn.api.argo.AppProject;
+import dev.cairn.api.argo.Application;
 import dev.cairn.api.argo.ApplicationSet;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.kustomize.Kustomization;
@@ -36,6 +38,8 @@ public final class CairnCrds {
           Kustomization.class,
           HelmRelease.class,
           SealedSecret.class,
+          AppProject.class,
+          Application.class,
           ApplicationSet.class);
 
   /** The generator names files after the CRD's own API version, apiextensions.k8s.io/v1. */
