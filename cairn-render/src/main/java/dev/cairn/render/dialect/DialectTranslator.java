@@ -18,7 +18,9 @@ public final class DialectTranslator {
     this.dialects = List.copyOf(dialects);
   }
 
-  /** The dialects Cairn knows today: Flux and Argo CD (Applications, AppProjects, ApplicationSets). */
+  /**
+   * The dialects Cairn knows today: Flux and Argo CD (Applications, AppProjects, ApplicationSets).
+   */
   public static DialectTranslator defaults() {
     return new DialectTranslator(
         List.of(new FluxDialect(), new ArgoDialect(), new ApplicationSetDialect()));
