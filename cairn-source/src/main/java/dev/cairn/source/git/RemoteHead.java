@@ -57,8 +57,6 @@ final class RemoteHead {
     try (GitTransport transport = new GitTransport(url, spec, ssh)) {
       return transport
           .configure(Git.lsRemoteRepository().setRemote(url.value()))
-          .setHeads(true)
-          .setTags(true)
           .callAsMap();
     } catch (GitAPIException | JGitInternalException e) {
       throw new SourceException(

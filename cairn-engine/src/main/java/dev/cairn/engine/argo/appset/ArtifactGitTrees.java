@@ -47,7 +47,8 @@ public final class ArtifactGitTrees implements GitTrees, AutoCloseable {
   public Path checkout(String repoURL, String revision) {
     SourceKey key = new SourceKey("applicationset-git", namespace, id(repoURL + "@" + revision));
     try {
-      GitFetchResult result = fetcher.fetch(key, GitSourceSpec.of(repoURL).withRef(ref(revision)));
+      GitSourceSpec spec = GitSourceSpec.of(repoURL);
+      GitFetchResult result = fetcher.fetch(key, spec.withRef(ref(spec, revision)));
       StoredArtifact artifact = result.artifact();
       return unpacked.computeIfAbsent(artifact.digest(), digest -> unpack(artifact, digest));
     } catch (SourceException e) {
@@ -72,10 +73,13 @@ public final class ArtifactGitTrees implements GitTrees, AutoCloseable {
     }
   }
 
-  /** {@code HEAD} (or nothing) is the remote's default branch; 40 hex digits a commit. */
-  static GitRef ref(String revision) {
+  /**
+   * {@code HEAD} (or nothing) is the remote's default branch; 40 hex digits a commit; a name the
+   * remote has as a tag a tag, any other a branch (Argo CD's {@code revision} takes all four).
+   */
+  private GitRef ref(GitSourceSpec spec, String revision) throws SourceException {
     if (revision == null || revision.isBlank() || revision.equals("HEAD")) {
-      return GitRef.ofName("HEAD");
+      return GitRef.ofBranch(fetcher.defaultBranch(spec));
     }
     if (COMMIT.matcher(revision).matches()) {
       return GitRef.ofCommit(revision);
@@ -83,7 +87,7 @@ public final class ArtifactGitTrees implements GitTrees, AutoCloseable {
     if (revision.startsWith("refs/")) {
       return GitRef.ofName(revision);
     }
-    return GitRef.ofBranch(revision);
+    return fetcher.isTag(spec, revision) ? GitRef.ofTag(revision) : GitRef.ofBranch(revision);
   }
 
   private static String id(String text) {

@@ -75,6 +75,8 @@ class ApplicationSetReconcilerIT {
     }
     work.commitAll("homelab");
     work.push(url);
+    // As on a Git host, the repository's HEAD names its default branch.
+    Files.writeString(git.repositoryDirectory("homelab").resolve("HEAD"), "ref: refs/heads/main\n");
   }
 
   @AfterAll
@@ -175,7 +177,7 @@ class ApplicationSetReconcilerIT {
     assertThat(condition(ns, "apps", "ParametersGenerated").getStatus()).isEqualTo("True");
     assertThat(condition(ns, "apps", "ErrorOccurred").getStatus()).isEqualTo("False");
     assertThat(condition(ns, "apps", "ResourcesUpToDate").getStatus()).isEqualTo("True");
-    assertThat(result.status().getResources()).extracting(r -> r.name()).containsExactly("homepage", "jellyfin");
+    assertThat(result.status().getResources()).extracting(r -> r.name()).containsExactly("jellyfin", "homepage");
     assertThat(result.status().getResourcesCount()).isEqualTo(2L);
   }
 
@@ -384,16 +386,19 @@ class ApplicationSetReconcilerIT {
                 "syncPolicy: {applicationsSync: sync, preserveResourcesOnDeletion: true}")
             .replace(
                 "labels: {group: '{{path[2]}}'}",
-                "labels: {group: '{{path[2]}}'}\n      finalizers: [other.example/keep]"));
+                "labels: {group: '{{path[2]}}'}\n      finalizers: [resources-finalizer.argocd.argoproj.io, other.example/keep]"));
     reconcile(ns, "kept");
-    assertThat(json(applications(ns).get("jellyfin")).at("/metadata/finalizers/0").asText())
-        .isEqualTo("other.example/keep");
+    assertThat(applications(ns).get("jellyfin").getMetadata().getFinalizers())
+        .containsExactly("resources-finalizer.argocd.argoproj.io", "other.example/keep");
 
     client.resources(ApplicationSet.class).inNamespace(ns).withName("kept").delete();
     reconcile(ns, "kept");
 
     GenericKubernetesResource app = applications(ns).get("jellyfin");
-    assertThat(app == null || app.getMetadata().getDeletionTimestamp() != null).isTrue();
+    assertThat(app.getMetadata().getDeletionTimestamp()).as("deleted").isNotNull();
+    assertThat(app.getMetadata().getFinalizers())
+        .as("its resources stay: Argo CD's resources finalizer is gone")
+        .containsExactly("other.example/keep");
   }
 
   @Test
