@@ -6,6 +6,7 @@ import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.StepReconciler;
+import dev.cairn.engine.argo.appset.ApplicationSetKind;
 import dev.cairn.engine.helm.HelmReleaseKind;
 import dev.cairn.engine.kustomize.KustomizationKind;
 import dev.cairn.engine.secrets.SealedSecretKind;
@@ -167,6 +168,11 @@ public final class CairnRuntime implements AutoCloseable {
         SourceWatches.helmReleasesOnHelmCharts(),
         SourceWatches.helmReleasesOnOciRepositories(),
         SourceWatches.helmReleasesOnDependencies());
+
+    register(
+        ApplicationSetKind.reconciler(
+            client, git, options.storagePath().resolve("applicationsets"), events, clock),
+        SourceWatches.applicationSetsOnApplications());
 
     this.keyring =
         new SealingKeyring(

@@ -55,9 +55,7 @@ final class RemoteHead {
   private static Map<String, Ref> list(GitUrl url, GitSourceSpec spec, SshSessions ssh)
       throws SourceException {
     try (GitTransport transport = new GitTransport(url, spec, ssh)) {
-      return transport
-          .configure(Git.lsRemoteRepository().setRemote(url.value()))
-          .callAsMap();
+      return transport.configure(Git.lsRemoteRepository().setRemote(url.value())).callAsMap();
     } catch (GitAPIException | JGitInternalException e) {
       throw new SourceException(
           SourceReason.GIT_OPERATION_FAILED,

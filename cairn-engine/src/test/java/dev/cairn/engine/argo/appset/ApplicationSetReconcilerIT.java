@@ -137,8 +137,14 @@ class ApplicationSetReconcilerIT {
   }
 
   static Condition condition(String ns, String name, String type) {
-    return client.resources(ApplicationSet.class).inNamespace(ns).withName(name).get().getStatus()
-        .getConditions().stream()
+    return client
+        .resources(ApplicationSet.class)
+        .inNamespace(ns)
+        .withName(name)
+        .get()
+        .getStatus()
+        .getConditions()
+        .stream()
         .filter(c -> c.getType().equals(type))
         .findFirst()
         .orElseThrow();
@@ -152,10 +158,21 @@ class ApplicationSetReconcilerIT {
   static void markHealthy(String ns, String app) {
     GenericKubernetesResource live = applications(ns).get(app);
     live.getAdditionalProperties().remove("operation");
-    live = client.genericKubernetesResources("cairn.dev/v1", "Application").inNamespace(ns).resource(live).update();
+    live =
+        client
+            .genericKubernetesResources("cairn.dev/v1", "Application")
+            .inNamespace(ns)
+            .resource(live)
+            .update();
     live.getAdditionalProperties()
-        .put("status", Map.of("sync", Map.of("status", "Synced"), "health", Map.of("status", "Healthy")));
-    client.genericKubernetesResources("cairn.dev/v1", "Application").inNamespace(ns).resource(live).updateStatus();
+        .put(
+            "status",
+            Map.of("sync", Map.of("status", "Synced"), "health", Map.of("status", "Healthy")));
+    client
+        .genericKubernetesResources("cairn.dev/v1", "Application")
+        .inNamespace(ns)
+        .resource(live)
+        .updateStatus();
   }
 
   @Test
@@ -171,13 +188,16 @@ class ApplicationSetReconcilerIT {
     assertThat(jellyfin.at("/spec/source/path").asText()).isEqualTo("k8s/apps/media/jellyfin");
     assertThat(jellyfin.at("/spec/syncPolicy/automated/selfHeal").asBoolean()).isTrue();
     assertThat(jellyfin.at("/metadata/labels/group").asText()).isEqualTo("media");
-    assertThat(jellyfin.at("/metadata/ownerReferences/0/kind").asText()).isEqualTo("ApplicationSet");
+    assertThat(jellyfin.at("/metadata/ownerReferences/0/kind").asText())
+        .isEqualTo("ApplicationSet");
     assertThat(jellyfin.at("/metadata/ownerReferences/0/name").asText()).isEqualTo("apps");
     assertThat(jellyfin.at("/metadata/ownerReferences/0/controller").asBoolean()).isTrue();
     assertThat(condition(ns, "apps", "ParametersGenerated").getStatus()).isEqualTo("True");
     assertThat(condition(ns, "apps", "ErrorOccurred").getStatus()).isEqualTo("False");
     assertThat(condition(ns, "apps", "ResourcesUpToDate").getStatus()).isEqualTo("True");
-    assertThat(result.status().getResources()).extracting(r -> r.name()).containsExactly("jellyfin", "homepage");
+    assertThat(result.status().getResources())
+        .extracting(r -> r.name())
+        .containsExactly("jellyfin", "homepage");
     assertThat(result.status().getResourcesCount()).isEqualTo(2L);
   }
 
@@ -208,11 +228,13 @@ class ApplicationSetReconcilerIT {
     reconcile(ns, "only");
     edit(ns, "jellyfin", "hand-edited");
     reconcile(ns, "only");
-    assertThat(json(applications(ns).get("jellyfin")).at("/spec/project").asText()).isEqualTo("hand-edited");
+    assertThat(json(applications(ns).get("jellyfin")).at("/spec/project").asText())
+        .isEqualTo("hand-edited");
 
     apply(appsSet(ns, "only", "sync", "0", "k8s/apps/media/*"));
     reconcile(ns, "only");
-    assertThat(json(applications(ns).get("jellyfin")).at("/spec/project").asText()).isEqualTo("default");
+    assertThat(json(applications(ns).get("jellyfin")).at("/spec/project").asText())
+        .isEqualTo("default");
   }
 
   static void edit(String ns, String app, String project) {
@@ -220,7 +242,11 @@ class ApplicationSetReconcilerIT {
     @SuppressWarnings("unchecked")
     Map<String, Object> spec = (Map<String, Object>) live.getAdditionalProperties().get("spec");
     spec.put("project", project);
-    client.genericKubernetesResources("cairn.dev/v1", "Application").inNamespace(ns).resource(live).update();
+    client
+        .genericKubernetesResources("cairn.dev/v1", "Application")
+        .inNamespace(ns)
+        .resource(live)
+        .update();
   }
 
   @Test
@@ -261,7 +287,8 @@ class ApplicationSetReconcilerIT {
     markHealthy(ns, "cert-manager");
     markHealthy(ns, "traefik");
     reconcile(ns, "apps");
-    assertThat(applications(ns)).containsOnlyKeys("cert-manager", "traefik", "homepage", "jellyfin");
+    assertThat(applications(ns))
+        .containsOnlyKeys("cert-manager", "traefik", "homepage", "jellyfin");
     assertThat(condition(ns, "apps", "ResourcesUpToDate").getStatus()).isEqualTo("True");
   }
 
@@ -370,9 +397,13 @@ class ApplicationSetReconcilerIT {
         .isEqualTo("https://edge-1.example:6443");
     String everything =
         client.getKubernetesSerialization().asJson(apps)
-            + client.getKubernetesSerialization()
-                .asJson(client.resources(ApplicationSet.class).inNamespace(ns).withName("fleet").get())
-            + client.getKubernetesSerialization().asJson(client.v1().events().inNamespace(ns).list());
+            + client
+                .getKubernetesSerialization()
+                .asJson(
+                    client.resources(ApplicationSet.class).inNamespace(ns).withName("fleet").get())
+            + client
+                .getKubernetesSerialization()
+                .asJson(client.v1().events().inNamespace(ns).list());
     assertThat(everything).doesNotContain("tok-SECRET-123");
   }
 
