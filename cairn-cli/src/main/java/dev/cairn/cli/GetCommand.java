@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
     name = "get",
     description = {
       "Show Cairn objects with their revision, suspension and readiness, like 'flux get'.",
-      "WHAT: all, sources, kustomizations (ks), helmreleases (hr), or one source kind"
-          + " (gitrepositories, helmrepositories, helmcharts, ocirepositories)."
+      "WHAT: all, sources, kustomizations (ks), helmreleases (hr), applicationsets (appset),"
+          + " or one source kind (gitrepositories, helmrepositories, helmcharts,"
+          + " ocirepositories)."
     })
 final class GetCommand implements Callable<Integer> {
 

@@ -14,7 +14,8 @@ public enum CairnKind {
   HelmChart("helmcharts", true, "hc", "chart", "source-chart"),
   OCIRepository("ocirepositories", true, "ocirepo", "oci", "source-oci"),
   Kustomization("kustomizations", false, "ks", "kustomization"),
-  HelmRelease("helmreleases", false, "hr", "helmrelease");
+  HelmRelease("helmreleases", false, "hr", "helmrelease"),
+  ApplicationSet("applicationsets", false, "appset", "appsets", "applicationset");
 
   private final String plural;
   private final boolean source;
