@@ -86,6 +86,7 @@ final class AppsetCommand implements Runnable {
         List<JsonNode> nodes =
             apps.stream().map(app -> (JsonNode) app.application().node()).toList();
         spec.commandLine().getOut().print(YamlWriter.writeAll(nodes));
+        spec.commandLine().getOut().flush();
         spec.commandLine().getErr().println(apps.size() + " Application(s)");
         return ExitCode.OK;
       } catch (GeneratorException e) {
