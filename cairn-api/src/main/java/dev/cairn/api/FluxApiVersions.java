@@ -16,7 +16,9 @@ public final class FluxApiVersions {
           "source.toolkit.fluxcd.io/v1beta2", CairnApi.API_VERSION,
           "kustomize.toolkit.fluxcd.io/v1", CairnApi.API_VERSION,
           "helm.toolkit.fluxcd.io/v2", CairnApi.API_VERSION,
-          "helm.toolkit.fluxcd.io/v2beta2", CairnApi.API_VERSION);
+          "helm.toolkit.fluxcd.io/v2beta2", CairnApi.API_VERSION,
+          "image.toolkit.fluxcd.io/v1", CairnApi.API_VERSION,
+          "image.toolkit.fluxcd.io/v1beta2", CairnApi.API_VERSION);
 
   private FluxApiVersions() {}
 

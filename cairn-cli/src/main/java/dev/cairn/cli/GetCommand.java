@@ -16,14 +16,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cairn get all|sources|kustomizations|helmreleases|KIND}: status of Cairn objects. */
+/**
+ * {@code cairn get all|sources|kustomizations|helmreleases|images|KIND}: status of Cairn objects.
+ */
 @Command(
     name = "get",
     description = {
       "Show Cairn objects with their revision, suspension and readiness, like 'flux get'.",
       "WHAT: all, sources, kustomizations (ks), helmreleases (hr), applicationsets (appset),"
-          + " or one source kind (gitrepositories, helmrepositories, helmcharts,"
-          + " ocirepositories)."
+          + " images (image repositories, policies and automations with their latest picks), or"
+          + " one kind (gitrepositories, helmrepositories, helmcharts, ocirepositories,"
+          + " imagerepositories, imagepolicies, imageupdateautomations)."
     })
 final class GetCommand implements Callable<Integer> {
 
@@ -65,6 +68,7 @@ final class GetCommand implements Callable<Integer> {
     return switch (what.toLowerCase(java.util.Locale.ROOT)) {
       case "all" -> Arrays.asList(CairnKind.values());
       case "sources", "source" -> CairnKind.sources();
+      case "images", "image" -> CairnKind.images();
       default -> List.of(CairnKind.require(what));
     };
   }

@@ -39,7 +39,8 @@ class ArchitectureTest {
     DECLARED.put("notify", List.of("api"));
     DECLARED.put("image", List.of("api", "source"));
     DECLARED.put(
-        "engine", List.of("api", "source", "render", "apply", "health", "notify", "secrets"));
+        "engine",
+        List.of("api", "source", "render", "apply", "health", "notify", "secrets", "image"));
     DECLARED.put("controller", List.of("engine", "image", "notify"));
     DECLARED.put("server", List.of("engine"));
     DECLARED.put("sim", List.of("api"));

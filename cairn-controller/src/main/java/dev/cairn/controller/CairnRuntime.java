@@ -8,6 +8,9 @@ import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.argo.appset.ApplicationSetKind;
 import dev.cairn.engine.helm.HelmReleaseKind;
+import dev.cairn.engine.image.ImagePolicyKind;
+import dev.cairn.engine.image.ImageRepositoryKind;
+import dev.cairn.engine.image.ImageUpdateAutomationKind;
 import dev.cairn.engine.kustomize.KustomizationKind;
 import dev.cairn.engine.secrets.SealedSecretKind;
 import dev.cairn.engine.secrets.SealingKeyring;
@@ -15,6 +18,8 @@ import dev.cairn.engine.source.GitRepositoryKind;
 import dev.cairn.engine.source.HelmChartKind;
 import dev.cairn.engine.source.HelmRepositoryKind;
 import dev.cairn.engine.source.OCIRepositoryKind;
+import dev.cairn.image.git.UpdateCommitter;
+import dev.cairn.image.registry.TagStore;
 import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
@@ -173,6 +178,7 @@ public final class CairnRuntime implements AutoCloseable {
         ApplicationSetKind.reconciler(
             client, git, options.storagePath().resolve("applicationsets"), events, clock),
         SourceWatches.applicationSetsOnApplications());
+    registerImageAutomation(events, clock);
 
     this.keyring =
         new SealingKeyring(
@@ -184,6 +190,24 @@ public final class CairnRuntime implements AutoCloseable {
             .leaderElectionConfig()
             .map(le -> new LeaseElection(client, le, this::startControllers, this::stopControllers))
             .orElse(null);
+  }
+
+  /**
+   * Image automation: scans go to one in-memory tag store that the policies read; automations clone
+   * into the storage path.
+   */
+  private void registerImageAutomation(EventRecorder events, Clock clock) {
+    TagStore tags = new TagStore();
+    register(ImageRepositoryKind.reconciler(client, tags, events, clock));
+    register(
+        ImagePolicyKind.reconciler(client, tags, events, clock),
+        SourceWatches.imagePoliciesOnImageRepositories());
+    register(
+        ImageUpdateAutomationKind.reconciler(
+            client,
+            new UpdateCommitter(options.storagePath().resolve("image-automation"), clock),
+            events,
+            clock));
   }
 
   /**

@@ -11,6 +11,8 @@ import dev.cairn.api.argo.ApplicationSet;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.helm.HelmReleaseSpec;
 import dev.cairn.api.helm.HelmReleaseStatus;
+import dev.cairn.api.image.ImagePolicy;
+import dev.cairn.api.image.ImageRepository;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.api.source.GitRepository;
@@ -225,5 +227,23 @@ final class SourceWatches {
                     : source instanceof OCIRepository o ? o.getStatus() : null;
     Artifact artifact = status == null ? null : status.getArtifact();
     return artifact == null ? null : artifact.revision();
+  }
+
+  /** An ImagePolicy picks again when its ImageRepository's scan finds other tags. */
+  static SourceWatch<ImagePolicy, ImageRepository> imagePoliciesOnImageRepositories() {
+    return new SourceWatch<>(
+        ImageRepository.class,
+        repository ->
+            repository.getStatus() == null || repository.getStatus().getLastScanResult() == null
+                ? null
+                : repository.getStatus().getLastScanResult().revision(),
+        policy -> {
+          var ref = policy.getSpec().imageRepositoryRef();
+          String namespace =
+              ref.namespace() == null || ref.namespace().isEmpty()
+                  ? policy.getMetadata().getNamespace()
+                  : ref.namespace();
+          return List.of(new ObjectRef(null, "ImageRepository", ref.name(), namespace));
+        });
   }
 }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.helm.HelmRelease;
+import dev.cairn.api.image.ImagePolicy;
+import dev.cairn.api.image.ImageRepository;
+import dev.cairn.api.image.ImageUpdateAutomation;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.api.source.GitRepository;
@@ -15,6 +18,7 @@ import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.OCIRepository;
 import dev.cairn.engine.helm.HelmReleaseRefusals;
+import dev.cairn.engine.image.ImageRefusals;
 import dev.cairn.engine.kustomize.KustomizationRefusals;
 import dev.cairn.engine.source.SourceRefusals;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -81,7 +85,24 @@ class FieldCoverageTest {
               HelmRelease.class,
               "{\"interval\":\"1m\",\"chart\":{\"spec\":{\"chart\":\"app\","
                   + "\"sourceRef\":{\"kind\":\"HelmRepository\",\"name\":\"charts\"}}}}",
-              HelmReleaseRefusals.FIELDS));
+              HelmReleaseRefusals.FIELDS),
+          "ImageRepository",
+          new Kind(
+              ImageRepository.class,
+              "{\"image\":\"ghcr.io/acme/api\",\"interval\":\"1m\"}",
+              ImageRefusals.IMAGE_REPOSITORY),
+          "ImagePolicy",
+          new Kind(
+              ImagePolicy.class,
+              "{\"imageRepositoryRef\":{\"name\":\"api\"},"
+                  + "\"policy\":{\"semver\":{\"range\":\"^1.0.0\"}}}",
+              ImageRefusals.IMAGE_POLICY),
+          "ImageUpdateAutomation",
+          new Kind(
+              ImageUpdateAutomation.class,
+              "{\"interval\":\"1m\",\"sourceRef\":{\"kind\":\"GitRepository\",\"name\":\"repo\"},"
+                  + "\"git\":{\"commit\":{\"author\":{\"email\":\"bot@cairn.dev\"}}}}",
+              ImageRefusals.IMAGE_UPDATE_AUTOMATION));
 
   private static Map<String, CrdSpecSchemas> schemas;
 

@@ -8,6 +8,9 @@ import dev.cairn.api.argo.AppProject;
 import dev.cairn.api.argo.Application;
 import dev.cairn.api.argo.ApplicationSet;
 import dev.cairn.api.helm.HelmRelease;
+import dev.cairn.api.image.ImagePolicy;
+import dev.cairn.api.image.ImageRepository;
+import dev.cairn.api.image.ImageUpdateAutomation;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.sealed.SealedSecret;
 import dev.cairn.api.source.GitRepository;
@@ -40,7 +43,10 @@ public final class CairnCrds {
           SealedSecret.class,
           AppProject.class,
           Application.class,
-          ApplicationSet.class);
+          ApplicationSet.class,
+          ImageRepository.class,
+          ImagePolicy.class,
+          ImageUpdateAutomation.class);
 
   /** The generator names files after the CRD's own API version, apiextensions.k8s.io/v1. */
   private static final String CRD_API_VERSION = "v1";

@@ -15,7 +15,10 @@ public enum CairnKind {
   OCIRepository("ocirepositories", true, "ocirepo", "oci", "source-oci"),
   Kustomization("kustomizations", false, "ks", "kustomization"),
   HelmRelease("helmreleases", false, "hr", "helmrelease"),
-  ApplicationSet("applicationsets", false, "appset", "appsets", "applicationset");
+  ApplicationSet("applicationsets", false, "appset", "appsets", "applicationset"),
+  ImageRepository("imagerepositories", false, "imagerepo", "image-repository"),
+  ImagePolicy("imagepolicies", false, "imgpol", "imagepolicy", "image-policy"),
+  ImageUpdateAutomation("imageupdateautomations", false, "iua", "image-update");
 
   private final String plural;
   private final boolean source;
@@ -48,6 +51,11 @@ public enum CairnKind {
   /** The kinds {@code sources} stands for. */
   public static List<CairnKind> sources() {
     return Arrays.stream(values()).filter(CairnKind::isSource).toList();
+  }
+
+  /** The kinds {@code images} stands for: image automation. */
+  public static List<CairnKind> images() {
+    return List.of(ImageRepository, ImagePolicy, ImageUpdateAutomation);
   }
 
   /** Reads a kind as typed: {@code Kustomization}, {@code kustomizations}, {@code ks}, ... */

@@ -67,6 +67,24 @@ public record ObjectStatus(
     if (kind.isSource()) {
       return textOr(status.at("/artifact/revision"), "");
     }
+    switch (kind) {
+      case ImageRepository -> {
+        String name = text(status.path("canonicalImageName"));
+        return name == null
+            ? ""
+            : name + " (" + status.at("/lastScanResult/tagCount").asInt(0) + " tags)";
+      }
+      case ImagePolicy -> {
+        String tag = text(status.at("/latestRef/tag"));
+        return tag == null ? "" : textOr(status.at("/latestRef/name"), "") + ":" + tag;
+      }
+      case ImageUpdateAutomation -> {
+        return textOr(status.path("lastPushCommit"), "");
+      }
+      default -> {
+        // Kustomizations and HelmReleases below
+      }
+    }
     String applied = text(status.path("lastAppliedRevision"));
     if (applied != null) {
       return applied;

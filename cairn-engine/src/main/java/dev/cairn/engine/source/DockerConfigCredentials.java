@@ -17,7 +17,7 @@ import java.util.Map;
  * bare hosts or URLs ({@code https://host/v1/}); a host without an entry pulls anonymously, as with
  * Flux's keychain. Errors never quote the document.
  */
-final class DockerConfigCredentials {
+public final class DockerConfigCredentials {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DockerConfigCredentials() {}
@@ -27,7 +27,7 @@ final class DockerConfigCredentials {
    *
    * @throws IllegalArgumentException with a message fit for status when the document is invalid
    */
-  static HelmCredentials forHost(String document, String host) {
+  public static HelmCredentials forHost(String document, String host) {
     JsonNode auths;
     try {
       auths = JSON.readTree(document).path("auths");

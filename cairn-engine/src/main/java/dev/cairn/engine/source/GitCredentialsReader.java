@@ -15,17 +15,17 @@ import java.util.Map;
  * password} as the key passphrase for SSH), and for HTTPS {@code ca.crt} and a client certificate
  * ({@code tls.crt}/{@code tls.key}). Values never reach messages.
  */
-final class GitCredentialsReader {
+public final class GitCredentialsReader {
   private final KubernetesClient client;
 
-  GitCredentialsReader(KubernetesClient client) {
+  public GitCredentialsReader(KubernetesClient client) {
     this.client = client;
   }
 
   /** What one Secret holds for a Git source: credentials and, for HTTPS, TLS settings. */
-  record GitSecret(GitCredentials credentials, TlsSettings tls) {}
+  public record GitSecret(GitCredentials credentials, TlsSettings tls) {}
 
-  GitSecret read(String namespace, String name, boolean ssh) {
+  public GitSecret read(String namespace, String name, boolean ssh) {
     Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
     if (secret == null) {
       throw new ReconcileException.Failed(

@@ -8,10 +8,10 @@ import java.util.Map;
  * {@code tls.key} (a {@code kubernetes.io/tls} Secret works as is), falling back to the deprecated
  * {@code caFile}, {@code certFile} and {@code keyFile} when the newer key is absent.
  */
-final class TlsSecretKeys {
+public final class TlsSecretKeys {
   private TlsSecretKeys() {}
 
-  static TlsSettings from(Map<String, String> data) {
+  public static TlsSettings from(Map<String, String> data) {
     return new TlsSettings(
         first(data, "ca.crt", "caFile"),
         first(data, "tls.crt", "certFile"),
@@ -19,7 +19,7 @@ final class TlsSecretKeys {
   }
 
   /** True when the values hold any TLS key, new or deprecated. */
-  static boolean present(Map<String, String> data) {
+  public static boolean present(Map<String, String> data) {
     return !from(data).isDefault();
   }
 

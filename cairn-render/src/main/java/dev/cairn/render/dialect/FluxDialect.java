@@ -25,7 +25,10 @@ public final class FluxDialect implements Dialect {
           "HelmRepository",
           "HelmChart",
           "Kustomization",
-          "HelmRelease");
+          "HelmRelease",
+          "ImageRepository",
+          "ImagePolicy",
+          "ImageUpdateAutomation");
 
   @Override
   public String name() {

@@ -32,6 +32,12 @@ class DialectTranslatorTest {
     "source.toolkit.fluxcd.io/v1beta2, HelmChart",
     "helm.toolkit.fluxcd.io/v2, HelmRelease",
     "helm.toolkit.fluxcd.io/v2beta2, HelmRelease",
+    "image.toolkit.fluxcd.io/v1, ImageRepository",
+    "image.toolkit.fluxcd.io/v1, ImagePolicy",
+    "image.toolkit.fluxcd.io/v1, ImageUpdateAutomation",
+    "image.toolkit.fluxcd.io/v1beta2, ImageRepository",
+    "image.toolkit.fluxcd.io/v1beta2, ImagePolicy",
+    "image.toolkit.fluxcd.io/v1beta2, ImageUpdateAutomation",
   })
   void fluxKindsBecomeCairnKindsOfTheSameName(String apiVersion, String kind) {
     KubeObject in = object(apiVersion, kind, "spec:\n  interval: 1m\n");

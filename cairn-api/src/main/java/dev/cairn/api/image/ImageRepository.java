@@ -1,0 +1,40 @@
+package dev.cairn.api.image;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.cairn.api.CairnApi;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** An image repository whose tags Cairn scans; Flux's {@code ImageRepository}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@Group(CairnApi.GROUP)
+@Version(CairnApi.VERSION)
+@Kind("ImageRepository")
+@Singular("imagerepository")
+@Plural("imagerepositories")
+@ShortNames("imagerepo")
+@AdditionalPrinterColumn(
+    name = "Image",
+    jsonPath = ".status.canonicalImageName",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Status",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].message",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class ImageRepository extends CustomResource<ImageRepositorySpec, ImageRepositoryStatus>
+    implements Namespaced {}
