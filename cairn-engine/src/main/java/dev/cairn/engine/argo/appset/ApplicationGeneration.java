@@ -3,6 +3,7 @@ package dev.cairn.engine.argo.appset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.api.argo.ApplicationSetSpec;
+import dev.cairn.render.gotemplate.GoTemplateEngine;
 import java.util.Comparator;
 import java.util.List;
 
@@ -39,9 +40,7 @@ public final class ApplicationGeneration {
   /** The renderer the set asks for. */
   static ParamRenderer renderer(ApplicationSetSpec spec) {
     if (spec.isGoTemplate()) {
-      throw new GeneratorException(
-          "spec.goTemplate: Go templates are not available in this build of Cairn yet; use the"
-              + " default {{param}} syntax");
+      return new GoTemplateRenderer(GoTemplateEngine.defaults(), spec.goTemplateOptions());
     }
     return new FastTemplate();
   }
