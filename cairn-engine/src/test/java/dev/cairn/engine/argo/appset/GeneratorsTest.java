@@ -305,6 +305,21 @@ class GeneratorsTest {
     assertThat(params).extracting(p -> p.get("env")).containsExactly("dev", "prod");
   }
 
+  @Test
+  void aSelectorOnANestedGeneratorFiltersItsSets() throws Exception {
+    List<Map<String, Object>> params =
+        generate(
+            """
+            matrix:
+              generators:
+              - list: {elements: [{env: dev}, {env: prod}]}
+                selector: {matchLabels: {env: prod}}
+              - list: {elements: [{app: a}]}
+            """);
+
+    assertThat(params).singleElement().satisfies(p -> assertThat(p).containsEntry("env", "prod"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"scmProvider", "pullRequest", "clusterDecisionResource", "plugin"})
   void generatorsCairnDoesNotRunAreRefusedByName(String type) {
