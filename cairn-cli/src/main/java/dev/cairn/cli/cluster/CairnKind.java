@@ -14,7 +14,9 @@ public enum CairnKind {
   HelmChart("helmcharts", true, "hc", "chart", "source-chart"),
   OCIRepository("ocirepositories", true, "ocirepo", "oci", "source-oci"),
   Kustomization("kustomizations", false, "ks", "kustomization"),
-  HelmRelease("helmreleases", false, "hr", "helmrelease");
+  HelmRelease("helmreleases", false, "hr", "helmrelease"),
+  AppProject("appprojects", false, "appproj", "appprojs", "appproject"),
+  Application("applications", false, "app", "apps", "application");
 
   private final String plural;
   private final boolean source;

@@ -3,6 +3,8 @@ package dev.cairn.cli.cluster;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What {@code cairn get} shows of one Cairn object: Ready as {@code True}, {@code False} or {@code
@@ -66,6 +68,15 @@ public record ObjectStatus(
   private static String revision(CairnKind kind, JsonNode status) {
     if (kind.isSource()) {
       return textOr(status.at("/artifact/revision"), "");
+    }
+    if (kind == CairnKind.Application) {
+      JsonNode revisions = status.at("/sync/revisions");
+      if (revisions.isArray() && !revisions.isEmpty()) {
+        List<String> all = new ArrayList<>();
+        revisions.forEach(r -> all.add(r.asText()));
+        return String.join(",", all);
+      }
+      return textOr(status.at("/sync/revision"), "");
     }
     String applied = text(status.path("lastAppliedRevision"));
     if (applied != null) {
