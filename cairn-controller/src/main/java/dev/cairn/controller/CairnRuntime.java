@@ -6,6 +6,10 @@ import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.StepReconciler;
+import dev.cairn.engine.argo.AppProjectKind;
+import dev.cairn.engine.argo.ApplicationKind;
+import dev.cairn.engine.argo.ChartSourceFetchers;
+import dev.cairn.engine.argo.ClusterVersion;
 import dev.cairn.engine.argo.appset.ApplicationSetKind;
 import dev.cairn.engine.helm.HelmReleaseKind;
 import dev.cairn.engine.image.ImagePolicyKind;
@@ -21,6 +25,7 @@ import dev.cairn.engine.source.OCIRepositoryKind;
 import dev.cairn.image.git.UpdateCommitter;
 import dev.cairn.image.registry.TagStore;
 import dev.cairn.render.KustomizationRenderer;
+import dev.cairn.render.argo.ArgoSourceRenderer;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
 import dev.cairn.secrets.sealed.SealingKeyGenerator;
@@ -174,6 +179,21 @@ public final class CairnRuntime implements AutoCloseable {
         SourceWatches.helmReleasesOnOciRepositories(),
         SourceWatches.helmReleasesOnDependencies());
 
+    register(AppProjectKind.reconciler(client, clock));
+    register(
+        ApplicationKind.reconciler(
+            new ApplicationKind.Parts(
+                client,
+                git,
+                new ChartSourceFetchers(
+                    helmRepositories, new OciChartFetcher(store, HelmFetcherOptions.defaults())),
+                ArgoSourceRenderer.defaults(),
+                manager,
+                cluster,
+                events,
+                apply,
+                new ClusterVersion(client)),
+            clock));
     register(
         ApplicationSetKind.reconciler(
             client, git, options.storagePath().resolve("applicationsets"), events, clock),

@@ -15,6 +15,8 @@ public enum CairnKind {
   OCIRepository("ocirepositories", true, "ocirepo", "oci", "source-oci"),
   Kustomization("kustomizations", false, "ks", "kustomization"),
   HelmRelease("helmreleases", false, "hr", "helmrelease"),
+  AppProject("appprojects", false, "appproj", "appprojs", "appproject"),
+  Application("applications", false, "app", "apps", "application"),
   ApplicationSet("applicationsets", false, "appset", "appsets", "applicationset"),
   ImageRepository("imagerepositories", false, "imagerepo", "image-repository"),
   ImagePolicy("imagepolicies", false, "imgpol", "imagepolicy", "image-policy"),

@@ -4,6 +4,7 @@ import dev.cairn.cli.cluster.CairnKind;
 import dev.cairn.cli.cluster.CairnObjectRef;
 import dev.cairn.cli.cluster.CairnObjects;
 import dev.cairn.cli.cluster.ObjectStatus;
+import dev.cairn.manifest.KubeObject;
 import dev.cairn.sim.cluster.SimulatedCluster;
 import dev.cairn.source.git.GitUrlRewrites;
 import io.fabric8.kubernetes.client.Config;
@@ -78,7 +79,13 @@ public final class UpSession implements AutoCloseable {
       }
       rewrites = withAliases(rewrites, fleet);
       printRewrites(rewrites);
-      root = flux.isPresent() ? bootstrapFlux(flux.get()) : bootstrap(repository.url(), branch);
+      Optional<List<KubeObject>> argo =
+          flux.isPresent() ? Optional.empty() : ArgoBootstrap.find(fleet, settings.path());
+      if (argo.isPresent()) {
+        root = bootstrapArgo(argo.get());
+      } else {
+        root = flux.isPresent() ? bootstrapFlux(flux.get()) : bootstrap(repository.url(), branch);
+      }
     } else {
       info.println("Repository: " + settings.repoUrl() + " branch " + settings.branch());
       rewrites = withAliases(rewrites, null);
@@ -105,6 +112,24 @@ public final class UpSession implements AutoCloseable {
             + settings.path()
             + ")");
     return new CairnObjectRef(CairnKind.GitRepository, Bootstrap.NAME, Bootstrap.NAME);
+  }
+
+  private CairnObjectRef bootstrapArgo(List<KubeObject> objects) {
+    List<KubeObject> applied = new ArgoBootstrap(client).apply(objects);
+    info.println(
+        "Argo CD bootstrap in "
+            + settings.path()
+            + ": applied "
+            + String.join(
+                ", ",
+                applied.stream().map(o -> o.kind() + "/" + o.namespace() + "/" + o.name()).toList())
+            + " once; the root Application takes over");
+    KubeObject app =
+        applied.stream()
+            .filter(o -> "Application".equals(o.kind()))
+            .findFirst()
+            .orElse(applied.get(0));
+    return new CairnObjectRef(CairnKind.valueOf(app.kind()), app.namespace(), app.name());
   }
 
   private CairnObjectRef bootstrapFlux(FluxBootstrapLayout layout) {
@@ -221,7 +246,7 @@ public final class UpSession implements AutoCloseable {
             String previous = seen.getAndSet(head);
             if (!head.equals(previous)) {
               repository.updateAfterPush(previous);
-              objects.requestReconcile(source);
+              requestReconciles(source);
             }
           } catch (RuntimeException e) {
             // The working copy may be mid-commit; the next look sees the settled branch.
@@ -230,6 +255,20 @@ public final class UpSession implements AutoCloseable {
         1,
         1,
         TimeUnit.SECONDS);
+  }
+
+  /**
+   * The root's reconcile; with an Argo CD root, every Application's (each fetches its own sources,
+   * as Argo CD refreshes every app on a webhook).
+   */
+  private void requestReconciles(CairnObjectRef source) {
+    if (source.kind() != CairnKind.Application) {
+      objects.requestReconcile(source);
+      return;
+    }
+    for (ObjectStatus app : objects.list(List.of(CairnKind.Application), null)) {
+      objects.requestReconcile(app.ref());
+    }
   }
 
   /** Every Cairn object in the cluster, by kind then namespace and name. */

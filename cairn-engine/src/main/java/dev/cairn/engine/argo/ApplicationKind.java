@@ -21,10 +21,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Argo CD's Application on the engine's skeleton: {@code checkProject → fetchSources → render →
- * checkResources → sync → prune → clearOperation → assess}; deleted: {@code deleteResources} (only
- * with Argo CD's {@code resources-finalizer.argocd.argoproj.io}). After the steps the status is
- * written in Argo CD's shape ({@link ApplicationStatusRecorder}); Ready means Synced and Healthy.
+ * Argo CD's Application on the engine's skeleton: {@code checkSpec → checkProject → fetchSources →
+ * render → checkResources → sync → prune → clearOperation → assess}; deleted: {@code
+ * deleteResources} (only with Argo CD's {@code resources-finalizer.argocd.argoproj.io}). After the
+ * steps the status is written in Argo CD's shape ({@link ApplicationStatusRecorder}); Ready means
+ * Synced and Healthy.
  */
 public final class ApplicationKind
     implements KindDefinition<Application, ApplicationStatus, ApplicationRun> {
@@ -97,6 +98,7 @@ public final class ApplicationKind
   @Override
   public List<Step<ApplicationRun>> steps() {
     return List.of(
+        Step.of("checkSpec", ApplicationSpecStep::checkSpec),
         Step.of("checkProject", project::checkProject),
         Step.of("fetchSources", sources::fetch),
         Step.of("render", manifests::render),

@@ -86,13 +86,6 @@ public final class ApplicationRefusals {
         FieldRefusal.of(
             "spec.ignoreDifferences",
             NOT_YET + ": Cairn would report and correct the fields it names"));
-    fields.add(
-        FieldRefusal.unless(
-            "spec.syncPolicy.syncOptions",
-            NOT_YET
-                + " (Replace, PrunePropagationPolicy, FailOnSharedResource,"
-                + " RespectIgnoreDifferences, ServerSideApply=false are not done yet)",
-            SYNC_OPTIONS));
     return List.copyOf(fields);
   }
 }

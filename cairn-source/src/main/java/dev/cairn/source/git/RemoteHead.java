@@ -2,6 +2,7 @@ package dev.cairn.source.git;
 
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -27,8 +28,7 @@ final class RemoteHead {
     Map<String, Ref> refs = list(url, spec, ssh);
     Ref head = refs.get("HEAD");
     if (head == null) {
-      throw new SourceException(
-          SourceReason.REFERENCE_NOT_FOUND, url.display() + " advertises no HEAD");
+      return withoutHead(url, refs);
     }
     if (head.isSymbolic()) {
       return shortName(head.getTarget().getName());
@@ -50,6 +50,23 @@ final class RemoteHead {
                 new SourceException(
                     SourceReason.REFERENCE_NOT_FOUND,
                     "HEAD of " + url.display() + " is on no branch"));
+  }
+
+  /** A server that advertises no HEAD (a dangling one): main, master, or the only branch. */
+  private static String withoutHead(GitUrl url, Map<String, Ref> refs) throws SourceException {
+    for (String preferred : new String[] {"refs/heads/main", "refs/heads/master"}) {
+      if (refs.containsKey(preferred)) {
+        return shortName(preferred);
+      }
+    }
+    List<String> branches =
+        refs.keySet().stream().filter(name -> name.startsWith("refs/heads/")).toList();
+    if (branches.size() == 1) {
+      return shortName(branches.get(0));
+    }
+    throw new SourceException(
+        SourceReason.REFERENCE_NOT_FOUND,
+        url.display() + " advertises no HEAD; name the branch in targetRevision");
   }
 
   private static Map<String, Ref> list(GitUrl url, GitSourceSpec spec, SshSessions ssh)
