@@ -4,6 +4,7 @@ import dev.cairn.cli.cluster.CairnKind;
 import dev.cairn.cli.cluster.CairnObjects;
 import dev.cairn.cli.cluster.ClusterOptions;
 import dev.cairn.cli.cluster.ObjectStatus;
+import dev.cairn.cli.output.ApplicationTable;
 import dev.cairn.cli.output.OutputOptions;
 import dev.cairn.cli.output.StatusTable;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,10 +25,11 @@ import picocli.CommandLine.Spec;
     name = "get",
     description = {
       "Show Cairn objects with their revision, suspension and readiness, like 'flux get'.",
-      "WHAT: all, sources, kustomizations (ks), helmreleases (hr), images (image"
-          + " repositories, policies and automations with their latest picks), providers,"
-          + " alerts, receivers, or one kind (gitrepositories, helmrepositories, helmcharts,"
-          + " ocirepositories, imagerepositories, imagepolicies, imageupdateautomations)."
+      "WHAT: all, sources, kustomizations (ks), helmreleases (hr), applications (app),"
+          + " appprojects (appproj), applicationsets (appset), images (image repositories,"
+          + " policies and automations with their latest picks), providers, alerts, receivers,"
+          + " or one kind (gitrepositories, helmrepositories, helmcharts, ocirepositories,"
+          + " imagerepositories, imagepolicies, imageupdateautomations)."
     })
 final class GetCommand implements Callable<Integer> {
 
@@ -53,6 +55,12 @@ final class GetCommand implements Callable<Integer> {
                     + (cluster.allNamespaces()
                         ? "any namespace"
                         : "namespace " + cluster.namespace()));
+        return ExitCode.OK;
+      }
+      if (kinds.equals(List.of(CairnKind.Application))
+          && output.format() == dev.cairn.cli.output.OutputFormat.table) {
+        ApplicationTable.print(
+            spec.commandLine().getOut(), output.printer(), rows, cluster.allNamespaces());
         return ExitCode.OK;
       }
       StatusTable.print(

@@ -8,6 +8,11 @@ import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
 import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.StepReconciler;
+import dev.cairn.engine.argo.AppProjectKind;
+import dev.cairn.engine.argo.ApplicationKind;
+import dev.cairn.engine.argo.ChartSourceFetchers;
+import dev.cairn.engine.argo.ClusterVersion;
+import dev.cairn.engine.argo.appset.ApplicationSetKind;
 import dev.cairn.engine.helm.HelmReleaseKind;
 import dev.cairn.engine.image.ImagePolicyKind;
 import dev.cairn.engine.image.ImageRepositoryKind;
@@ -28,6 +33,7 @@ import dev.cairn.image.registry.TagStore;
 import dev.cairn.notify.NotificationPipeline;
 import dev.cairn.notify.PipelineOptions;
 import dev.cairn.render.KustomizationRenderer;
+import dev.cairn.render.argo.ArgoSourceRenderer;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
 import dev.cairn.secrets.sealed.SealingKeyGenerator;
@@ -187,6 +193,25 @@ public final class CairnRuntime implements AutoCloseable {
         SourceWatches.helmReleasesOnOciRepositories(),
         SourceWatches.helmReleasesOnDependencies());
 
+    register(AppProjectKind.reconciler(client, clock));
+    register(
+        ApplicationKind.reconciler(
+            new ApplicationKind.Parts(
+                client,
+                git,
+                new ChartSourceFetchers(
+                    helmRepositories, new OciChartFetcher(store, HelmFetcherOptions.defaults())),
+                ArgoSourceRenderer.defaults(),
+                manager,
+                cluster,
+                events,
+                apply,
+                new ClusterVersion(client)),
+            clock));
+    register(
+        ApplicationSetKind.reconciler(
+            client, git, options.storagePath().resolve("applicationsets"), events, clock),
+        SourceWatches.applicationSetsOnApplications());
     registerImageAutomation(events, clock);
     register(ProviderKind.reconciler(client, events, clock));
     register(AlertKind.reconciler(client, events, clock));

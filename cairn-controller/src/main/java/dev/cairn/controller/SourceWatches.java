@@ -6,6 +6,8 @@ import dev.cairn.api.Conditions;
 import dev.cairn.api.DependencyReference;
 import dev.cairn.api.ObjectRef;
 import dev.cairn.api.ReconcileStatus;
+import dev.cairn.api.argo.Application;
+import dev.cairn.api.argo.ApplicationSet;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.helm.HelmReleaseSpec;
 import dev.cairn.api.helm.HelmReleaseStatus;
@@ -184,6 +186,34 @@ final class SourceWatches {
                         ? namespace
                         : dep.namespace()))
         .toList();
+  }
+
+  /**
+   * An ApplicationSet runs when one of the Applications its status lists changes sync status,
+   * health or operation, so its {@code resources}, sync waves and RollingSync steps move on.
+   */
+  static SourceWatch<ApplicationSet, Application> applicationSetsOnApplications() {
+    return new SourceWatch<>(
+        Application.class,
+        app ->
+            (app.getStatus() == null || app.getStatus().getSync() == null
+                    ? ""
+                    : app.getStatus().getSync().status())
+                + "/"
+                + (app.getStatus() == null || app.getStatus().getHealth() == null
+                    ? ""
+                    : app.getStatus().getHealth().status())
+                + "/"
+                + (app.getOperation() != null),
+        set ->
+            set.getStatus() == null || set.getStatus().getResources() == null
+                ? List.of()
+                : set.getStatus().getResources().stream()
+                    .map(
+                        r ->
+                            new ObjectRef(
+                                null, "Application", r.name(), set.getMetadata().getNamespace()))
+                    .toList());
   }
 
   static String revision(HasMetadata source) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.argo.ApplicationSet;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.image.ImagePolicy;
 import dev.cairn.api.image.ImageRepository;
@@ -20,6 +21,7 @@ import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.OCIRepository;
+import dev.cairn.engine.argo.appset.ApplicationSetRefusals;
 import dev.cairn.engine.helm.HelmReleaseRefusals;
 import dev.cairn.engine.image.ImageRefusals;
 import dev.cairn.engine.kustomize.KustomizationRefusals;
@@ -135,7 +137,14 @@ class FieldCoverageTest {
                   Receiver.class,
                   "{\"type\":\"github\",\"secretRef\":{\"name\":\"token\"},"
                       + "\"resources\":[{\"kind\":\"GitRepository\",\"name\":\"app\"}]}",
-                  NotificationRefusals.RECEIVER)));
+                  NotificationRefusals.RECEIVER))),
+          Map.entry(
+              "ApplicationSet",
+              new Kind(
+                  ApplicationSet.class,
+                  "{\"generators\":[{\"list\":{\"elements\":[]}}],"
+                      + "\"template\":{\"metadata\":{\"name\":\"a\"},\"spec\":{}}}",
+                  ApplicationSetRefusals.FIELDS)));
 
   private static Map<String, CrdSpecSchemas> schemas;
 

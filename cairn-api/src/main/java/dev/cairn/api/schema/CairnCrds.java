@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.api.CairnApi;
+import dev.cairn.api.argo.AppProject;
+import dev.cairn.api.argo.Application;
+import dev.cairn.api.argo.ApplicationSet;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.image.ImagePolicy;
 import dev.cairn.api.image.ImageRepository;
@@ -41,6 +44,9 @@ public final class CairnCrds {
           Kustomization.class,
           HelmRelease.class,
           SealedSecret.class,
+          AppProject.class,
+          Application.class,
+          ApplicationSet.class,
           ImageRepository.class,
           ImagePolicy.class,
           ImageUpdateAutomation.class,

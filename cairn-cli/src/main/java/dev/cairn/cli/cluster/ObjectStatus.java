@@ -3,6 +3,8 @@ package dev.cairn.cli.cluster;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What {@code cairn get} shows of one Cairn object: Ready as {@code True}, {@code False} or {@code
@@ -80,6 +82,15 @@ public record ObjectStatus(
       }
       case ImageUpdateAutomation -> {
         return textOr(status.path("lastPushCommit"), "");
+      }
+      case Application -> {
+        JsonNode revisions = status.at("/sync/revisions");
+        if (revisions.isArray() && !revisions.isEmpty()) {
+          List<String> all = new ArrayList<>();
+          revisions.forEach(r -> all.add(r.asText()));
+          return String.join(",", all);
+        }
+        return textOr(status.at("/sync/revision"), "");
       }
       default -> {
         // Kustomizations and HelmReleases below

@@ -8,6 +8,7 @@ import dev.cairn.engine.notification.ReceiverGate;
 import dev.cairn.server.ReceiverServer;
 import dev.cairn.server.dashboard.web.Dashboard;
 import dev.cairn.server.dashboard.web.DashboardSettings;
+import dev.cairn.manifest.KubeObject;
 import dev.cairn.sim.cluster.SimulatedCluster;
 import dev.cairn.source.git.GitUrlRewrites;
 import io.fabric8.kubernetes.client.Config;
@@ -85,7 +86,13 @@ public final class UpSession implements AutoCloseable {
       }
       rewrites = withAliases(rewrites, fleet);
       printRewrites(rewrites);
-      root = flux.isPresent() ? bootstrapFlux(flux.get()) : bootstrap(repository.url(), branch);
+      Optional<List<KubeObject>> argo =
+          flux.isPresent() ? Optional.empty() : ArgoBootstrap.find(fleet, settings.path());
+      if (argo.isPresent()) {
+        root = bootstrapArgo(argo.get());
+      } else {
+        root = flux.isPresent() ? bootstrapFlux(flux.get()) : bootstrap(repository.url(), branch);
+      }
     } else {
       info.println("Repository: " + settings.repoUrl() + " branch " + settings.branch());
       rewrites = withAliases(rewrites, null);
@@ -113,6 +120,24 @@ public final class UpSession implements AutoCloseable {
             + settings.path()
             + ")");
     return new CairnObjectRef(CairnKind.GitRepository, Bootstrap.NAME, Bootstrap.NAME);
+  }
+
+  private CairnObjectRef bootstrapArgo(List<KubeObject> objects) {
+    List<KubeObject> applied = new ArgoBootstrap(client).apply(objects);
+    info.println(
+        "Argo CD bootstrap in "
+            + settings.path()
+            + ": applied "
+            + String.join(
+                ", ",
+                applied.stream().map(o -> o.kind() + "/" + o.namespace() + "/" + o.name()).toList())
+            + " once; the root Application takes over");
+    KubeObject app =
+        applied.stream()
+            .filter(o -> "Application".equals(o.kind()))
+            .findFirst()
+            .orElse(applied.get(0));
+    return new CairnObjectRef(CairnKind.valueOf(app.kind()), app.namespace(), app.name());
   }
 
   private CairnObjectRef bootstrapFlux(FluxBootstrapLayout layout) {
@@ -268,7 +293,7 @@ public final class UpSession implements AutoCloseable {
             String previous = seen.getAndSet(head);
             if (!head.equals(previous)) {
               repository.updateAfterPush(previous);
-              objects.requestReconcile(source);
+              requestReconciles(source);
             }
           } catch (RuntimeException e) {
             // The working copy may be mid-commit; the next look sees the settled branch.
@@ -300,6 +325,20 @@ public final class UpSession implements AutoCloseable {
   /** The dashboard's URL once {@link #startDashboard} ran. */
   public Optional<URI> dashboardUrl() {
     return Optional.ofNullable(dashboardUrl);
+  }
+
+  /**
+   * The root's reconcile; with an Argo CD root, every Application's (each fetches its own sources,
+   * as Argo CD refreshes every app on a webhook).
+   */
+  private void requestReconciles(CairnObjectRef source) {
+    if (source.kind() != CairnKind.Application) {
+      objects.requestReconcile(source);
+      return;
+    }
+    for (ObjectStatus app : objects.list(List.of(CairnKind.Application), null)) {
+      objects.requestReconcile(app.ref());
+    }
   }
 
   /** Every Cairn object in the cluster, by kind then namespace and name. */

@@ -18,9 +18,12 @@ public final class DialectTranslator {
     this.dialects = List.copyOf(dialects);
   }
 
-  /** The dialects Cairn knows today: Flux. */
+  /**
+   * The dialects Cairn knows today: Flux and Argo CD (Applications, AppProjects, ApplicationSets).
+   */
   public static DialectTranslator defaults() {
-    return new DialectTranslator(List.of(new FluxDialect()));
+    return new DialectTranslator(
+        List.of(new FluxDialect(), new ArgoDialect(), new ApplicationSetDialect()));
   }
 
   /** No translation at all. */

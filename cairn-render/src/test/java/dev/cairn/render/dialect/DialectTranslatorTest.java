@@ -141,7 +141,7 @@ class DialectTranslatorTest {
             return Optional.of(copy);
           }
         };
-    DialectTranslator both = translator.with(argo);
+    DialectTranslator both = new DialectTranslator(List.of(new FluxDialect())).with(argo);
 
     assertThat(both.dialects()).extracting(Dialect::name).containsExactly("flux", "argo");
     assertThat(both.translate(object("argoproj.io/v1alpha1", "Application", "")).apiVersion())

@@ -111,6 +111,21 @@ public final class GitFetcher {
     return deleted;
   }
 
+  /**
+   * The branch the remote's {@code HEAD} names (Argo CD's {@code targetRevision: HEAD}), asked
+   * through the same URL rewrites as a fetch.
+   */
+  public String defaultBranch(GitSourceSpec requested) throws SourceException {
+    GitSourceSpec spec = rewrites.applyTo(requested);
+    return RemoteHead.branch(GitUrl.parse(spec.url()), spec, ssh);
+  }
+
+  /** Whether {@code name} is a tag (not a branch) of the remote, asked through the rewrites. */
+  public boolean isTag(GitSourceSpec requested, String name) throws SourceException {
+    GitSourceSpec spec = rewrites.applyTo(requested);
+    return RemoteHead.isTag(GitUrl.parse(spec.url()), spec, ssh, name);
+  }
+
   /** The store this fetcher archives into. */
   public ArtifactStore store() {
     return store;

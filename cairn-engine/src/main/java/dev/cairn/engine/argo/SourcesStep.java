@@ -1,0 +1,95 @@
+package dev.cairn.engine.argo;
+
+import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.argo.ApplicationSource;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.StepResult;
+import dev.cairn.source.SourceException;
+import dev.cairn.source.artifact.SourceKey;
+import dev.cairn.source.git.GitFetchResult;
+import dev.cairn.source.git.GitFetcher;
+import dev.cairn.source.git.GitRef;
+import dev.cairn.source.git.GitSourceSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Step {@code fetchSources}: fetches each Git source of the Application with the same {@link
+ * GitFetcher} (mirrors, artifact store, URL rewrites) as the GitRepository kind and unpacks it for
+ * this run. {@code targetRevision} is {@code HEAD} (the remote's default branch; also when empty),
+ * a branch, a tag or a 40-hex commit, as in Argo CD. A source that cannot be fetched fails the run
+ * with Argo CD's {@code ComparisonError} and nothing is applied.
+ */
+final class SourcesStep {
+  static final String SOURCE_KIND = "application";
+
+  private final GitFetcher git;
+  private final ChartSources charts;
+
+  SourcesStep(GitFetcher git, ChartSources charts) {
+    this.git = git;
+    this.charts = charts;
+  }
+
+  StepResult fetch(ApplicationRun run) {
+    List<ApplicationSource> sources = run.spec().effectiveSources();
+    for (int i = 0; i < sources.size(); i++) {
+      ApplicationSource source = sources.get(i);
+      try {
+        if (source.fromHelmRepository()) {
+          run.addSource(charts.fetch(run, source));
+        } else {
+          run.addSource(fetchGit(run, i, source));
+        }
+      } catch (SourceException e) {
+        throw new ReconcileException.Failed(
+            ConditionReasons.ARTIFACT_FAILED,
+            "Failed to load target state: failed to generate manifest for source "
+                + (i + 1)
+                + " of "
+                + sources.size()
+                + ": "
+                + e.getMessage());
+      }
+    }
+    return StepResult.proceed();
+  }
+
+  private CheckedOutSource fetchGit(ApplicationRun run, int index, ApplicationSource source)
+      throws SourceException {
+    GitSourceSpec spec = GitSourceSpec.of(source.repoURL());
+    spec = spec.withRef(ref(spec, source.targetRevision()));
+    SourceKey key = new SourceKey(SOURCE_KIND, run.key().namespace(), run.name() + "-" + index);
+    GitFetchResult result = git.fetch(key, spec);
+    Path dir = workDir(run);
+    git.store().extract(result.artifact(), dir);
+    return new CheckedOutSource(source, dir, result.commit());
+  }
+
+  private GitRef ref(GitSourceSpec spec, String targetRevision) throws SourceException {
+    String revision = targetRevision == null ? "" : targetRevision.strip();
+    if (revision.isEmpty() || "HEAD".equals(revision)) {
+      return GitRef.ofBranch(git.defaultBranch(spec));
+    }
+    if (revision.matches("[0-9a-fA-F]{40}")) {
+      return GitRef.ofCommit(revision);
+    }
+    if (revision.startsWith("refs/")) {
+      return GitRef.ofName(revision);
+    }
+    return git.isTag(spec, revision) ? GitRef.ofTag(revision) : GitRef.ofBranch(revision);
+  }
+
+  static Path workDir(ApplicationRun run) {
+    try {
+      Path dir = Files.createTempDirectory("cairn-application-");
+      run.ownWorkDir(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new ReconcileException.Failed(
+          ConditionReasons.ARTIFACT_FAILED, "cannot create a working directory: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.cairn.engine.argo.appset;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.api.CairnApi;
+import dev.cairn.api.argo.ApplicationSet;
+import dev.cairn.api.argo.ApplicationSetSpec;
+import dev.cairn.engine.OwnedCondition;
+import dev.cairn.engine.ReconcileException;
+import dev.cairn.engine.StepResult;
+import dev.cairn.manifest.KubeObject;
+import dev.cairn.render.dialect.DialectTranslator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code writeApplications} step: creates the generated Applications (owned by the set, wave by
+ * wave through the {@link WaveGate}), updates and deletes them as {@code
+ * syncPolicy.applicationsSync} allows. An Application of that name that another ApplicationSet owns
+ * is an error naming both sets.
+ */
+final class ApplicationsStep {
+  static final String APPLICATION_KIND = "Application";
+
+  private final KubernetesClient client;
+  private final DialectTranslator translator;
+
+  ApplicationsStep(KubernetesClient client, DialectTranslator translator) {
+    this.client = client;
+    this.translator = translator;
+  }
+
+  MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      applications() {
+    return client.genericKubernetesResources(CairnApi.API_VERSION, APPLICATION_KIND);
+  }
+
+  StepResult write(ApplicationSetRun run) {
+    String namespace = run.key().namespace();
+    Map<String, ObjectNode> live = list(namespace);
+    checkOwners(run, live);
+    ApplicationsSyncPolicy policy = ApplicationsSyncPolicy.of(run.object().getSpec());
+    WaveGate gate = new WaveGate(live.values(), otherSets(run));
+    try {
+      for (GeneratedApplication app : run.generated()) {
+        ObjectNode desired = desired(run, app);
+        ObjectNode existing = live.get(app.name());
+        if (existing == null) {
+          String blocker = gate.blocker(app.wave());
+          if (blocker != null) {
+            run.waitingFor(blocker);
+            continue;
+          }
+          applications().inNamespace(namespace).resource(resource(desired)).create();
+        } else if (policy.update()) {
+          update(run.object().getSpec(), desired, existing, namespace);
+        }
+      }
+      if (policy.delete()) {
+        prune(run, live);
+      }
+    } catch (KubernetesClientException e) {
+      String message =
+          "cannot write Applications of ApplicationSet " + run.key().name() + ": " + e.getMessage();
+      run.own(
+          OwnedCondition.isTrue(
+              ApplicationSetConditions.ERROR_OCCURRED,
+              ApplicationSetConditions.UPDATE_ERROR,
+              message));
+      run.own(
+          OwnedCondition.isFalse(
+              ApplicationSetConditions.RESOURCES_UP_TO_DATE,
+              ApplicationSetConditions.UPDATE_ERROR,
+              message));
+      throw new ReconcileException.Failed(ApplicationSetConditions.UPDATE_ERROR, message, e);
+    }
+    run.live(list(namespace));
+    return StepResult.proceed();
+  }
+
+  private void update(
+      ApplicationSetSpec spec, ObjectNode desired, ObjectNode existing, String namespace) {
+    ObjectNode updated = ApplicationUpdate.merge(spec, desired, existing);
+    updated
+        .with("metadata")
+        .set("ownerReferences", desired.path("metadata").path("ownerReferences").deepCopy());
+    if (ApplicationUpdate.differs(updated, existing)) {
+      applications().inNamespace(namespace).resource(resource(updated)).update();
+    }
+  }
+
+  private void prune(ApplicationSetRun run, Map<String, ObjectNode> live) {
+    for (ObjectNode app : live.values()) {
+      String name = app.path("metadata").path("name").asText();
+      boolean generated = run.generated().stream().anyMatch(g -> g.name().equals(name));
+      if (!generated && ownedBy(app, run.object())) {
+        applications().inNamespace(run.key().namespace()).withName(name).delete();
+      }
+    }
+  }
+
+  /** Another set generating one of this set's names is an error naming both. */
+  private static void checkOwners(ApplicationSetRun run, Map<String, ObjectNode> live) {
+    for (GeneratedApplication app : run.generated()) {
+      ObjectNode existing = live.get(app.name());
+      String owner = existing == null ? null : setOwner(existing);
+      if (owner != null && !owner.equals(run.key().name())) {
+        String message =
+            "Application '"
+                + app.name()
+                + "' is generated by ApplicationSet '"
+                + owner
+                + "' and by ApplicationSet '"
+                + run.key().name()
+                + "' ("
+                + app.generator()
+                + "); rename one of them";
+        run.own(
+            OwnedCondition.isTrue(
+                ApplicationSetConditions.ERROR_OCCURRED,
+                ApplicationSetConditions.CREATE_ERROR,
+                message));
+        run.own(
+            OwnedCondition.isFalse(
+                ApplicationSetConditions.RESOURCES_UP_TO_DATE,
+                ApplicationSetConditions.CREATE_ERROR,
+                message));
+        throw new ReconcileException.Stalled(ApplicationSetConditions.CREATE_ERROR, message);
+      }
+    }
+  }
+
+  static String setOwner(ObjectNode app) {
+    for (var owner : app.path("metadata").path("ownerReferences")) {
+      if ("ApplicationSet".equals(owner.path("kind").asText())
+          && owner.path("controller").asBoolean(false)) {
+        return owner.path("name").asText();
+      }
+    }
+    return null;
+  }
+
+  static boolean ownedBy(ObjectNode app, ApplicationSet set) {
+    for (var owner : app.path("metadata").path("ownerReferences")) {
+      if ("ApplicationSet".equals(owner.path("kind").asText())
+          && set.getMetadata().getName().equals(owner.path("name").asText())
+          && (set.getMetadata().getUid() == null
+              || set.getMetadata().getUid().equals(owner.path("uid").asText()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ObjectNode desired(ApplicationSetRun run, GeneratedApplication app) {
+    KubeObject translated = translator.translate(app.application().deepCopy());
+    ObjectNode node = translated.node();
+    if (node.path("apiVersion").asText().equals(ApplicationSet.ARGO_API_VERSION)) {
+      node.put("apiVersion", CairnApi.API_VERSION);
+    }
+    ArrayNode owners = node.with("metadata").putArray("ownerReferences");
+    ObjectNode owner = owners.addObject();
+    owner.put("apiVersion", CairnApi.API_VERSION);
+    owner.put("kind", "ApplicationSet");
+    owner.put("name", run.key().name());
+    owner.put(
+        "uid",
+        run.object().getMetadata().getUid() == null ? "" : run.object().getMetadata().getUid());
+    owner.put("controller", true);
+    owner.put("blockOwnerDeletion", true);
+    return node;
+  }
+
+  Map<String, ObjectNode> list(String namespace) {
+    Map<String, ObjectNode> out = new LinkedHashMap<>();
+    for (GenericKubernetesResource app : applications().inNamespace(namespace).list().getItems()) {
+      out.put(
+          app.getMetadata().getName(),
+          client.getKubernetesSerialization().convertValue(app, ObjectNode.class));
+    }
+    return out;
+  }
+
+  private List<ObjectNode> otherSets(ApplicationSetRun run) {
+    return client
+        .resources(ApplicationSet.class)
+        .inNamespace(run.key().namespace())
+        .list()
+        .getItems()
+        .stream()
+        .filter(set -> !set.getMetadata().getName().equals(run.key().name()))
+        .map(set -> client.getKubernetesSerialization().convertValue(set, ObjectNode.class))
+        .toList();
+  }
+
+  GenericKubernetesResource resource(ObjectNode node) {
+    return client.getKubernetesSerialization().convertValue(node, GenericKubernetesResource.class);
+  }
+}
