@@ -137,7 +137,7 @@ class FieldCoverageTest {
                   Receiver.class,
                   "{\"type\":\"github\",\"secretRef\":{\"name\":\"token\"},"
                       + "\"resources\":[{\"kind\":\"GitRepository\",\"name\":\"app\"}]}",
-                  NotificationRefusals.RECEIVER))),
+                  NotificationRefusals.RECEIVER)),
           Map.entry(
               "ApplicationSet",
               new Kind(
