@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.argo.AppProject;
+import dev.cairn.api.argo.Application;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
@@ -14,6 +16,8 @@ import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.OCIRepository;
+import dev.cairn.engine.argo.AppProjectRefusals;
+import dev.cairn.engine.argo.ApplicationRefusals;
 import dev.cairn.engine.helm.HelmReleaseRefusals;
 import dev.cairn.engine.kustomize.KustomizationRefusals;
 import dev.cairn.engine.source.SourceRefusals;
@@ -81,7 +85,15 @@ class FieldCoverageTest {
               HelmRelease.class,
               "{\"interval\":\"1m\",\"chart\":{\"spec\":{\"chart\":\"app\","
                   + "\"sourceRef\":{\"kind\":\"HelmRepository\",\"name\":\"charts\"}}}}",
-              HelmReleaseRefusals.FIELDS));
+              HelmReleaseRefusals.FIELDS),
+          "AppProject",
+          new Kind(AppProject.class, "{}", AppProjectRefusals.FIELDS),
+          "Application",
+          new Kind(
+              Application.class,
+              "{\"project\":\"default\",\"source\":{\"repoURL\":\"https://git.example.com/a.git\"},"
+                  + "\"destination\":{\"server\":\"https://kubernetes.default.svc\"}}",
+              ApplicationRefusals.FIELDS));
 
   private static Map<String, CrdSpecSchemas> schemas;
 
