@@ -28,6 +28,37 @@ public final class ApplicationRefusals {
 
   private ApplicationRefusals() {}
 
+  private static void kustomizeFields(String source, List<FieldRefusal> fields) {
+    for (String kustomize :
+        List.of(
+            "commonLabels",
+            "commonAnnotations",
+            "forceCommonLabels",
+            "forceCommonAnnotations",
+            "commonAnnotationsEnvsubst",
+            "replicas",
+            "labelWithoutSelector",
+            "labelIncludeTemplates",
+            "kubeVersion",
+            "apiVersions",
+            "version")) {
+      fields.add(
+          FieldRefusal.of(
+              source + ".kustomize." + kustomize,
+              NOT_YET + ": set it in the kustomization.yaml in Git"));
+    }
+    fields.add(
+        FieldRefusal.of(
+            source + ".kustomize.patches.options",
+            NOT_YET
+                + ": patches change no names or kinds; put such a patch in the"
+                + " kustomization.yaml"));
+    fields.add(
+        FieldRefusal.of(
+            source + ".kustomize.patches.path",
+            NOT_YET + ": write the patch inline (patch) or list it in the kustomization.yaml"));
+  }
+
   private static List<FieldRefusal> fields() {
     List<FieldRefusal> fields = new ArrayList<>();
     for (String source : List.of("spec.source", "spec.sources")) {
@@ -55,28 +86,7 @@ public final class ApplicationRefusals {
       fields.add(
           FieldRefusal.unless(
               source + ".helm.version", NOT_YET + ": Cairn renders with Helm v3", "v3"));
-      for (String kustomize :
-          List.of(
-              "commonLabels",
-              "commonAnnotations",
-              "forceCommonLabels",
-              "forceCommonAnnotations",
-              "commonAnnotationsEnvsubst",
-              "replicas",
-              "labelWithoutSelector",
-              "labelIncludeTemplates",
-              "kubeVersion",
-              "apiVersions",
-              "version")) {
-        fields.add(
-            FieldRefusal.of(
-                source + ".kustomize." + kustomize,
-                NOT_YET + ": set it in the kustomization.yaml in Git"));
-      }
-      fields.add(
-          FieldRefusal.of(
-              source + ".kustomize.patches.path",
-              NOT_YET + ": write the patch inline (patch) or list it in the kustomization.yaml"));
+      kustomizeFields(source, fields);
     }
     fields.add(
         FieldRefusal.of(
