@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.api.ConditionReasons;
-import dev.cairn.api.argo.ApplicationSet;
 import dev.cairn.api.argo.AppProject;
 import dev.cairn.api.argo.Application;
+import dev.cairn.api.argo.ApplicationSet;
 import dev.cairn.api.helm.HelmRelease;
 import dev.cairn.api.image.ImagePolicy;
 import dev.cairn.api.image.ImageRepository;
@@ -23,9 +23,9 @@ import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.HelmChart;
 import dev.cairn.api.source.HelmRepository;
 import dev.cairn.api.source.OCIRepository;
-import dev.cairn.engine.argo.appset.ApplicationSetRefusals;
 import dev.cairn.engine.argo.AppProjectRefusals;
 import dev.cairn.engine.argo.ApplicationRefusals;
+import dev.cairn.engine.argo.appset.ApplicationSetRefusals;
 import dev.cairn.engine.helm.HelmReleaseRefusals;
 import dev.cairn.engine.image.ImageRefusals;
 import dev.cairn.engine.kustomize.KustomizationRefusals;
@@ -148,7 +148,7 @@ class FieldCoverageTest {
                   ApplicationSet.class,
                   "{\"generators\":[{\"list\":{\"elements\":[]}}],"
                       + "\"template\":{\"metadata\":{\"name\":\"a\"},\"spec\":{}}}",
-                  ApplicationSetRefusals.FIELDS))),
+                  ApplicationSetRefusals.FIELDS)),
           Map.entry("AppProject", new Kind(AppProject.class, "{}", AppProjectRefusals.FIELDS)),
           Map.entry(
               "Application",
