@@ -9,8 +9,10 @@ import dev.cairn.controller.CairnRuntime;
 import dev.cairn.controller.LeaderElection;
 import dev.cairn.controller.RuntimeOptions;
 import dev.cairn.controller.SealingOptions;
+import dev.cairn.engine.notification.ReceiverGate;
 import dev.cairn.server.ProbeServer;
 import dev.cairn.server.Probes;
+import dev.cairn.server.ReceiverServer;
 import dev.cairn.server.dashboard.web.Access;
 import dev.cairn.server.dashboard.web.Dashboard;
 import dev.cairn.server.dashboard.web.DashboardSettings;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -87,6 +90,14 @@ final class ControllerCommand implements Callable<Integer> {
           "Serve the web dashboard here, read-only (default: off). It has no login yet: keep it"
               + " on 127.0.0.1 and reach it with kubectl port-forward.")
   String uiBindAddress;
+
+  @Option(
+      names = "--receiver-bind-address",
+      paramLabel = "HOST:PORT",
+      description =
+          "Serve webhook Receivers here, at /hook/<status.webhookPath> (Flux serves them on"
+              + " :9292; default: off).")
+  String receiverBindAddress;
 
   @Option(
       names = "--leader-elect",
@@ -191,7 +202,8 @@ final class ControllerCommand implements Callable<Integer> {
       }
       try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
           CairnRuntime started = start(client);
-          Dashboard ui = uiBindAddress == null ? null : startDashboard(client)) {
+          Dashboard ui = uiBindAddress == null ? null : startDashboard(client);
+          ReceiverServer hooks = receiverBindAddress == null ? null : startReceivers(client)) {
         while (!stopRequested(signals)) {
           if (started.failure().isPresent()) {
             throw new CliException(
@@ -214,6 +226,15 @@ final class ControllerCommand implements Callable<Integer> {
                 .withKeyRenewPeriod(keyRenewPeriod));
     runtime.set(started);
     started.start();
+    return started;
+  }
+
+  private ReceiverServer startReceivers(KubernetesClient client) {
+    ReceiverServer started =
+        ReceiverServer.start(
+            ProbeServer.parseAddress(receiverBindAddress),
+            new ReceiverGate(client, Clock.systemUTC()));
+    LOG.info("serving webhook receivers on {}/hook/", started.baseUrl());
     return started;
   }
 

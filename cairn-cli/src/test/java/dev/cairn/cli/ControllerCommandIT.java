@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.kustomize.Kustomization;
+import dev.cairn.api.notification.Receiver;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.sim.cluster.CairnCrdInstaller;
 import dev.cairn.sim.git.GitHttpServer;
@@ -42,13 +43,17 @@ import picocli.CommandLine;
  * probes, reconciles a GitRepository and a Kustomization from a real Git server to Ready, and stops
  * cleanly with exit code 0 when asked to. Its log is one JSON object per line, one per reconcile
  * with the object, revision, duration and outcome, and never carries a credential or a Secret's
- * value.
+ * value. With --receiver-bind-address it serves webhook Receivers: a call asks the named source to
+ * reconcile.
  */
 @ExtendWith(ClusterExtension.class)
 class ControllerCommandIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Pattern ADDRESS =
       Pattern.compile("probes and metrics on (http://[0-9.]+:[0-9]+)");
+  private static final Pattern RECEIVERS =
+      Pattern.compile("webhook receivers on (http://[0-9.]+:[0-9]+)/hook/");
+  private static final String HOOK_TOKEN = "hook-token-5e1d";
   private static final String GIT_PASSWORD = "git-pass-7f3a91";
   private static final String SECRET_VALUE = "secret-value-c0ffee";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,6 +100,8 @@ class ControllerCommandIT {
                       "--metrics-bind-address",
                       "127.0.0.1:0",
                       "--no-leader-elect",
+                      "--receiver-bind-address",
+                      "127.0.0.1:0",
                       "--log-encoding",
                       "json"));
 
@@ -124,11 +131,92 @@ class ControllerCommandIT {
                   reconcileLine(err.toString(StandardCharsets.UTF_8), "Kustomization", ns, "app")
                       != null);
 
+      assertReceiverRequestsAReconcile(client, ns, err);
+
       command.stop.countDown();
       assertThat(exit.get(60, TimeUnit.SECONDS)).as("stderr: %s", err).isZero();
       assertThatThrownBy(() -> status(base + "/healthz")).isInstanceOf(IOException.class);
       assertLogLines(err.toString(StandardCharsets.UTF_8), ns);
     }
+  }
+
+  /** A call to a generic Receiver's path asks its GitRepository to reconcile. */
+  private void assertReceiverRequestsAReconcile(
+      KubernetesClient client, String ns, ByteArrayOutputStream err) throws Exception {
+    String hooks =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  Matcher m = RECEIVERS.matcher(err.toString(StandardCharsets.UTF_8));
+                  return m.find() ? m.group(1) : null;
+                },
+                address -> address != null);
+    client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("hook-token")
+                .endMetadata()
+                .addToStringData("token", HOOK_TOKEN)
+                .build())
+        .create();
+    client
+        .resource(
+            client
+                .getKubernetesSerialization()
+                .unmarshal(
+                    """
+                    apiVersion: cairn.dev/v1
+                    kind: Receiver
+                    metadata: {name: hook, namespace: %s}
+                    spec:
+                      type: generic
+                      secretRef: {name: hook-token}
+                      resources: [{kind: GitRepository, name: repo}]
+                    """
+                        .formatted(ns),
+                    Receiver.class))
+        .create();
+    String path =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  Receiver r =
+                      client.resources(Receiver.class).inNamespace(ns).withName("hook").get();
+                  return r.getStatus() == null ? null : r.getStatus().getWebhookPath();
+                },
+                p -> p != null && !p.isEmpty());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(hooks + path))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                client
+                            .resources(GitRepository.class)
+                            .inNamespace(ns)
+                            .withName("repo")
+                            .get()
+                            .getMetadata()
+                            .getAnnotations()
+                        != null
+                    && client
+                        .resources(GitRepository.class)
+                        .inNamespace(ns)
+                        .withName("repo")
+                        .get()
+                        .getMetadata()
+                        .getAnnotations()
+                        .containsKey("reconcile.cairn.dev/requestedAt"));
   }
 
   /**
@@ -145,7 +233,10 @@ class ControllerCommandIT {
       assertThat(json.path("level").asText()).as(line).isIn("INFO", "WARN", "ERROR");
       assertThat(json.path("msg").asText()).as(line).isNotEmpty();
     }
-    assertThat(log).doesNotContain(GIT_PASSWORD).doesNotContain(SECRET_VALUE);
+    assertThat(log)
+        .doesNotContain(GIT_PASSWORD)
+        .doesNotContain(SECRET_VALUE)
+        .doesNotContain(HOOK_TOKEN);
     JsonNode app = reconcileLine(log, "Kustomization", ns, "app");
     assertThat(app).isNotNull();
     assertThat(app.path("revision").asText()).startsWith("main@sha1:");
