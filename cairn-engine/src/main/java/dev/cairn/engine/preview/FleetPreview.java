@@ -81,7 +81,8 @@ public final class FleetPreview {
 
   private static Repository open(Path dir) {
     try {
-      FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());
+      FileRepositoryBuilder builder =
+          new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
       if (builder.getGitDir() == null) {
         throw new PreviewException(dir + " is not inside a Git repository");
       }
