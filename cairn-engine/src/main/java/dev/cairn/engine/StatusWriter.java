@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatusWriter {
   private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
+  private static final int CONFLICT_ATTEMPTS = 3;
 
   private final KubernetesClient client;
 
@@ -35,28 +36,47 @@ public final class StatusWriter {
     if (unchanged(object.getStatus(), status)) {
       return Optional.of(object);
     }
-    try {
-      T written =
-          client
-              .resources(kind)
-              .inNamespace(object.getMetadata().getNamespace())
-              .resource(object)
-              .editStatus(
-                  base -> {
-                    base.setStatus(status);
-                    return base;
-                  });
-      return Optional.of(written);
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 404) {
-        LOG.debug(
-            "{} {} is gone; status not written",
-            kind.getSimpleName(),
-            object.getMetadata().getName());
-        return Optional.empty();
+    T base = object;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Optional.of(send(kind, base, status));
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          LOG.debug(
+              "{} {} is gone; status not written",
+              kind.getSimpleName(),
+              object.getMetadata().getName());
+          return Optional.empty();
+        }
+        if (e.getCode() != 409 || attempt == CONFLICT_ATTEMPTS) {
+          throw e;
+        }
+        // The object changed during the run (an annotation, a finalizer, the spec): the status
+        // this run computed is still the one to show, so it goes onto the object as it is now.
+        base =
+            client
+                .resources(kind)
+                .inNamespace(object.getMetadata().getNamespace())
+                .withName(object.getMetadata().getName())
+                .get();
+        if (base == null) {
+          return Optional.empty();
+        }
       }
-      throw e;
     }
+  }
+
+  private <S extends ReconcileStatus, T extends CustomResource<?, S>> T send(
+      Class<T> kind, T object, S status) {
+    return client
+        .resources(kind)
+        .inNamespace(object.getMetadata().getNamespace())
+        .resource(object)
+        .editStatus(
+            base -> {
+              base.setStatus(status);
+              return base;
+            });
   }
 
   private boolean unchanged(Object before, Object after) {

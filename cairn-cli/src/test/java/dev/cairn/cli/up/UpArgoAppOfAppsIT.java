@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -141,9 +140,6 @@ class UpArgoAppOfAppsIT {
 
   @Test
   @Order(7)
-  @Disabled(
-      "known bug: the root's health wait for its wave-1 child never returns although the child"
-          + " is Ready, so the root's own status is never written")
   void theRootEndsSyncedAndHealthyWithItsChildrenAsResources() {
     await()
         .atMost(Duration.ofMinutes(6))
