@@ -68,6 +68,21 @@ public final class EventRecorder {
     return !Conditions.isFalse(ready) || !error.getMessage().equals(ready.getMessage());
   }
 
+  /**
+   * A Warning event for a failed run whose failure is news ({@link #isNewFailure}); true when the
+   * run failed, whether or not the event was news.
+   */
+  public boolean recordNewFailure(
+      HasMetadata involved, ReconcileException error, ReconcileStatus before) {
+    if (error == null) {
+      return false;
+    }
+    if (isNewFailure(error, before)) {
+      record(involved, WARNING, error.reason(), error.getMessage(), null);
+    }
+    return true;
+  }
+
   /** Records one event about {@code involved}; returns the event written, or null on failure. */
   public Event record(
       HasMetadata involved, String type, String reason, String message, String revision) {

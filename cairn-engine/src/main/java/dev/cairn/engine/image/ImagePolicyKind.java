@@ -104,13 +104,7 @@ public final class ImagePolicyKind
 
   @Override
   public void announce(ImagePolicyRun run, RunOutcome outcome, ImagePolicyStatus before) {
-    if (outcome.error() != null && EventRecorder.isNewFailure(outcome.error(), before)) {
-      events.record(
-          run.object(),
-          EventRecorder.WARNING,
-          outcome.error().reason(),
-          outcome.error().getMessage(),
-          null);
+    if (events.recordNewFailure(run.object(), outcome.error(), before)) {
       return;
     }
     ImageRef now = run.status().getLatestRef();

@@ -112,13 +112,7 @@ public final class ImageRepositoryKind
 
   @Override
   public void announce(ImageRepositoryRun run, RunOutcome outcome, ImageRepositoryStatus before) {
-    if (outcome.error() != null && EventRecorder.isNewFailure(outcome.error(), before)) {
-      events.record(
-          run.object(),
-          EventRecorder.WARNING,
-          outcome.error().reason(),
-          outcome.error().getMessage(),
-          null);
+    if (events.recordNewFailure(run.object(), outcome.error(), before)) {
       return;
     }
     ScanResult now = run.status().getLastScanResult();

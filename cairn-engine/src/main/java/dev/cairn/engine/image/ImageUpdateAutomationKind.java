@@ -131,14 +131,10 @@ public final class ImageUpdateAutomationKind
   @Override
   public void announce(
       ImageUpdateAutomationRun run, RunOutcome outcome, ImageUpdateAutomationStatus before) {
-    if (outcome.error() != null && EventRecorder.isNewFailure(outcome.error(), before)) {
-      events.record(
-          run.object(),
-          EventRecorder.WARNING,
-          outcome.error().reason(),
-          outcome.error().getMessage(),
-          null);
-    } else if (outcome.succeeded() && run.result() != null && run.result().pushed()) {
+    if (events.recordNewFailure(run.object(), outcome.error(), before)) {
+      return;
+    }
+    if (outcome.succeeded() && run.result() != null && run.result().pushed()) {
       events.record(
           run.object(), EventRecorder.NORMAL, ImageReasons.UPDATED, run.successMessage(), null);
     }

@@ -86,14 +86,7 @@ public final class AlertKind
       NotificationRun<Alert, NotificationStatus> run,
       RunOutcome outcome,
       NotificationStatus before) {
-    if (outcome.error() != null && EventRecorder.isNewFailure(outcome.error(), before)) {
-      events.record(
-          run.object(),
-          EventRecorder.WARNING,
-          outcome.error().reason(),
-          outcome.error().getMessage(),
-          null);
-    }
+    events.recordNewFailure(run.object(), outcome.error(), before);
   }
 
   static StepResult checkSpec(NotificationRun<Alert, NotificationStatus> run) {

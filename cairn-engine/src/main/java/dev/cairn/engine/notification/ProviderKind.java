@@ -98,14 +98,7 @@ public final class ProviderKind
       NotificationRun<Provider, NotificationStatus> run,
       RunOutcome outcome,
       NotificationStatus before) {
-    if (outcome.error() != null && EventRecorder.isNewFailure(outcome.error(), before)) {
-      events.record(
-          run.object(),
-          EventRecorder.WARNING,
-          outcome.error().reason(),
-          outcome.error().getMessage(),
-          null);
-    }
+    events.recordNewFailure(run.object(), outcome.error(), before);
   }
 
   static StepResult checkSpec(NotificationRun<Provider, NotificationStatus> run) {

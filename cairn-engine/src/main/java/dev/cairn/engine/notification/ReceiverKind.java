@@ -89,14 +89,7 @@ public final class ReceiverKind
   @Override
   public void announce(
       NotificationRun<Receiver, ReceiverStatus> run, RunOutcome outcome, ReceiverStatus before) {
-    if (outcome.error() != null && EventRecorder.isNewFailure(outcome.error(), before)) {
-      events.record(
-          run.object(),
-          EventRecorder.WARNING,
-          outcome.error().reason(),
-          outcome.error().getMessage(),
-          null);
-    }
+    events.recordNewFailure(run.object(), outcome.error(), before);
   }
 
   static StepResult checkSpec(NotificationRun<Receiver, ReceiverStatus> run) {

@@ -93,14 +93,10 @@ public final class SealedSecretKind
 
   @Override
   public void announce(SealedSecretRun run, RunOutcome outcome, SealedSecretStatus before) {
-    if (outcome.error() != null && EventRecorder.isNewFailure(outcome.error(), before)) {
-      events.record(
-          run.object(),
-          EventRecorder.WARNING,
-          outcome.error().reason(),
-          outcome.error().getMessage(),
-          null);
-    } else if (outcome.succeeded() && run.written()) {
+    if (events.recordNewFailure(run.object(), outcome.error(), before)) {
+      return;
+    }
+    if (outcome.succeeded() && run.written()) {
       events.record(
           run.object(), EventRecorder.NORMAL, ConditionReasons.UNSEALED, SUCCESS_MESSAGE, null);
     }

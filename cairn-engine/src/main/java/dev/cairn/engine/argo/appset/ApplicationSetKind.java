@@ -139,14 +139,7 @@ public final class ApplicationSetKind
 
   @Override
   public void announce(ApplicationSetRun run, RunOutcome outcome, ApplicationSetStatus before) {
-    if (outcome.error() != null && EventRecorder.isNewFailure(outcome.error(), before)) {
-      events.record(
-          run.object(),
-          EventRecorder.WARNING,
-          outcome.error().reason(),
-          outcome.error().getMessage(),
-          null);
-    }
+    events.recordNewFailure(run.object(), outcome.error(), before);
   }
 
   static StepResult checkSpec(ApplicationSetRun run) {
