@@ -318,11 +318,9 @@ final class SimulatedApiDispatcher {
     list.put("apiVersion", type.apiVersion()).put("kind", type.kind() + "List");
     list.putObject("metadata");
     ArrayNode items = list.putArray("items");
-    for (ObjectKey key : store.ofType(type.group(), type.plural())) {
+    for (ObjectKey key : keysOf(request, type)) {
       ObjectStore.Stored stored = store.get(key);
-      boolean inNamespace =
-          request.namespace() == null || request.namespace().equals(key.namespace());
-      if (stored != null && inNamespace && query.matches(stored.object())) {
+      if (stored != null && query.matches(stored.object())) {
         items.add(deletes.delete(type, key, request.isDryRun(), false).body());
       }
     }

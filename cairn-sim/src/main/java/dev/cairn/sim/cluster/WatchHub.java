@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -16,7 +18,8 @@ import java.util.function.LongSupplier;
  * WebSocket opens are queued, not lost. A watch from a recent {@code resourceVersion} replays the
  * events after it from a bounded history, as the real server does; from "0", no version or a
  * version older than the history, it starts with ADDED for every matching object. Deletions get a
- * resourceVersion of their own.
+ * resourceVersion of their own. Watches are kept by type, so a change is matched only against the
+ * watches of its own type, and each event's frame is built once however many watches get it.
  */
 final class WatchHub {
   private static final int HISTORY = 4096;
@@ -25,7 +28,7 @@ final class WatchHub {
   private record Change(
       long resourceVersion, String typeKey, ObjectNode before, ObjectNode after, String json) {}
 
-  private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+  private final Map<String, Set<Watch>> watchesByType = new ConcurrentHashMap<>();
   private final Deque<Change> history = new ArrayDeque<>();
   private final LongSupplier resourceVersions;
   private long droppedUpTo;
@@ -58,14 +61,22 @@ final class WatchHub {
     if (history.size() > HISTORY) {
       droppedUpTo = history.removeFirst().resourceVersion();
     }
-    for (Watch watch : watches) {
-      if (watch.typeKey.equals(change.typeKey())) {
-        String frame = frame(change, watch.query);
-        if (frame != null) {
-          watch.send(frame);
-        }
+    Set<Watch> ofType = watchesByType.get(change.typeKey());
+    if (ofType == null) {
+      return;
+    }
+    Frames frames = new Frames(change.json());
+    for (Watch watch : ofType) {
+      String frame = frames.of(eventType(change, watch.query));
+      if (frame != null) {
+        watch.send(frame);
       }
     }
+  }
+
+  /** The open watches of one type ({@code group/plural}), for tests. */
+  int watchCount(String typeKey) {
+    return watchesByType.getOrDefault(typeKey, Set.of()).size();
   }
 
   /** Registers a watch; the caller holds the read lock. */
@@ -89,7 +100,7 @@ final class WatchHub {
         }
       }
     }
-    watches.add(watch);
+    watchesByType.computeIfAbsent(typeKey, t -> ConcurrentHashMap.newKeySet()).add(watch);
     return watch;
   }
 
@@ -105,18 +116,35 @@ final class WatchHub {
   }
 
   private static String frame(Change change, ObjectSelector query) {
+    String type = eventType(change, query);
+    return type == null ? null : event(type, change.json());
+  }
+
+  /** MODIFIED, DELETED or ADDED as seen through {@code query}; null when it sees neither side. */
+  private static String eventType(Change change, ObjectSelector query) {
     boolean before = change.before() != null && query.matches(change.before());
     boolean after = change.after() != null && query.matches(change.after());
     if (before && after) {
-      return event("MODIFIED", change.json());
+      return "MODIFIED";
     }
     if (before) {
-      return event("DELETED", change.json());
+      return "DELETED";
     }
-    if (after) {
-      return event("ADDED", change.json());
+    return after ? "ADDED" : null;
+  }
+
+  /** The frames of one change, each built on first use. */
+  private static final class Frames {
+    private final String json;
+    private final Map<String, String> built = new HashMap<>(4);
+
+    Frames(String json) {
+      this.json = json;
     }
-    return null;
+
+    String of(String type) {
+      return type == null ? null : built.computeIfAbsent(type, t -> event(t, json));
+    }
   }
 
   private static String event(String type, String json) {
@@ -164,7 +192,10 @@ final class WatchHub {
     synchronized void close() {
       closed = true;
       pending.clear();
-      watches.remove(this);
+      Set<Watch> ofType = watchesByType.get(typeKey);
+      if (ofType != null) {
+        ofType.remove(this);
+      }
     }
   }
 }
