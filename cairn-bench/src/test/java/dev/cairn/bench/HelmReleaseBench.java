@@ -20,9 +20,6 @@ import dev.cairn.engine.source.HelmRepositoryKind;
 import dev.cairn.engine.source.HelmRepositoryRun;
 import dev.cairn.render.helm.HelmPostRenderer;
 import dev.cairn.render.helm.HelmTemplateRenderer;
-import dev.cairn.sim.cluster.CairnCrdInstaller;
-import dev.cairn.sim.cluster.SimulatedCluster;
-import dev.cairn.sim.cluster.SimulatedClusterOptions;
 import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.ArtifactStoreOptions;
 import dev.cairn.source.helm.HelmFetcherOptions;
@@ -31,55 +28,49 @@ import dev.cairn.source.helm.OciChartFetcher;
 import dev.cairn.testkit.helm.HelmCharts;
 import dev.cairn.testkit.helm.HelmRepoServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * N HelmReleases of a podinfo-like chart (Deployment, Service, ServiceAccount, ConfigMap) from one
- * Helm repository, reconciled by {@code workers} threads against the simulated cluster (readiness
- * after 200 ms, as its default): time from creating the HelmReleases until all are Ready, and the
- * peak heap of the JVM (engine, simulated API server and repository server together). The
- * HelmRepository and HelmChart reconcilers pull the chart, as the controllers would.
+ * N HelmReleases of a podinfo-like chart (Deployment, Service, ServiceAccount, ConfigMap), 100 to a
+ * namespace, each namespace with its own HelmRepository served by one Helm repository server,
+ * reconciled by {@code workers} threads against the simulated cluster (readiness after 200 ms, as
+ * its default): time from creating the HelmReleases until all are Ready, each release's time from
+ * its first reconcile to Ready (p50/p99), the requests by verb and resource, and the peak heap of
+ * the JVM (engine, simulated API server and repository server together; the series goes to a CSV
+ * file). The HelmRepository and HelmChart reconcilers pull the chart, as the controllers would.
  *
- * <pre>java -cp ... dev.cairn.bench.HelmReleaseBench [releases=100] [workers=4]</pre>
+ * <pre>java -cp ... dev.cairn.bench.HelmReleaseBench [releases=100] [workers=4] [--heap-csv FILE]
+ * </pre>
  */
 public final class HelmReleaseBench {
+  static final int PER_NAMESPACE = 100;
+
   private HelmReleaseBench() {}
 
   public static void main(String[] args) throws Exception {
-    int releases = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-    int workers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-    AtomicLong peak = new AtomicLong();
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                  Thread.sleep(20);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            });
-    sampler.setDaemon(true);
+    BenchOptions options = BenchOptions.parse("helmreleases", args);
+    if (options.cluster() != null || options.shardKey() != null) {
+      throw new IllegalArgumentException(
+          "HelmReleaseBench runs its reconcilers and the simulated cluster in one JVM;"
+              + " --cluster and --shard-key are for FleetBench and ApplicationBench");
+    }
+    int releases = options.number(0, 100);
+    int workers = options.number(1, 4);
+    BenchReport report = new BenchReport("helmreleases", null);
     Path temp = Files.createTempDirectory("helm-bench-");
-    try (SimulatedCluster cluster = SimulatedCluster.start(SimulatedClusterOptions.defaults());
+    try (HeapSampler heap = HeapSampler.start(options.heapCsv());
+        BenchCluster cluster = BenchCluster.inProcess();
         HelmRepoServer repo = HelmRepoServer.start(temp.resolve("repo"));
         ResourceManager manager = new ResourceManager(new Fabric8ClusterClient(cluster.client()))) {
       KubernetesClient client = cluster.client();
-      CairnCrdInstaller.installAll(client);
       Path chart = PodinfoChart.write(temp.resolve("src"));
       repo.addChart(
           "podinfo",
@@ -113,41 +104,33 @@ public final class HelmReleaseBench {
               events,
               "http://source/",
               clock);
-      String ns = "bench";
-      client
-          .namespaces()
-          .resource(
-              new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-                  .withNewMetadata()
-                  .withName(ns)
-                  .endMetadata()
-                  .build())
-          .create();
-      client
-          .resource(
-              client
-                  .getKubernetesSerialization()
-                  .unmarshal(
-                      "apiVersion: cairn.dev/v1\nkind: HelmRepository\nmetadata: {name: podinfo, namespace: bench}\n"
-                          + "spec: {url: \""
-                          + repo.url()
-                          + "\", interval: 10m}\n",
-                      HelmRepository.class))
-          .create();
-
-      sampler.start();
+      int namespaces = (releases + PER_NAMESPACE - 1) / PER_NAMESPACE;
+      for (int n = 0; n < namespaces; n++) {
+        cluster.ensureNamespace(namespace(n));
+        FleetBench.create(
+            client,
+            HelmRepository.class,
+            "apiVersion: cairn.dev/v1\nkind: HelmRepository\nmetadata: {name: podinfo, namespace: %s}\n"
+                    .formatted(namespace(n))
+                + "spec: {url: \""
+                + repo.url()
+                + "\", interval: 10m}\n");
+      }
+      long setupHeap = heap.usedNow();
+      heap.resetMax();
+      var requestsBefore = cluster.requests();
       long start = System.nanoTime();
-      repositories.reconcile(ns, "podinfo", Trigger.WATCH);
+      for (int n = 0; n < namespaces; n++) {
+        repositories.reconcile(namespace(n), "podinfo", Trigger.WATCH);
+      }
       for (int i = 0; i < releases; i++) {
-        client
-            .resource(
-                client
-                    .getKubernetesSerialization()
-                    .unmarshal(
-                        """
+        FleetBench.create(
+            client,
+            HelmRelease.class,
+            """
             apiVersion: cairn.dev/v1
             kind: HelmRelease
-            metadata: {name: podinfo-%d, namespace: bench}
+            metadata: {name: podinfo-%d, namespace: %s}
             spec:
               interval: 10m
               timeout: 2m
@@ -158,22 +141,24 @@ public final class HelmReleaseBench {
                   sourceRef: {kind: HelmRepository, name: podinfo}
               values: {replicaCount: 2}
             """
-                            .formatted(i),
-                        HelmRelease.class))
-            .create();
+                .formatted(i, namespace(i / PER_NAMESPACE)));
       }
       ExecutorService pool = Executors.newFixedThreadPool(workers);
+      List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
       List<Future<?>> runs = new ArrayList<>();
       for (int i = 0; i < releases; i++) {
+        String ns = namespace(i / PER_NAMESPACE);
         String name = "podinfo-" + i;
         runs.add(
             pool.submit(
                 () -> {
                   // As the controllers would: the release creates its HelmChart, the chart is
                   // pulled, the release installs and waits for health.
+                  long began = System.nanoTime();
                   reconciler.reconcile(ns, name, Trigger.WATCH);
                   charts.reconcile(ns, ns + "-" + name, Trigger.WATCH);
                   reconciler.reconcile(ns, name, Trigger.WATCH);
+                  latencies.add((System.nanoTime() - began) / 1e6);
                   return null;
                 }));
       }
@@ -182,26 +167,52 @@ public final class HelmReleaseBench {
       }
       pool.shutdown();
       int ready = 0;
-      for (HelmRelease hr : client.resources(HelmRelease.class).inNamespace(ns).list().getItems()) {
-        HelmReleaseStatus status = hr.getStatus();
-        if (status != null
-            && status.getConditions() != null
-            && status.getConditions().stream()
-                .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"))) {
-          ready++;
+      for (int n = 0; n < namespaces; n++) {
+        for (HelmRelease hr :
+            client.resources(HelmRelease.class).inNamespace(namespace(n)).list().getItems()) {
+          if (isReady(hr.getStatus())) {
+            ready++;
+          }
         }
       }
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
-      sampler.interrupt();
-      System.out.printf(
-          "%d HelmReleases, %d workers: %d Ready in %.1f s, peak heap %d MiB (max heap %d MiB)%n",
-          releases,
-          workers,
-          ready,
-          took.toMillis() / 1000.0,
-          peak.get() >> 20,
-          Runtime.getRuntime().maxMemory() >> 20);
+      long end = System.nanoTime();
+      var requests = RequestTally.between(requestsBefore, cluster.requests());
+      List<Double> sorted = new ArrayList<>(latencies);
+      sorted.sort(null);
+      report.result(
+          "setup",
+          "helmreleases=%d namespaces=%d workers=%d cores=%d maxHeap=%dMiB"
+              .formatted(
+                  releases,
+                  namespaces,
+                  workers,
+                  Runtime.getRuntime().availableProcessors(),
+                  Runtime.getRuntime().maxMemory() >> 20));
+      report.result("Ready", ready + "/" + releases);
+      report.result("all Ready seconds", BenchReport.seconds(start, end));
+      report.result(
+          "release latency (first reconcile to Ready)",
+          "p50 %.0f ms, p99 %.0f ms, max %.0f ms"
+              .formatted(
+                  ReconcileLatency.percentile(sorted, 50),
+                  ReconcileLatency.percentile(sorted, 99),
+                  sorted.isEmpty() ? 0.0 : sorted.get(sorted.size() - 1)));
+      report.mib("peak heap used (JVM incl. simulated cluster)", heap.max());
+      report.mib("heap after setup", setupHeap);
+      report.result("heap series CSV", options.heapCsv().toAbsolutePath());
+      requests.print(report, "initial");
       System.exit(ready == releases ? 0 : 1);
     }
+  }
+
+  static String namespace(int n) {
+    return "bench-%02d".formatted(n);
+  }
+
+  private static boolean isReady(HelmReleaseStatus status) {
+    return status != null
+        && status.getConditions() != null
+        && status.getConditions().stream()
+            .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
   }
 }
