@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.api.argo.Application;
@@ -17,11 +18,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -151,6 +158,69 @@ class AppCommandIT {
 
   @Test
   @Order(2)
+  void ctrlCStopsAWaitWithinSecondsWithExitCode130() throws Exception {
+    assumeFalse(sigintIgnoredHere(), "SIGINT is ignored by this JVM (a background job)");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process child =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "app",
+                "wait",
+                APP,
+                "--sync",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "-n",
+                ns)
+            .redirectErrorStream(true)
+            .start();
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                in.lines().forEach(lines::add);
+              } catch (IOException closed) {
+                // the child is gone
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    await()
+        .atMost(WAIT)
+        .until(() -> lines.contains("► web: sync OutOfSync, health Missing") || !child.isAlive());
+    assertThat(child.isAlive()).as(String.join("\n", lines)).isTrue();
+    Process kill =
+        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+    boolean exited = child.waitFor(10, TimeUnit.SECONDS);
+    if (!exited) {
+      child.destroyForcibly();
+    }
+    assertThat(exited).as("exited within 10 s:\n" + String.join("\n", lines)).isTrue();
+    assertThat(child.exitValue()).as(String.join("\n", lines)).isEqualTo(130);
+  }
+
+  private static boolean sigintIgnoredHere() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return false;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("SigIgn:")) {
+        return (Long.parseLong(line.substring(7).strip(), 16) & 0b10) != 0;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  @Order(3)
   void aDryRunReportsWhatWouldChangeAndChangesNothing() {
     MainTest.Result sync = cairn("sync", APP, "--dry-run", "--timeout", "60s");
     assertThat(sync.code()).as(sync.err() + sync.out()).isZero();
@@ -164,7 +234,7 @@ class AppCommandIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aSyncOfOneResourceAppliesOnlyThatOne() {
     MainTest.Result sync = cairn("sync", APP, "--resource", ":ConfigMap:other", "--timeout", "60s");
     assertThat(sync.code()).as(sync.err() + sync.out()).isZero();
@@ -176,7 +246,7 @@ class AppCommandIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aSyncNamingAResourceTheApplicationLacksFailsAndEndsTheOperation() {
     MainTest.Result sync =
         cairn("sync", APP, "--resource", ":ConfigMap:missing", "--timeout", "60s");
@@ -186,7 +256,7 @@ class AppCommandIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aSyncMakesItSyncedAndHealthyAndIsListedInTheHistory() {
     MainTest.Result sync = cairn("sync", APP, "--timeout", "60s");
     assertThat(sync.code()).as(sync.err() + sync.out()).isZero();
@@ -216,20 +286,30 @@ class AppCommandIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aSecondCommitIsSyncedAndARollbackBringsTheFirstBack() {
     work.write("app/web.yaml", configMap("web-config", "green"));
+    work.delete("app/other.yaml");
     secondCommit = work.commitAll("second");
     work.push(url);
-    MainTest.Result sync = cairn("sync", APP, "--timeout", "60s");
+    MainTest.Result diff = cairn("diff", APP);
+    assertThat(diff.code()).as(diff.err()).isEqualTo(1);
+    assertThat(diff.out())
+        .contains("-  value: blue", "+  value: green")
+        .contains("===== ConfigMap/" + ns + "/other", "a sync with --prune deletes it");
+    assertThat(diff.err()).contains("2 of 3 objects differ");
+
+    MainTest.Result sync = cairn("sync", APP, "--prune", "--timeout", "60s");
     assertThat(sync.code()).as(sync.err() + sync.out()).isZero();
-    assertThat(sync.out()).contains(secondCommit);
+    assertThat(sync.out()).contains(secondCommit).containsPattern("other +Pruned");
     assertThat(configMap("web-config").getData()).containsEntry("value", "green");
+    assertThat(configMap("other")).isNull();
 
     MainTest.Result rollback = cairn("rollback", APP, "0", "--timeout", "60s");
     assertThat(rollback.code()).as(rollback.err() + rollback.out()).isZero();
     assertThat(rollback.out()).containsPattern("Sync Revision: +" + firstCommit);
     assertThat(configMap("web-config").getData()).containsEntry("value", "blue");
+    assertThat(configMap("other").getData()).containsEntry("value", "one");
 
     MainTest.Result history = cairn("history", APP);
     assertThat(history.out().lines().filter(l -> l.matches("^[012] .*")))
@@ -243,7 +323,7 @@ class AppCommandIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aSyncIsRefusedWhileAnotherOperationIsPending() {
     // An operation with a retry policy: the controller refuses it and it stays pending.
     patch("{\"operation\":{\"sync\":{\"prune\":true},\"retry\":{\"limit\":1}}}");
@@ -261,7 +341,7 @@ class AppCommandIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aRollbackIsRefusedWhileAutomatedSyncIsEnabled() {
     patch("{\"spec\":{\"syncPolicy\":{\"automated\":{}}}}");
     MainTest.Result rollback = cairn("rollback", APP, "0");

@@ -89,7 +89,7 @@ public final class ApplicationDiff implements AutoCloseable {
       ObjectId id =
           new ObjectId(
               Objects.toString(r.group(), ""), r.version(), r.kind(), r.namespace(), r.name());
-      String label = r.kind() + "/" + (r.namespace() == null ? "" : r.namespace() + "/") + r.name();
+      String label = label(r.kind(), r.namespace(), r.name());
       if (Boolean.TRUE.equals(r.hook()) || wanted.contains(label) || cluster.get(id).isEmpty()) {
         continue;
       }
@@ -105,10 +105,14 @@ public final class ApplicationDiff implements AutoCloseable {
   }
 
   private static String label(KubeObject object) {
-    return object.kind()
+    return label(object.kind(), object.namespace(), object.name());
+  }
+
+  private static String label(String kind, String namespace, String name) {
+    return kind
         + "/"
-        + (object.namespace() == null ? "" : object.namespace() + "/")
-        + Objects.toString(object.name(), "");
+        + (namespace == null || namespace.isEmpty() ? "" : namespace + "/")
+        + Objects.toString(name, "");
   }
 
   @Override
