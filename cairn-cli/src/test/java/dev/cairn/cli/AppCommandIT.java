@@ -317,6 +317,11 @@ class AppCommandIT {
             l -> l.contains(firstCommit) ? "first" : l.contains(secondCommit) ? "second" : l)
         .containsExactly("first", "second", "first");
 
+    MainTest.Result pinned = cairn("sync", APP, "--revision", secondCommit, "--timeout", "60s");
+    assertThat(pinned.code()).as(pinned.err() + pinned.out()).isZero();
+    assertThat(pinned.out()).containsPattern("Sync Revision: +" + secondCommit);
+    assertThat(configMap("web-config").getData()).containsEntry("value", "green");
+
     MainTest.Result wait = cairn("wait", APP, "--health", "--timeout", "60s");
     assertThat(wait.code()).as(wait.err() + wait.out()).isZero();
     assertThat(wait.out()).contains("✔ web is Healthy");
