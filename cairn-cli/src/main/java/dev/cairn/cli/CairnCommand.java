@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       UpCommand.class,
       GetCommand.class,
+      AppCommand.class,
       AppsetCommand.class,
       ReconcileCommand.class,
       SuspendCommand.Suspend.class,

@@ -131,13 +131,17 @@ public final class ApplicationKind
 
   @Override
   public void finish(ApplicationRun run, RunOutcome outcome) {
+    if (run.syncFailure() != null) {
+      // A failed requested sync is over too (Argo CD does not retry it without a retry policy).
+      operation.clear(run);
+    }
     recorder.record(run, outcome);
   }
 
   @Override
   public void announce(ApplicationRun run, RunOutcome outcome, ApplicationStatus before) {
     if (run.syncAttempted()) {
-      boolean ok = run.synced() && run.syncFailure() == null;
+      boolean ok = run.syncSucceeded();
       events.record(
           run.object(),
           ok ? EventRecorder.NORMAL : EventRecorder.WARNING,

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * requested operation's), deletes what the last sync left and the new set lacks (only objects that
  * still carry the tracking label; objects annotated {@code argocd.argoproj.io/sync-options:
  * Prune=false} are kept). {@code syncOptions: [Prune=false]} turns pruning off for the whole
- * Application; what is not pruned shows as {@code requiresPruning}.
+ * Application; what is not pruned shows as {@code requiresPruning}. A sync of some resources prunes
+ * nothing (the resources it names are all in the new set).
  */
 final class ApplicationPruneStep {
   private final ResourceManager manager;
@@ -27,8 +28,9 @@ final class ApplicationPruneStep {
 
   StepResult prune(ApplicationRun run) {
     if (!run.synced()
+        || run.partial()
         || !run.decision().prune()
-        || run.spec().syncOptions().contains("Prune=false")
+        || run.syncOptions().contains("Prune=false")
         || run.previousInventory().isEmpty()) {
       return StepResult.proceed();
     }

@@ -5,6 +5,7 @@ import dev.cairn.api.argo.AppResourceStatus;
 import dev.cairn.api.argo.Application;
 import dev.cairn.api.argo.ApplicationSpec;
 import dev.cairn.api.argo.ApplicationStatus;
+import dev.cairn.api.argo.SyncOperation;
 import dev.cairn.apply.ChangeSet;
 import dev.cairn.engine.Inventories;
 import dev.cairn.engine.ResourceKey;
@@ -86,6 +87,36 @@ public final class ApplicationRun extends Run<ApplicationStatus> {
 
   String name() {
     return object.getMetadata().getName();
+  }
+
+  /** The requested sync ({@code operation.sync}), or null when none is pending. */
+  SyncOperation requestedSync() {
+    return object.getOperation() == null ? null : object.getOperation().sync();
+  }
+
+  /** True when the requested sync is a dry run: nothing is applied, pruned or run. */
+  boolean dryRun() {
+    SyncOperation requested = requestedSync();
+    return decision.sync() && requested != null && Boolean.TRUE.equals(requested.dryRun());
+  }
+
+  /** True when the requested sync names only some resources ({@code operation.sync.resources}). */
+  boolean partial() {
+    SyncOperation requested = requestedSync();
+    return decision.sync()
+        && requested != null
+        && requested.resources() != null
+        && !requested.resources().isEmpty();
+  }
+
+  /** {@code spec.syncPolicy.syncOptions}, then the requested sync's {@code syncOptions}. */
+  List<String> syncOptions() {
+    List<String> options = new ArrayList<>(spec().syncOptions());
+    SyncOperation requested = requestedSync();
+    if (requested != null && requested.syncOptions() != null) {
+      requested.syncOptions().forEach(o -> options.add(o.strip()));
+    }
+    return options;
   }
 
   List<CheckedOutSource> sources() {
@@ -195,6 +226,11 @@ public final class ApplicationRun extends Run<ApplicationStatus> {
 
   void hooksRun(List<SyncTask> hooks) {
     hooksRun.addAll(hooks);
+  }
+
+  /** True when a sync ran (or, for a dry run, was assessed) without a failure. */
+  boolean syncSucceeded() {
+    return syncAttempted && syncFailure == null && (synced || dryRun());
   }
 
   /** Why the sync failed, or null. */

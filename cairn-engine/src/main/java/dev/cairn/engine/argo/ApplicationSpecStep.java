@@ -1,7 +1,9 @@
 package dev.cairn.engine.argo;
 
 import dev.cairn.api.ConditionReasons;
+import dev.cairn.api.argo.AppOperation;
 import dev.cairn.api.argo.ApplicationSource;
+import dev.cairn.api.argo.SyncOperation;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
@@ -12,8 +14,9 @@ import java.util.TreeSet;
 /**
  * Step {@code checkSpec}: an Application needs a source (or sources) with a {@code repoURL}, and
  * each of its {@code syncOptions} must be one Cairn acts on ({@link
- * ApplicationRefusals#SYNC_OPTIONS}); otherwise the run stalls naming the value, with Argo CD's
- * {@code InvalidSpecError} condition.
+ * ApplicationRefusals#SYNC_OPTIONS}), as must those of a requested sync ({@code
+ * operation.sync.syncOptions}; {@code operation.retry} is refused); otherwise the run stalls naming
+ * the value, with Argo CD's {@code InvalidSpecError} condition.
  */
 final class ApplicationSpecStep {
   private ApplicationSpecStep() {}
@@ -28,19 +31,46 @@ final class ApplicationSpecStep {
         stall(run, "spec.source.repoURL must be set");
       }
     }
+    checkSyncOptions(run, "spec.syncPolicy.syncOptions", run.spec().syncOptions());
+    checkOperation(run);
+    return StepResult.proceed();
+  }
+
+  /**
+   * A requested operation: its sync options must be accepted ones, and its {@code retry} is refused
+   * as {@code spec.syncPolicy.retry} is.
+   */
+  private static void checkOperation(ApplicationRun run) {
+    AppOperation operation = run.object().getOperation();
+    if (operation == null) {
+      return;
+    }
+    if (operation.retry() != null) {
+      stall(
+          run,
+          "operation.retry is not supported by this version of Cairn: a failed sync is not"
+              + " retried; request the sync again");
+    }
+    SyncOperation sync = operation.sync();
+    if (sync != null && sync.syncOptions() != null) {
+      checkSyncOptions(run, "operation.sync.syncOptions", sync.syncOptions());
+    }
+  }
+
+  private static void checkSyncOptions(ApplicationRun run, String field, List<String> options) {
     List<String> accepted = Arrays.asList(ApplicationRefusals.SYNC_OPTIONS);
-    for (String option : run.spec().syncOptions()) {
+    for (String option : options) {
       if (!accepted.contains(option.strip())) {
         stall(
             run,
-            "spec.syncPolicy.syncOptions: '"
+            field
+                + ": '"
                 + option
                 + "' is not supported by this version of Cairn (accepted: "
                 + String.join(", ", new TreeSet<>(accepted))
                 + ")");
       }
     }
-    return StepResult.proceed();
   }
 
   private static void stall(ApplicationRun run, String message) {

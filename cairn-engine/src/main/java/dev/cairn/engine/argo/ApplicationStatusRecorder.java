@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * Writes what a run found into the status in Argo CD's shape: {@code sync} (status, comparedTo,
  * revision or revisions), {@code health}, {@code resources}, {@code sourceType(s)}, {@code
  * summary.images}, and after a sync {@code operationState} (phase, message, syncResult, times), one
- * more {@code history} entry on success (capped by {@code revisionHistoryLimit}) and {@code
- * reconciledAt}. A run that only compares and finds nothing new leaves the status as it was.
+ * more {@code history} entry on success (capped by {@code revisionHistoryLimit}; not for a dry run
+ * nor a sync of some resources, as in Argo CD) and {@code reconciledAt}. A run that only compares
+ * and finds nothing new leaves the status as it was.
  */
 final class ApplicationStatusRecorder {
   private final SyncResults results = new SyncResults();
@@ -73,7 +74,7 @@ final class ApplicationStatusRecorder {
     ApplicationStatus status = run.status();
     ApplicationSpec spec = run.spec();
     Instant finished = run.clock().instant();
-    boolean succeeded = run.synced() && run.syncFailure() == null;
+    boolean succeeded = run.syncSucceeded();
     OperationInitiator initiator =
         run.decision().automated()
             ? new OperationInitiator(null, true)
@@ -87,14 +88,14 @@ final class ApplicationStatusRecorder {
             multi ? spec.sources() : null);
     status.setOperationState(
         new OperationState(
-            null,
+            run.decision().automated() ? null : run.object().getOperation(),
             succeeded ? OperationState.SUCCEEDED : OperationState.FAILED,
             run.syncMessage(),
             result,
             run.syncStarted().toString(),
             finished.toString(),
             null));
-    if (succeeded) {
+    if (succeeded && run.synced() && !run.partial()) {
       List<RevisionHistory> history =
           new ArrayList<>(status.getHistory() == null ? List.of() : status.getHistory());
       long id =

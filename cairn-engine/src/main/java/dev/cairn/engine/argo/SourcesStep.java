@@ -2,6 +2,7 @@ package dev.cairn.engine.argo;
 
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.argo.ApplicationSource;
+import dev.cairn.api.argo.SyncOperation;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
 import dev.cairn.source.SourceException;
@@ -19,8 +20,9 @@ import java.util.List;
  * Step {@code fetchSources}: fetches each Git source of the Application with the same {@link
  * GitFetcher} (mirrors, artifact store, URL rewrites) as the GitRepository kind and unpacks it for
  * this run. {@code targetRevision} is {@code HEAD} (the remote's default branch; also when empty),
- * a branch, a tag or a 40-hex commit, as in Argo CD. A source that cannot be fetched fails the run
- * with Argo CD's {@code ComparisonError} and nothing is applied.
+ * a branch, a tag or a 40-hex commit, as in Argo CD; a requested sync's {@code revision} (or {@code
+ * revisions}, one per source) takes its place for that sync. A source that cannot be fetched fails
+ * the run with Argo CD's {@code ComparisonError} and nothing is applied.
  */
 final class SourcesStep {
   static final String SOURCE_KIND = "application";
@@ -36,7 +38,7 @@ final class SourcesStep {
   StepResult fetch(ApplicationRun run) {
     List<ApplicationSource> sources = run.spec().effectiveSources();
     for (int i = 0; i < sources.size(); i++) {
-      ApplicationSource source = sources.get(i);
+      ApplicationSource source = atRequestedRevision(run, i, sources.get(i));
       try {
         if (source.fromHelmRepository()) {
           run.addSource(charts.fetch(run, source));
@@ -55,6 +57,38 @@ final class SourcesStep {
       }
     }
     return StepResult.proceed();
+  }
+
+  /**
+   * The source at the revision a requested sync names ({@code operation.sync.revision} for a single
+   * source, {@code revisions[i]} for source i of several), else as in the spec.
+   */
+  static ApplicationSource atRequestedRevision(
+      ApplicationRun run, int index, ApplicationSource source) {
+    SyncOperation requested = run.requestedSync();
+    if (requested == null) {
+      return source;
+    }
+    String revision =
+        run.spec().multiSource()
+            ? requested.revisions() != null && index < requested.revisions().size()
+                ? requested.revisions().get(index)
+                : null
+            : requested.revision();
+    if (revision == null || revision.isBlank()) {
+      return source;
+    }
+    return new ApplicationSource(
+        source.repoURL(),
+        source.path(),
+        revision.strip(),
+        source.helm(),
+        source.kustomize(),
+        source.directory(),
+        source.plugin(),
+        source.chart(),
+        source.ref(),
+        source.name());
   }
 
   private CheckedOutSource fetchGit(ApplicationRun run, int index, ApplicationSource source)

@@ -3,6 +3,7 @@ package dev.cairn.engine.argo;
 import dev.cairn.api.argo.AppOperation;
 import dev.cairn.api.argo.Application;
 import dev.cairn.api.argo.ApplicationStatus;
+import dev.cairn.api.argo.OperationInitiator;
 import dev.cairn.api.argo.OperationState;
 import dev.cairn.api.argo.SyncPolicyAutomated;
 import java.util.List;
@@ -19,10 +20,11 @@ record SyncDecision(boolean sync, boolean prune, String initiator) {
     AppOperation operation = app.getOperation();
     if (operation != null && operation.sync() != null) {
       boolean prune = Boolean.TRUE.equals(operation.sync().prune());
-      String user =
-          operation.initiatedBy() == null || operation.initiatedBy().username() == null
-              ? "cairn"
-              : operation.initiatedBy().username();
+      OperationInitiator by =
+          operation.initiatedBy() != null
+              ? operation.initiatedBy()
+              : operation.sync().initiatedBy();
+      String user = by == null || by.username() == null ? "cairn" : by.username();
       return new SyncDecision(true, prune, user);
     }
     SyncPolicyAutomated automated = app.getSpec().automated();

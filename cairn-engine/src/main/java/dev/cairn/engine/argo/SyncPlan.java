@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The order of a sync, as Argo CD plans it: phase ({@code PreSync → Sync → PostSync}, {@code
@@ -215,6 +216,14 @@ final class SyncPlan {
   /** The objects that stay after a sync (no hooks): what the Application tracks and prunes. */
   List<KubeObject> resources() {
     return tasks.stream().filter(t -> !t.hook()).map(SyncTask::object).toList();
+  }
+
+  /**
+   * Only the resources {@code keep} accepts, hooks left out: a sync of some resources runs no
+   * hooks, as in Argo CD.
+   */
+  SyncPlan only(Predicate<KubeObject> keep) {
+    return new SyncPlan(tasks.stream().filter(t -> !t.hook() && keep.test(t.object())).toList());
   }
 
   /** The hooks of every phase. */

@@ -24,7 +24,8 @@ final class SyncResults {
                   + "/"
                   + entry.id().name()
                   + " "
-                  + entry.action().name().toLowerCase();
+                  + entry.action().name().toLowerCase()
+                  + (run.dryRun() ? " (dry run)" : "");
       out.add(result(entry.id(), status, message, null, null, "Sync"));
     }
     for (ChangeSetEntry entry : run.pruned().entries()) {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.argo.ManagedNamespaceMetadata;
+import dev.cairn.api.argo.SyncOperationResource;
 import dev.cairn.api.argo.SyncPolicy;
+import dev.cairn.apply.Action;
 import dev.cairn.apply.ApplyException;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ChangeSet;
+import dev.cairn.apply.ChangeSetEntry;
 import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WaitResult;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Step {@code sync}: when {@link SyncDecision} says so, applies the plan phase by phase and wave by
@@ -27,7 +31,9 @@ import java.util.Map;
  * failure the SyncFail hooks run and the run fails with Argo CD's {@code SyncError}. {@code
  * CreateNamespace=true} creates the destination namespace first (with {@code
  * managedNamespaceMetadata}). An automated sync of an empty set is refused unless {@code
- * allowEmpty}, as in Argo CD.
+ * allowEmpty}, as in Argo CD. A requested sync may name some resources ({@code
+ * operation.sync.resources}: only those are applied, no hook runs) or be a dry run ({@code dryRun}:
+ * what each apply would do is read from the apply engine's diff; nothing is written).
  */
 final class SyncStep {
   static final Duration WAVE_TIMEOUT = Duration.ofMinutes(5);
@@ -61,26 +67,88 @@ final class SyncStep {
       fail(run, "auto-sync will wipe out all resources (allowEmpty is false)");
     }
     run.startSync(run.clock().instant());
+    SyncPlan plan = run.partial() ? selected(run) : run.plan();
+    if (run.dryRun()) {
+      dryRun(run, plan);
+      return StepResult.proceed();
+    }
     ApplyOptions options = options(base, run);
-    if (run.spec().syncOptions().contains("CreateNamespace=true")) {
+    if (run.syncOptions().contains("CreateNamespace=true")) {
       createNamespace(run, options);
     }
-    String failure = runPhases(run, options);
+    String failure = runPhases(run, plan, options);
     if (failure != null) {
-      for (List<SyncTask> wave : run.plan().waves(SyncPlan.SYNC_FAIL)) {
+      for (List<SyncTask> wave : plan.waves(SyncPlan.SYNC_FAIL)) {
         hooks.run(wave, options, WAVE_TIMEOUT);
       }
       fail(run, failure);
     }
     run.markSynced();
-    run.syncMessage("successfully synced (all tasks run)");
+    run.syncMessage(
+        run.partial()
+            ? "successfully synced (" + plan.resources().size() + " of the resources)"
+            : "successfully synced (all tasks run)");
     return StepResult.proceed();
   }
 
+  /** The plan cut to {@code operation.sync.resources}; a name that matches nothing fails. */
+  private static SyncPlan selected(ApplicationRun run) {
+    List<SyncOperationResource> wanted = run.requestedSync().resources();
+    for (SyncOperationResource resource : wanted) {
+      if (run.plan().resources().stream().noneMatch(o -> matches(resource, o))) {
+        fail(
+            run,
+            "operation.sync.resources: "
+                + Objects.toString(resource.group(), "")
+                + ":"
+                + resource.kind()
+                + ":"
+                + resource.name()
+                + " is not a resource of this application");
+      }
+    }
+    return run.plan().only(o -> wanted.stream().anyMatch(r -> matches(r, o)));
+  }
+
+  static boolean matches(SyncOperationResource resource, KubeObject object) {
+    return Objects.toString(resource.group(), "").equals(object.gvk().group())
+        && Objects.equals(resource.kind(), object.kind())
+        && Objects.equals(resource.name(), object.name())
+        && (resource.namespace() == null
+            || resource.namespace().isEmpty()
+            || resource.namespace().equals(Objects.toString(object.namespace(), "")));
+  }
+
+  /**
+   * A dry run: what applying each resource would do (created, configured, unchanged), read from the
+   * cluster and the apply engine's diff; nothing is written and no hook runs.
+   */
+  private void dryRun(ApplicationRun run, SyncPlan plan) {
+    ApplyOptions options = options(base, run);
+    List<ChangeSetEntry> entries = new ArrayList<>();
+    for (KubeObject object : plan.resources()) {
+      try {
+        Action action =
+            cluster.get(object.id()).isEmpty()
+                ? Action.CREATED
+                : manager.diff(object, options).isEmpty() ? Action.UNCHANGED : Action.CONFIGURED;
+        entries.add(ChangeSetEntry.of(object.id(), action, "dry run"));
+      } catch (RuntimeException e) {
+        entries.add(ChangeSetEntry.failed(object.id(), e.getMessage()));
+      }
+    }
+    ChangeSet result = new ChangeSet(entries);
+    run.addApplied(result);
+    if (result.hasFailures()) {
+      fail(run, "dry run: " + result.failures());
+    }
+    run.syncMessage("successfully synced (dry run: nothing was changed)");
+  }
+
   /** The phases in order; returns why the sync failed, or null. */
-  private String runPhases(ApplicationRun run, ApplyOptions options) {
+  private String runPhases(ApplicationRun run, SyncPlan plan, ApplyOptions options) {
     for (String phase : List.of(SyncPlan.PRE_SYNC, SyncPlan.SYNC, SyncPlan.POST_SYNC)) {
-      List<List<SyncTask>> waves = run.plan().waves(phase);
+      List<List<SyncTask>> waves = plan.waves(phase);
       for (List<SyncTask> wave : waves) {
         String failure = runWave(run, wave, options);
         if (failure != null) {
