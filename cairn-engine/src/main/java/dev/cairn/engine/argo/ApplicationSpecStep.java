@@ -28,6 +28,12 @@ final class ApplicationSpecStep {
         stall(run, "spec.source.repoURL must be set");
       }
     }
+    try {
+      run.ignoreRules().check();
+      SyncDecision.retryPolicy(run.spec());
+    } catch (IllegalArgumentException e) {
+      stall(run, e.getMessage());
+    }
     List<String> accepted = Arrays.asList(ApplicationRefusals.SYNC_OPTIONS);
     for (String option : run.spec().syncOptions()) {
       if (!accepted.contains(option.strip())) {
