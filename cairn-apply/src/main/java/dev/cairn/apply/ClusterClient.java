@@ -35,6 +35,18 @@ public interface ClusterClient {
   boolean delete(ObjectId id);
 
   /**
+   * Deletes with {@code propagation}; false when the object did not exist. Clients that only know
+   * background propagation refuse the others.
+   */
+  default boolean delete(ObjectId id, DeletePropagation propagation) {
+    if (propagation == DeletePropagation.BACKGROUND) {
+      return delete(id);
+    }
+    throw new ClusterException(
+        0, "Unsupported", id + ": deletion with " + propagation.policy() + " propagation");
+  }
+
+  /**
    * Whether the kind is namespaced, from discovery; empty when the server does not serve it (yet).
    */
   Optional<Boolean> namespaced(GroupVersionKind gvk);

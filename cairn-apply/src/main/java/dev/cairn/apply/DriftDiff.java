@@ -20,10 +20,12 @@ final class DriftDiff {
 
   private final ClusterClient cluster;
   private final ApplyOptions options;
+  private final DiffNormalizer normalizer;
 
-  DriftDiff(ClusterClient cluster, ApplyOptions options) {
+  DriftDiff(ClusterClient cluster, ApplyOptions options, DiffNormalizer normalizer) {
     this.cluster = cluster;
     this.options = options;
+    this.normalizer = normalizer;
   }
 
   String diff(KubeObject desired) {
@@ -34,6 +36,7 @@ final class DriftDiff {
         cluster.dryRunApply(stamped, options.fieldManager(), options.forceConflicts());
     ObjectNode before = live.map(l -> ServerFields.strip(l.node())).orElse(null);
     ObjectNode after = ServerFields.strip(merged.node());
+    normalizer.normalize(live.orElse(null), before, after);
     if ("Secret".equals(stamped.kind()) && stamped.gvk().group().isEmpty()) {
       mask(before, after);
     }

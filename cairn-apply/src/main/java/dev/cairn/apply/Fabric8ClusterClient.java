@@ -135,17 +135,23 @@ public final class Fabric8ClusterClient implements ClusterClient {
 
   @Override
   public boolean delete(ObjectId id) {
+    return delete(id, DeletePropagation.BACKGROUND);
+  }
+
+  @Override
+  public boolean delete(ObjectId id, DeletePropagation propagation) {
     Optional<ResourceDefinitionContext> type = type(id.gvk());
     if (type.isEmpty()) {
       return false;
     }
+    DeletionPropagation policy =
+        switch (propagation) {
+          case BACKGROUND -> DeletionPropagation.BACKGROUND;
+          case FOREGROUND -> DeletionPropagation.FOREGROUND;
+          case ORPHAN -> DeletionPropagation.ORPHAN;
+        };
     return call(
-        id,
-        () ->
-            !resource(type.get(), id)
-                .withPropagationPolicy(DeletionPropagation.BACKGROUND)
-                .delete()
-                .isEmpty());
+        id, () -> !resource(type.get(), id).withPropagationPolicy(policy).delete().isEmpty());
   }
 
   @Override

@@ -17,10 +17,12 @@ import java.util.Optional;
 final class Pruner {
   private final ClusterClient cluster;
   private final ApplyOptions options;
+  private final DeletePropagation propagation;
 
-  Pruner(ClusterClient cluster, ApplyOptions options) {
+  Pruner(ClusterClient cluster, ApplyOptions options, DeletePropagation propagation) {
     this.cluster = cluster;
     this.options = options;
+    this.propagation = propagation;
   }
 
   ChangeSet prune(Collection<ObjectId> previousInventory, Collection<KubeObject> newSet) {
@@ -56,7 +58,7 @@ final class Pruner {
               id, Action.SKIPPED, "not pruned: label " + owner.getKey() + " names another owner");
         }
       }
-      cluster.delete(id);
+      cluster.delete(id, propagation);
       return ChangeSetEntry.of(id, Action.DELETED, "deleted");
     } catch (ClusterException e) {
       return ChangeSetEntry.failed(id, e.getMessage());

@@ -64,7 +64,20 @@ public final class ResourceManager implements AutoCloseable {
    */
   public ChangeSet prune(
       Collection<ObjectId> previousInventory, Collection<KubeObject> newSet, ApplyOptions options) {
-    return new Pruner(cluster, options).prune(previousInventory, newSet);
+    return prune(previousInventory, newSet, options, DeletePropagation.BACKGROUND);
+  }
+
+  /**
+   * {@link #prune(Collection, Collection, ApplyOptions)}, deleting with {@code propagation} (what
+   * happens to the dependents of each pruned object).
+   */
+  public ChangeSet prune(
+      Collection<ObjectId> previousInventory,
+      Collection<KubeObject> newSet,
+      ApplyOptions options,
+      DeletePropagation propagation) {
+    return new Pruner(cluster, options, Objects.requireNonNull(propagation, "propagation"))
+        .prune(previousInventory, newSet);
   }
 
   /** Waits until every object is Current, one Failed, or {@code timeout} passes. */
@@ -105,7 +118,16 @@ public final class ResourceManager implements AutoCloseable {
    * when there is no drift. Secret values are masked.
    */
   public String diff(KubeObject desired, ApplyOptions options) {
-    return new DriftDiff(cluster, options).diff(desired);
+    return new DriftDiff(cluster, options, DiffNormalizer.NONE).diff(desired);
+  }
+
+  /**
+   * {@link #diff(KubeObject, ApplyOptions)} of the states after {@code normalizer} removed what
+   * should not count as drift.
+   */
+  public String diff(KubeObject desired, ApplyOptions options, DiffNormalizer normalizer) {
+    return new DriftDiff(cluster, options, Objects.requireNonNull(normalizer, "normalizer"))
+        .diff(desired);
   }
 
   /** {@link #diff(KubeObject, ApplyOptions)} with {@link ApplyOptions#defaults()}. */

@@ -77,9 +77,14 @@ public final class WatchedClusterClient implements ClusterClient, AutoCloseable 
 
   @Override
   public boolean delete(ObjectId id) {
+    return delete(id, DeletePropagation.BACKGROUND);
+  }
+
+  @Override
+  public boolean delete(ObjectId id, DeletePropagation propagation) {
     ObjectId key = key(id);
     ownWrites.deleting(key);
-    boolean deleted = server.delete(id);
+    boolean deleted = server.delete(id, propagation);
     KindWatch watch = watches.get(id.gvk());
     if (watch == null || watch.resourceVersion(key) == null) {
       ownWrites.deleted(key);

@@ -207,7 +207,8 @@ public final class CairnRuntime implements AutoCloseable {
                 events,
                 apply,
                 new ClusterVersion(client)),
-            clock));
+            clock),
+        SourceWatches.applicationsOnAppProjects());
     register(
         ApplicationSetKind.reconciler(
             client, git, options.storagePath().resolve("applicationsets"), events, clock),

@@ -6,6 +6,7 @@ import dev.cairn.api.Conditions;
 import dev.cairn.api.DependencyReference;
 import dev.cairn.api.ObjectRef;
 import dev.cairn.api.ReconcileStatus;
+import dev.cairn.api.argo.AppProject;
 import dev.cairn.api.argo.Application;
 import dev.cairn.api.argo.ApplicationSet;
 import dev.cairn.api.helm.HelmRelease;
@@ -186,6 +187,28 @@ final class SourceWatches {
                         ? namespace
                         : dep.namespace()))
         .toList();
+  }
+
+  /**
+   * An Application runs again when its AppProject (looked up in the Application's namespace) is
+   * created or its spec changes (a new generation), so a tightened or widened rule applies at once.
+   */
+  static SourceWatch<Application, AppProject> applicationsOnAppProjects() {
+    return new SourceWatch<>(
+        AppProject.class,
+        project ->
+            project.getMetadata().getGeneration() == null
+                ? ""
+                : project.getMetadata().getGeneration().toString(),
+        app ->
+            app.getSpec() == null || app.getSpec().project() == null
+                ? List.of()
+                : List.of(
+                    new ObjectRef(
+                        null,
+                        "AppProject",
+                        app.getSpec().project(),
+                        app.getMetadata().getNamespace())));
   }
 
   /**

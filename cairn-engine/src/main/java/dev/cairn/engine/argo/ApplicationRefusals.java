@@ -20,7 +20,14 @@ public final class ApplicationRefusals {
     "Prune=true",
     "ApplyOutOfSyncOnly=true",
     "Validate=false",
-    "Validate=true"
+    "Validate=true",
+    "RespectIgnoreDifferences=true",
+    "RespectIgnoreDifferences=false",
+    "FailOnSharedResource=true",
+    "FailOnSharedResource=false",
+    "PrunePropagationPolicy=foreground",
+    "PrunePropagationPolicy=background",
+    "PrunePropagationPolicy=orphan"
   };
 
   /** In the order they are checked. */
@@ -89,13 +96,11 @@ public final class ApplicationRefusals {
       kustomizeFields(source, fields);
     }
     fields.add(
-        FieldRefusal.of(
-            "spec.syncPolicy.retry",
-            NOT_YET + ": a failed sync is retried with Cairn's backoff until it succeeds"));
-    fields.add(
-        FieldRefusal.of(
-            "spec.ignoreDifferences",
-            NOT_YET + ": Cairn would report and correct the fields it names"));
+        FieldRefusal.unless(
+            "spec.syncPolicy.retry.refresh",
+            "set to false is not supported by this version of Cairn: every attempt fetches the"
+                + " sources, so a retry syncs the newest revision; leave it out or set it to true",
+            "true"));
     return List.copyOf(fields);
   }
 }

@@ -39,11 +39,14 @@ public final class ApplicationRun extends Run<ApplicationStatus> {
   private Instant syncStarted;
   private String syncMessage;
   private List<AppResourceStatus> resources;
-  private SyncDecision decision = new SyncDecision(false, false, null);
+  private SyncDecision decision = new SyncDecision(false, false, null, false, null);
   private final List<SyncTask> hooksRun = new ArrayList<>();
   private String syncFailure;
   private String healthStatus;
   private String syncStatus;
+  private IgnoreRules ignoreRules;
+  private long retriesSoFar;
+  private Instant retryAt;
 
   ApplicationRun(Application object, Trigger trigger, ApplicationStatus draft, Clock clock) {
     super(
@@ -83,6 +86,14 @@ public final class ApplicationRun extends Run<ApplicationStatus> {
 
   public ApplicationSpec spec() {
     return object.getSpec();
+  }
+
+  /** The spec's {@code ignoreDifferences}. */
+  IgnoreRules ignoreRules() {
+    if (ignoreRules == null) {
+      ignoreRules = new IgnoreRules(object.getSpec().ignoreDifferences());
+    }
+    return ignoreRules;
   }
 
   String name() {
@@ -240,6 +251,24 @@ public final class ApplicationRun extends Run<ApplicationStatus> {
 
   void syncFailed(String message) {
     this.syncFailure = message;
+  }
+
+  /** The retries the sync this run attempts had before it. */
+  long retriesSoFar() {
+    return retriesSoFar;
+  }
+
+  void retriesSoFar(long value) {
+    this.retriesSoFar = value;
+  }
+
+  /** When the failed sync of this run is attempted again, or null when it is not. */
+  Instant retryAt() {
+    return retryAt;
+  }
+
+  void retryAt(Instant at) {
+    this.retryAt = at;
   }
 
   /** The Application's health ({@code Healthy}, ...) once assessed, else null. */

@@ -31,6 +31,12 @@ final class ApplicationSpecStep {
         stall(run, "spec.source.repoURL must be set");
       }
     }
+    try {
+      run.ignoreRules().check();
+      SyncDecision.retryPolicy(run.spec());
+    } catch (IllegalArgumentException e) {
+      stall(run, e.getMessage());
+    }
     checkSyncOptions(run, "spec.syncPolicy.syncOptions", run.spec().syncOptions());
     checkOperation(run);
     return StepResult.proceed();

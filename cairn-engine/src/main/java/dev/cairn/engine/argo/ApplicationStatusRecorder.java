@@ -22,10 +22,11 @@ import java.util.TreeSet;
 /**
  * Writes what a run found into the status in Argo CD's shape: {@code sync} (status, comparedTo,
  * revision or revisions), {@code health}, {@code resources}, {@code sourceType(s)}, {@code
- * summary.images}, and after a sync {@code operationState} (phase, message, syncResult, times), one
- * more {@code history} entry on success (capped by {@code revisionHistoryLimit}; not for a dry run
- * nor a sync of some resources, as in Argo CD) and {@code reconciledAt}. A run that only compares
- * and finds nothing new leaves the status as it was.
+ * summary.images}, and after a sync {@code operationState} (phase, message, syncResult, times;
+ * {@code Running} with {@code retryCount} while a retry of a failed sync is pending), one more
+ * {@code history} entry on success (capped by {@code revisionHistoryLimit}; not for a dry run nor a
+ * sync of some resources, as in Argo CD) and {@code reconciledAt}. A run that only compares and
+ * finds nothing new leaves the status as it was.
  */
 final class ApplicationStatusRecorder {
   private final SyncResults results = new SyncResults();
@@ -86,15 +87,20 @@ final class ApplicationStatusRecorder {
             multi ? revisions : null,
             multi ? null : spec.source(),
             multi ? spec.sources() : null);
+    String phase =
+        succeeded
+            ? OperationState.SUCCEEDED
+            : run.retryAt() != null ? OperationState.RUNNING : OperationState.FAILED;
+    long retries = run.retryAt() != null ? run.retriesSoFar() + 1 : run.retriesSoFar();
     status.setOperationState(
         new OperationState(
             run.decision().automated() ? null : run.object().getOperation(),
-            succeeded ? OperationState.SUCCEEDED : OperationState.FAILED,
+            phase,
             run.syncMessage(),
             result,
             run.syncStarted().toString(),
             finished.toString(),
-            null));
+            retries > 0 ? retries : null));
     if (succeeded && run.synced() && !run.partial()) {
       List<RevisionHistory> history =
           new ArrayList<>(status.getHistory() == null ? List.of() : status.getHistory());

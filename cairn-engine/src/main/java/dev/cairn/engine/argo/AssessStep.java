@@ -22,21 +22,22 @@ import java.util.Set;
 /**
  * Step {@code assess}: Argo CD's comparison and health. Each desired resource is Synced when this
  * run applied it or the live object has no drift from it (the apply engine's diff), OutOfSync when
- * it is missing or differs; objects the last sync left that the new set lacks and that still exist
- * are OutOfSync with {@code requiresPruning}. Health is read from the live objects ({@link
+ * it is missing or differs (fields {@code ignoreDifferences} names do not count, {@link
+ * DriftCheck}); objects the last sync left that the new set lacks and that still exist are
+ * OutOfSync with {@code requiresPruning}. Health is read from the live objects ({@link
  * ArgoHealth}). The run ends Waiting (not an error) while the Application is OutOfSync or not
  * Healthy, so Ready means Synced and Healthy.
  */
 final class AssessStep {
-  private final ResourceManager manager;
   private final ClusterClient cluster;
   private final ApplyOptions base;
   private final ArgoHealth health = new ArgoHealth();
+  private final DriftCheck drift;
 
   AssessStep(ResourceManager manager, ClusterClient cluster, ApplyOptions base) {
-    this.manager = manager;
     this.cluster = cluster;
     this.base = base;
+    this.drift = new DriftCheck(manager, cluster);
   }
 
   StepResult assess(ApplicationRun run) {
@@ -48,7 +49,8 @@ final class AssessStep {
     for (KubeObject object : run.plan().resources()) {
       desired.add(unversioned(object.id()));
       Optional<KubeObject> live = cluster.get(object.id());
-      boolean inSync = live.isPresent() && (appliedFine(run, object) || noDrift(object, options));
+      boolean inSync =
+          live.isPresent() && (appliedFine(run, object) || drift.noDrift(run, object, options));
       synced &= inSync;
       AppHealthStatus h = health.of(live);
       appHealth = ArgoHealth.worst(appHealth, h.status());
@@ -113,14 +115,6 @@ final class AssessStep {
             .actionOf(object.id())
             .map(a -> a == Action.CREATED || a == Action.CONFIGURED || a == Action.UNCHANGED)
             .orElse(false);
-  }
-
-  private boolean noDrift(KubeObject object, ApplyOptions options) {
-    try {
-      return manager.diff(object, options).isEmpty();
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 
   private static boolean pruned(ApplicationRun run, ObjectId id) {

@@ -19,6 +19,7 @@ import dev.cairn.engine.StepResult;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ObjectId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +34,28 @@ import java.util.Objects;
  * managedNamespaceMetadata}). An automated sync of an empty set is refused unless {@code
  * allowEmpty}, as in Argo CD. A requested sync may name some resources ({@code
  * operation.sync.resources}: only those are applied, no hook runs) or be a dry run ({@code dryRun}:
- * what each apply would do is read from the apply engine's diff; nothing is written).
+ * what each apply would do is read from the apply engine's diff; nothing is written). A self-heal
+ * run of an Application with {@code ignoreDifferences} syncs only when something is OutOfSync, and
+ * with {@code RespectIgnoreDifferences=true} the ignored fields keep their live values ({@link
+ * RespectIgnoreDifferences}). With {@code FailOnSharedResource=true} a sync fails before it writes
+ * anything when a resource is already tracked by another Application.
  */
 final class SyncStep {
   static final Duration WAVE_TIMEOUT = Duration.ofMinutes(5);
+  static final String FAIL_ON_SHARED_RESOURCE = "FailOnSharedResource=true";
 
   private final ResourceManager manager;
   private final ClusterClient cluster;
   private final ApplyOptions base;
   private final HookRunner hooks;
+  private final DriftCheck drift;
 
   SyncStep(ResourceManager manager, ClusterClient cluster, ApplyOptions base) {
     this.manager = manager;
     this.cluster = cluster;
     this.base = base;
     this.hooks = new HookRunner(manager, cluster);
+    this.drift = new DriftCheck(manager, cluster);
   }
 
   static ApplyOptions options(ApplyOptions base, ApplicationRun run) {
@@ -56,9 +64,21 @@ final class SyncStep {
   }
 
   StepResult sync(ApplicationRun run) {
-    SyncDecision decision = SyncDecision.of(run.object(), run.status(), run.revisions());
+    SyncDecision decision =
+        SyncDecision.of(run.object(), run.status(), run.revisions(), run.clock().instant());
     run.decision(decision);
+    if (decision.retryAt() != null) {
+      Duration until = Duration.between(run.clock().instant(), decision.retryAt());
+      run.intervals(until, until);
+    }
     if (!decision.sync()) {
+      return StepResult.proceed();
+    }
+    if (decision.onDrift()
+        && !run.ignoreRules().isEmpty()
+        && drift.allSynced(run, options(base, run))) {
+      // Argo CD self-heals only an OutOfSync app; with ignored fields a re-apply could reset them.
+      run.decision(decision.withoutSync());
       return StepResult.proceed();
     }
     boolean allowEmpty =
@@ -67,12 +87,22 @@ final class SyncStep {
       fail(run, "auto-sync will wipe out all resources (allowEmpty is false)");
     }
     run.startSync(run.clock().instant());
+    if (decision.automated()) {
+      run.retriesSoFar(
+          SyncDecision.retriesSoFar(run.spec(), run.status().getOperationState(), run.revisions()));
+    }
     SyncPlan plan = run.partial() ? selected(run) : run.plan();
     if (run.dryRun()) {
       dryRun(run, plan);
       return StepResult.proceed();
     }
     ApplyOptions options = options(base, run);
+    if (run.syncOptions().contains(FAIL_ON_SHARED_RESOURCE)) {
+      String shared = sharedResources(run);
+      if (!shared.isEmpty()) {
+        fail(run, "Shared resource found: " + shared);
+      }
+    }
     if (run.syncOptions().contains("CreateNamespace=true")) {
       createNamespace(run, options);
     }
@@ -164,6 +194,16 @@ final class SyncStep {
     List<KubeObject> resources =
         wave.stream().filter(t -> !t.hook()).map(SyncTask::object).toList();
     if (!resources.isEmpty()) {
+      if (run.syncOptions().contains(RespectIgnoreDifferences.OPTION)
+          && !run.ignoreRules().isEmpty()) {
+        resources =
+            resources.stream()
+                .map(
+                    r ->
+                        RespectIgnoreDifferences.keepLive(
+                            r, cluster.get(r.id()), run.ignoreRules(), options.fieldManager()))
+                .toList();
+      }
       try {
         ChangeSet applied = manager.apply(resources, options);
         run.addApplied(applied);
@@ -196,6 +236,31 @@ final class SyncStep {
     return null;
   }
 
+  /**
+   * The resources another Application tracks (their tracking label names another app), in Argo CD's
+   * words: {@code ConfigMap/settings is part of applications web and other}.
+   */
+  private String sharedResources(ApplicationRun run) {
+    List<String> shared = new ArrayList<>();
+    for (KubeObject object : run.plan().resources()) {
+      cluster
+          .get(object.id())
+          .map(live -> live.labels().get(ManifestsStep.INSTANCE_LABEL))
+          .filter(owner -> !owner.isEmpty() && !owner.equals(run.name()))
+          .ifPresent(
+              owner ->
+                  shared.add(
+                      object.kind()
+                          + "/"
+                          + object.name()
+                          + " is part of applications "
+                          + run.name()
+                          + " and "
+                          + owner));
+    }
+    return String.join(", ", shared);
+  }
+
   private void createNamespace(ApplicationRun run, ApplyOptions options) {
     String name = run.spec().destination().namespace();
     if (name == null || name.isEmpty()) {
@@ -224,7 +289,28 @@ final class SyncStep {
     }
   }
 
-  private static void fail(ApplicationRun run, String message) {
+  /**
+   * Ends the sync as failed; with {@code syncPolicy.retry} (automated syncs) the next attempt is
+   * scheduled and the run comes back when it is due, with Argo CD's messages.
+   */
+  private static void fail(ApplicationRun run, String failure) {
+    String message = failure;
+    SyncRetryPolicy retry =
+        run.decision().automated() ? SyncDecision.retryPolicy(run.spec()) : null;
+    if (retry != null && retry.retriesAfter(run.retriesSoFar())) {
+      long attempt = run.retriesSoFar() + 1;
+      Duration delay = retry.delay(attempt);
+      Instant at = run.clock().instant().plus(delay);
+      run.retryAt(at);
+      message = SyncRetryPolicy.retryingMessage(failure, attempt, at);
+      run.syncMessage(message);
+      run.syncFailed(message);
+      // The operation is still running (Argo CD's phase): the run waits for the retry instead of
+      // failing, so the controller's failure backoff does not stretch Argo CD's schedule.
+      throw new ReconcileException.Waiting(ConditionReasons.RECONCILIATION_FAILED, message, delay);
+    } else if (run.retriesSoFar() > 0) {
+      message = SyncRetryPolicy.retriedMessage(failure, run.retriesSoFar());
+    }
     run.syncMessage(message);
     run.syncFailed(message);
     throw new ReconcileException.Failed(ConditionReasons.RECONCILIATION_FAILED, message);
