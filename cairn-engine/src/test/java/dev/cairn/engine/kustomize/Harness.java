@@ -42,10 +42,15 @@ final class Harness {
   StepReconciler<Kustomization, KustomizationStatus, KustomizationRun> kustomizations;
 
   static Harness start(TestCluster cluster) throws Exception {
+    return start(cluster.client());
+  }
+
+  /** As {@link #start(TestCluster)}, reconciling through {@code client} (its retries, timeouts). */
+  static Harness start(KubernetesClient client) throws Exception {
     Harness h = new Harness();
     h.temp = Files.createTempDirectory("engine-it-");
     h.git = GitHttpServer.start(h.temp.resolve("repos"));
-    h.client = cluster.client();
+    h.client = client;
     CairnCrdInstaller.installAll(h.client);
     h.manager = new ResourceManager(new Fabric8ClusterClient(h.client));
     Replica first = h.replica("store", "cache", Clock.systemUTC());

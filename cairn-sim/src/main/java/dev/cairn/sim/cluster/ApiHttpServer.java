@@ -67,6 +67,12 @@ final class ApiHttpServer implements AutoCloseable {
   }
 
   private void handle(HttpServerRequest http) {
+    ApiRequest head = ApiRequest.parse(http.method().name(), http.uri(), http::getHeader, null);
+    var fault = dispatcher.fault(head, http.getHeader("Impersonate-User"));
+    if (fault.isPresent()) {
+      http.body().onComplete(body -> later(fault.get(), () -> answer(http, fault.get())));
+      return;
+    }
     http.body()
         .onFailure(e -> http.response().setStatusCode(400).end())
         .onSuccess(
@@ -97,6 +103,28 @@ final class ApiHttpServer implements AutoCloseable {
     return response;
   }
 
+  /** Runs {@code then} on the event loop after the fault's delay, without holding a thread. */
+  private void later(FaultAnswer fault, Runnable then) {
+    if (fault.delay().isZero()) {
+      then.run();
+    } else {
+      vertx.setTimer(Math.max(1, fault.delay().toMillis()), id -> then.run());
+    }
+  }
+
+  private static void answer(HttpServerRequest http, FaultAnswer fault) {
+    if (http.response().closed()) {
+      return; // the client gave up waiting
+    }
+    if (fault.retryAfterSeconds() != null) {
+      http.response().putHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+    }
+    http.response()
+        .setStatusCode(fault.code())
+        .putHeader("Content-Type", fault.contentType())
+        .end(fault.body());
+  }
+
   private static void respond(HttpServerRequest http, AsyncResult<ApiResponse> done) {
     if (done.failed()) {
       http.response().setStatusCode(500).end(String.valueOf(done.cause()));
@@ -112,6 +140,13 @@ final class ApiHttpServer implements AutoCloseable {
   private void watch(ServerWebSocket socket) {
     Promise<Integer> handshake = Promise.promise();
     Future<Integer> accepted = socket.setHandshake(handshake.future());
+    ApiRequest head = ApiRequest.parse("GET", socket.uri(), socket.headers()::get, "");
+    var fault = dispatcher.fault(head, socket.headers().get("Impersonate-User"));
+    if (fault.isPresent()) {
+      // a refused upgrade carries only its status code
+      later(fault.get(), () -> handshake.complete(fault.get().code()));
+      return;
+    }
     vertx
         .executeBlocking(
             () ->

@@ -51,11 +51,7 @@ public final class RequestCounter {
     if (verb == null) {
       return;
     }
-    String resource =
-        request.group().isEmpty() ? request.plural() : request.plural() + "." + request.group();
-    if (request.subresource() != null) {
-      resource += "/" + request.subresource();
-    }
+    String resource = resourceOf(request);
     counts
         .computeIfAbsent(verb, v -> new ConcurrentHashMap<>())
         .computeIfAbsent(resource, r -> new LongAdder())
@@ -85,7 +81,15 @@ public final class RequestCounter {
     return Set.copyOf(byImpersonatedUser.keySet());
   }
 
-  private static Verb verbOf(ApiRequest request) {
+  /** {@code configmaps}, {@code deployments.apps}, {@code deployments.apps/status}. */
+  static String resourceOf(ApiRequest request) {
+    String resource =
+        request.group().isEmpty() ? request.plural() : request.plural() + "." + request.group();
+    return request.subresource() == null ? resource : resource + "/" + request.subresource();
+  }
+
+  /** The audit verb of a resource request; null for a method Kubernetes has no verb for. */
+  static Verb verbOf(ApiRequest request) {
     return switch (request.method()) {
       case "GET" -> request.isWatch() ? Verb.WATCH : request.name() == null ? Verb.LIST : Verb.GET;
       case "POST" -> Verb.CREATE;

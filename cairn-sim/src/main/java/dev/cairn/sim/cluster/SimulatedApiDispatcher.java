@@ -35,6 +35,7 @@ final class SimulatedApiDispatcher {
   private final TableOutput tables = new TableOutput(types);
   private final RbacAuthorizer rbac;
   private final RequestCounter requests = new RequestCounter();
+  private final Faults faults = new Faults();
   private final AtomicLong resourceVersion = new AtomicLong();
   private final AtomicLong lastResourceVersion = new AtomicLong();
 
@@ -69,6 +70,21 @@ final class SimulatedApiDispatcher {
 
   RequestCounter requests() {
     return requests;
+  }
+
+  Faults faults() {
+    return faults;
+  }
+
+  /**
+   * The fault an injected rule answers this request with, if any; such a request is counted here,
+   * since it never reaches {@link #dispatch}.
+   */
+  java.util.Optional<FaultAnswer> fault(ApiRequest request, String impersonatedUser) {
+    java.util.Optional<FaultAnswer> answer =
+        faults.faultFor(FaultRequest.of(request, impersonatedUser)).map(FaultAnswer::of);
+    answer.ifPresent(a -> requests.record(request, impersonatedUser));
+    return answer;
   }
 
   ObjectStore store() {

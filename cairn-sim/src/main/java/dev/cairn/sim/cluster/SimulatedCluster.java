@@ -157,6 +157,11 @@ public final class SimulatedCluster implements AutoCloseable {
     return dispatcher.requests();
   }
 
+  /** Faults to answer requests with instead of the cluster (500, 429, timeouts). */
+  public Faults faults() {
+    return dispatcher.faults();
+  }
+
   /** The volume binder: claims are provisioned and bound unless their class is kept pending. */
   public VolumeBinder volumes() {
     return volumes;

@@ -1,5 +1,6 @@
 package dev.cairn.testkit.cluster;
 
+import dev.cairn.sim.cluster.Faults;
 import dev.cairn.sim.cluster.ReadinessSimulator;
 import dev.cairn.sim.cluster.RequestCounter;
 import dev.cairn.sim.cluster.SimulatedCluster;
@@ -67,6 +68,11 @@ public final class TestCluster implements AutoCloseable {
   /** Request counts; skips the calling test on a real cluster. */
   public RequestCounter requests() {
     return requireSimulated("request counting").requests();
+  }
+
+  /** Fault injection (500, 429, timeouts); skips the calling test on a real cluster. */
+  public Faults faults() {
+    return requireSimulated("fault injection").faults();
   }
 
   /** The readiness simulator; skips the calling test on a real cluster. */
