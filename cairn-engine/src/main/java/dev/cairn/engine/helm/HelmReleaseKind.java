@@ -30,11 +30,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The HelmRelease kind, with Flux's semantics: {@code checkSpec → handleRequests → connect →
- * resolveChart → checkDependencies → awaitChart → composeValues → render → release}; a deleted
- * HelmRelease runs {@code checkSpec → connect → uninstall}. Helm renders ({@code helm template},
- * cairn-render); Cairn's apply engine applies, prunes and waits; revisions are stored as Helm's
- * release Secrets.
+ * The HelmRelease kind, with Flux's semantics: {@code checkSpec → handleRequests → checkAccess →
+ * connect → resolveChart → checkDependencies → awaitChart → composeValues → render → release}; a
+ * deleted HelmRelease runs {@code checkSpec → connect → uninstall}. Helm renders ({@code helm
+ * template}, cairn-render); Cairn's apply engine applies, prunes and waits; revisions are stored as
+ * Helm's release Secrets.
  */
 public final class HelmReleaseKind
     implements KindDefinition<HelmRelease, HelmReleaseStatus, HelmReleaseRun> {

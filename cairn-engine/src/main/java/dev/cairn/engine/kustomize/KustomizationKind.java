@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Kustomization kind, with Flux's semantics: {@code checkSpec → resolveSource →
+ * The Kustomization kind, with Flux's semantics: {@code checkSpec → checkAccess → resolveSource →
  * checkDependencies → awaitArtifact → render → connect → apply → prune → waitForHealth → succeed};
  * a deleted Kustomization runs {@code collectGarbage} (see {@link GarbageCollectionStep}). After
  * the steps it records revision, inventory and history; events: one per real change.
