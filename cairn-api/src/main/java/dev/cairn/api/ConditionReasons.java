@@ -9,6 +9,7 @@ public final class ConditionReasons {
   // Generic (Flux meta)
   public static final String SUCCEEDED = "Succeeded";
   public static final String FAILED = "Failed";
+  public static final String ACCESS_DENIED = "AccessDenied";
   public static final String PROGRESSING = "Progressing";
   public static final String PROGRESSING_WITH_RETRY = "ProgressingWithRetry";
   public static final String SUSPENDED = "Suspended";

@@ -9,7 +9,9 @@ import dev.cairn.controller.CairnRuntime;
 import dev.cairn.controller.LeaderElection;
 import dev.cairn.controller.RuntimeOptions;
 import dev.cairn.controller.SealingOptions;
+import dev.cairn.engine.Tenancy;
 import dev.cairn.engine.notification.ReceiverGate;
+import dev.cairn.server.ArtifactServer;
 import dev.cairn.server.ProbeServer;
 import dev.cairn.server.Probes;
 import dev.cairn.server.ReceiverServer;
@@ -20,6 +22,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +77,24 @@ final class ControllerCommand implements Callable<Integer> {
       defaultValue = "cairn-data",
       description = "Where artifacts and Git mirrors are kept (default: ${DEFAULT-VALUE}).")
   Path storagePath;
+
+  @Option(
+      names = "--storage-addr",
+      paramLabel = "HOST:PORT",
+      description =
+          "Serve the artifact store here over HTTP, so that status.artifact.url can be read and"
+              + " other replicas copy artifacts they lack (Flux's source-controller serves :9090;"
+              + " the install manifests pass --storage-addr=:9090; default: off).")
+  String storageAddr;
+
+  @Option(
+      names = "--storage-adv-addr",
+      paramLabel = "HOST[:PORT]",
+      description =
+          "The address written into status.artifact.url (default with --storage-addr: the"
+              + " Service cairn-source.$RUNTIME_NAMESPACE.svc.cluster.local. in a Pod, else"
+              + " localhost and the bound port).")
+  String storageAdvAddr;
 
   @Option(
       names = "--metrics-bind-address",
@@ -159,6 +180,37 @@ final class ControllerCommand implements Callable<Integer> {
   String watchLabelSelector;
 
   @Option(
+      names = "--no-cross-namespace-refs",
+      defaultValue = "false",
+      fallbackValue = "true",
+      arity = "0..1",
+      description =
+          "Refuse Kustomizations and HelmReleases that name a source or a dependency in another"
+              + " namespace: Ready=False, AccessDenied (Flux's multi-tenancy lockdown; default:"
+              + " ${DEFAULT-VALUE}).")
+  boolean noCrossNamespaceRefs;
+
+  @Option(
+      names = "--no-remote-bases",
+      defaultValue = "true",
+      fallbackValue = "true",
+      arity = "0..1",
+      description =
+          "Refuse kustomization.yaml files whose resources name a remote base (Git or HTTP URL)."
+              + " Cairn never fetches remote bases, so this is always true; accepted for Flux's"
+              + " lockdown flags.")
+  boolean noRemoteBases;
+
+  @Option(
+      names = "--default-service-account",
+      paramLabel = "NAME",
+      description =
+          "Kustomizations and HelmReleases without spec.serviceAccountName impersonate"
+              + " system:serviceaccount:<their namespace>:NAME (Flux's multi-tenancy lockdown;"
+              + " default: the controller's own account).")
+  String defaultServiceAccount;
+
+  @Option(
       names = "--log-encoding",
       defaultValue = "json",
       description =
@@ -186,6 +238,7 @@ final class ControllerCommand implements Callable<Integer> {
       throw new CliException(ExitCode.USAGE, "--log-level: " + e.getMessage());
     }
     LogSetup.configure(logEncoding, level, spec.commandLine().getErr());
+    tenancy();
     InetSocketAddress bind = ProbeServer.parseAddress(metricsBindAddress);
     Config config = config();
     StopSignals signals = StopSignals.install();
@@ -200,8 +253,9 @@ final class ControllerCommand implements Callable<Integer> {
           return stopping(signals);
         }
       }
-      try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-          CairnRuntime started = start(client);
+      try (ArtifactServer artifacts = storageAddr == null ? null : startArtifactServer();
+          KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+          CairnRuntime started = start(client, artifactBaseUrl(artifacts));
           Dashboard ui = uiBindAddress == null ? null : startDashboard(client);
           ReceiverServer hooks = receiverBindAddress == null ? null : startReceivers(client)) {
         while (!stopRequested(signals)) {
@@ -216,17 +270,50 @@ final class ControllerCommand implements Callable<Integer> {
     }
   }
 
-  private CairnRuntime start(KubernetesClient client) {
+  private CairnRuntime start(KubernetesClient client, String artifactBaseUrl) {
     CairnRuntime started =
         new CairnRuntime(
             client,
-            options(),
+            options().withArtifactBaseUrl(artifactBaseUrl),
             SealingOptions.defaults()
                 .withKeyNamespace(keyNamespace)
                 .withKeyRenewPeriod(keyRenewPeriod));
     runtime.set(started);
     started.start();
     return started;
+  }
+
+  private ArtifactServer startArtifactServer() {
+    Path root = storagePath.resolve("artifacts");
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCode.FAILED, "cannot create the artifact store " + root + ": " + e.getMessage());
+    }
+    ArtifactServer started = ArtifactServer.start(ProbeServer.parseAddress(storageAddr), root);
+    LOG.info(
+        "serving artifacts on http://{}:{}", started.address().getHostString(), started.port());
+    return started;
+  }
+
+  /**
+   * The base of status.artifact.url: {@code --storage-adv-addr}; else, serving, the Service of a
+   * Pod's namespace (as Flux advertises {@code source-controller.<ns>.svc.cluster.local.}) or
+   * localhost; else the default, which names no server.
+   */
+  private String artifactBaseUrl(ArtifactServer artifacts) {
+    if (storageAdvAddr != null && !storageAdvAddr.isBlank()) {
+      return "http://" + storageAdvAddr.strip() + "/";
+    }
+    if (artifacts == null) {
+      return RuntimeOptions.defaults().artifactBaseUrl();
+    }
+    String namespace = System.getenv("RUNTIME_NAMESPACE");
+    if (namespace != null && !namespace.isBlank()) {
+      return "http://cairn-source." + namespace.strip() + ".svc.cluster.local./";
+    }
+    return "http://localhost:" + artifacts.port() + "/";
   }
 
   private ReceiverServer startReceivers(KubernetesClient client) {
@@ -285,7 +372,8 @@ final class ControllerCommand implements Callable<Integer> {
             .withStoragePath(storagePath)
             .withDependencyRequeue(requeueDependency)
             .withMaxConcurrentReconciles(concurrent)
-            .withLabelSelector(watchLabelSelector);
+            .withLabelSelector(watchLabelSelector)
+            .withTenancy(tenancy());
     if (leaderElect) {
       LeaderElection election = LeaderElection.inNamespace(leaseNamespace, identity());
       options =
@@ -293,6 +381,16 @@ final class ControllerCommand implements Callable<Integer> {
               election.withLeaseName(leaseName(election.leaseName(), watchLabelSelector)));
     }
     return options;
+  }
+
+  private Tenancy tenancy() {
+    if (!noRemoteBases) {
+      throw new CliException(
+          ExitCode.USAGE,
+          "--no-remote-bases=false: Cairn never fetches remote bases; vendor the base into the"
+              + " source instead");
+    }
+    return new Tenancy(noCrossNamespaceRefs, defaultServiceAccount);
   }
 
   private Config config() {

@@ -44,7 +44,7 @@ import picocli.CommandLine;
  * cleanly with exit code 0 when asked to. Its log is one JSON object per line, one per reconcile
  * with the object, revision, duration and outcome, and never carries a credential or a Secret's
  * value. With --receiver-bind-address it serves webhook Receivers: a call asks the named source to
- * reconcile.
+ * reconcile. With --storage-addr it serves its artifacts at the URL their status names.
  */
 @ExtendWith(ClusterExtension.class)
 class ControllerCommandIT {
@@ -53,6 +53,8 @@ class ControllerCommandIT {
       Pattern.compile("probes and metrics on (http://[0-9.]+:[0-9]+)");
   private static final Pattern RECEIVERS =
       Pattern.compile("webhook receivers on (http://[0-9.]+:[0-9]+)/hook/");
+  private static final Pattern ARTIFACTS =
+      Pattern.compile("serving artifacts on http://[0-9.]+:([0-9]+)");
   private static final String HOOK_TOKEN = "hook-token-5e1d";
   private static final String GIT_PASSWORD = "git-pass-7f3a91";
   private static final String SECRET_VALUE = "secret-value-c0ffee";
@@ -102,6 +104,8 @@ class ControllerCommandIT {
                       "--no-leader-elect",
                       "--receiver-bind-address",
                       "127.0.0.1:0",
+                      "--storage-addr",
+                      "127.0.0.1:0",
                       "--log-encoding",
                       "json"));
 
@@ -132,12 +136,41 @@ class ControllerCommandIT {
                       != null);
 
       assertReceiverRequestsAReconcile(client, ns, err);
+      assertTheArtifactUrlIsServed(client, ns, err);
 
       command.stop.countDown();
       assertThat(exit.get(60, TimeUnit.SECONDS)).as("stderr: %s", err).isZero();
       assertThatThrownBy(() -> status(base + "/healthz")).isInstanceOf(IOException.class);
       assertLogLines(err.toString(StandardCharsets.UTF_8), ns);
     }
+  }
+
+  /** With --storage-addr, status.artifact.url names this replica's artifact server. */
+  private void assertTheArtifactUrlIsServed(
+      KubernetesClient client, String ns, ByteArrayOutputStream err) throws Exception {
+    Matcher served = ARTIFACTS.matcher(err.toString(StandardCharsets.UTF_8));
+    assertThat(served.find()).as("stderr: %s", err).isTrue();
+    var artifact =
+        client
+            .resources(GitRepository.class)
+            .inNamespace(ns)
+            .withName("repo")
+            .get()
+            .getStatus()
+            .getArtifact();
+    assertThat(artifact.url())
+        .isEqualTo("http://localhost:" + served.group(1) + "/" + artifact.path());
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(artifact.url())).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(
+            "sha256:"
+                + java.util.HexFormat.of()
+                    .formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(response.body())))
+        .isEqualTo(artifact.digest());
   }
 
   /** A call to a generic Receiver's path asks its GitRepository to reconcile. */

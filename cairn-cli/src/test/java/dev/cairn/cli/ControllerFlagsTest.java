@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Level;
 import dev.cairn.cli.logging.LogSetup;
 import org.junit.jupiter.api.Test;
 
-/** The Lease of a shard and the log level flag of {@code cairn controller}. */
+/** The Lease of a shard, the log level and the tenancy flags of {@code cairn controller}. */
 class ControllerFlagsTest {
 
   @Test
@@ -34,5 +34,21 @@ class ControllerFlagsTest {
   void aWrongLogLevelIsAUsageError() {
     assertThat(Main.run(System.out, System.err, "controller", "--log-level", "loud"))
         .isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void remoteBasesCannotBeTurnedOn() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    assertThat(
+            Main.run(
+                System.out,
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+                "controller",
+                "--no-remote-bases=false",
+                "--log-encoding",
+                "console"))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Cairn never fetches remote bases");
   }
 }

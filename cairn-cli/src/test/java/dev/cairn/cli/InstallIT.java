@@ -70,7 +70,40 @@ class InstallIT {
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
     assertThat(container.getResources().getLimits()).containsKey("memory");
-    assertThat(container.getArgs()).contains("controller", "--lease-namespace=" + ns);
+    assertThat(container.getArgs())
+        .contains(
+            "controller",
+            "--lease-namespace=" + ns,
+            "--storage-addr=:9090",
+            "--storage-adv-addr=cairn-source." + ns + ".svc.cluster.local.",
+            "--receiver-bind-address=:9292");
+    assertThat(container.getPorts())
+        .extracting(p -> p.getName() + "=" + p.getContainerPort())
+        .contains("http=9090", "http-prom=8080", "http-webhook=9292");
+    for (String service : List.of("cairn-source", "cairn-webhook-receiver")) {
+      var port = client.services().inNamespace(ns).withName(service).get().getSpec().getPorts();
+      assertThat(port).as(service).hasSize(1);
+      assertThat(port.get(0).getPort()).isEqualTo(80);
+    }
+    assertThat(
+            client
+                .network()
+                .v1()
+                .networkPolicies()
+                .inNamespace(ns)
+                .withName("cairn-controller")
+                .get()
+                .getSpec()
+                .getIngress())
+        .anySatisfy(
+            rule -> {
+              assertThat(rule.getFrom())
+                  .singleElement()
+                  .satisfies(f -> assertThat(f.getPodSelector()).isNotNull());
+              assertThat(rule.getPorts())
+                  .singleElement()
+                  .satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(9090));
+            });
     assertThat(client.namespaces().withName(ns).get().getMetadata().getLabels())
         .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
   }

@@ -52,6 +52,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class CairnRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CairnRuntime.class);
+
+  /**
+   * An artifact another replica stored is downloaded from its status URL (the replica serving it
+   * with {@code cairn controller --storage-addr}) rather than awaited from this replica's own
+   * fetch.
+   */
+  static final Duration ARTIFACT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(30);
 
   private final KubernetesClient client;
   private final RuntimeOptions options;
@@ -110,7 +118,8 @@ public final class CairnRuntime implements AutoCloseable {
     try {
       store =
           new ArtifactStore(
-              options.storagePath().resolve("artifacts"), ArtifactStoreOptions.defaults());
+              options.storagePath().resolve("artifacts"),
+              ArtifactStoreOptions.defaults().withDownloadTimeout(ARTIFACT_DOWNLOAD_TIMEOUT));
     } catch (SourceException e) {
       throw new IllegalArgumentException(
           "cannot use storage path " + options.storagePath() + ": " + e.getMessage(), e);
@@ -147,7 +156,8 @@ public final class CairnRuntime implements AutoCloseable {
                 events,
                 apply,
                 options.dependencyRequeue(),
-                clock),
+                clock,
+                options.tenancy()),
             clock),
         SourceWatches.kustomizationsOnGitRepositories(),
         SourceWatches.kustomizationsOnOciRepositories(),
@@ -187,7 +197,8 @@ public final class CairnRuntime implements AutoCloseable {
                 cluster,
                 events,
                 apply,
-                options.dependencyRequeue()),
+                options.dependencyRequeue(),
+                options.tenancy()),
             clock),
         SourceWatches.helmReleasesOnHelmCharts(),
         SourceWatches.helmReleasesOnOciRepositories(),

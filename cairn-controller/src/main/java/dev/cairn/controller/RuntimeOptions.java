@@ -1,5 +1,6 @@
 package dev.cairn.controller;
 
+import dev.cairn.engine.Tenancy;
 import dev.cairn.source.git.GitUrlRewrites;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import java.util.Set;
  *     maps a fleet's remotes to the copy it serves
  * @param labelSelector only objects whose labels match are reconciled (Flux's {@code
  *     --watch-label-selector}, e.g. {@code sharding.fluxcd.io/key in (shard1)}); null means all
+ * @param tenancy Flux's multi-tenancy lockdown: cross-namespace references blocked, the default
+ *     service account of Kustomizations and HelmReleases; null means none
  */
 public record RuntimeOptions(
     Path storagePath,
@@ -35,7 +38,8 @@ public record RuntimeOptions(
     String fieldManager,
     Duration dependencyRequeue,
     GitUrlRewrites gitUrlRewrites,
-    String labelSelector) {
+    String labelSelector,
+    Tenancy tenancy) {
 
   public RuntimeOptions {
     Objects.requireNonNull(storagePath, "storagePath");
@@ -53,6 +57,7 @@ public record RuntimeOptions(
     }
     gitUrlRewrites = gitUrlRewrites == null ? GitUrlRewrites.none() : gitUrlRewrites;
     labelSelector = labelSelector == null || labelSelector.isBlank() ? null : labelSelector.strip();
+    tenancy = tenancy == null ? Tenancy.open() : tenancy;
   }
 
   /**
@@ -74,7 +79,8 @@ public record RuntimeOptions(
         "cairn",
         Duration.ofSeconds(30),
         GitUrlRewrites.none(),
-        null);
+        null,
+        Tenancy.open());
   }
 
   /** Only objects matching {@code selector} (a Kubernetes label selector); null or blank: all. */
@@ -89,7 +95,8 @@ public record RuntimeOptions(
         fieldManager,
         dependencyRequeue,
         gitUrlRewrites,
-        selector);
+        selector,
+        tenancy);
   }
 
   public Optional<String> labelSelectorConfig() {
@@ -111,7 +118,8 @@ public record RuntimeOptions(
         fieldManager,
         dependencyRequeue,
         gitUrlRewrites,
-        labelSelector);
+        labelSelector,
+        tenancy);
   }
 
   public RuntimeOptions withArtifactBaseUrl(String url) {
@@ -125,7 +133,8 @@ public record RuntimeOptions(
         fieldManager,
         dependencyRequeue,
         gitUrlRewrites,
-        labelSelector);
+        labelSelector,
+        tenancy);
   }
 
   public RuntimeOptions withNamespaces(Set<String> watched) {
@@ -139,7 +148,8 @@ public record RuntimeOptions(
         fieldManager,
         dependencyRequeue,
         gitUrlRewrites,
-        labelSelector);
+        labelSelector,
+        tenancy);
   }
 
   public RuntimeOptions withMaxConcurrentReconciles(int max) {
@@ -153,7 +163,8 @@ public record RuntimeOptions(
         fieldManager,
         dependencyRequeue,
         gitUrlRewrites,
-        labelSelector);
+        labelSelector,
+        tenancy);
   }
 
   /** Leader election with {@code election}; null disables it. */
@@ -168,7 +179,8 @@ public record RuntimeOptions(
         fieldManager,
         dependencyRequeue,
         gitUrlRewrites,
-        labelSelector);
+        labelSelector,
+        tenancy);
   }
 
   public RuntimeOptions withShutdownTimeout(Duration timeout) {
@@ -182,7 +194,8 @@ public record RuntimeOptions(
         fieldManager,
         dependencyRequeue,
         gitUrlRewrites,
-        labelSelector);
+        labelSelector,
+        tenancy);
   }
 
   public RuntimeOptions withFieldManager(String manager) {
@@ -196,7 +209,8 @@ public record RuntimeOptions(
         manager,
         dependencyRequeue,
         gitUrlRewrites,
-        labelSelector);
+        labelSelector,
+        tenancy);
   }
 
   public RuntimeOptions withDependencyRequeue(Duration value) {
@@ -210,7 +224,8 @@ public record RuntimeOptions(
         fieldManager,
         value,
         gitUrlRewrites,
-        labelSelector);
+        labelSelector,
+        tenancy);
   }
 
   public RuntimeOptions withGitUrlRewrites(GitUrlRewrites rewrites) {
@@ -224,6 +239,22 @@ public record RuntimeOptions(
         fieldManager,
         dependencyRequeue,
         rewrites,
-        labelSelector);
+        labelSelector,
+        tenancy);
+  }
+
+  public RuntimeOptions withTenancy(Tenancy value) {
+    return new RuntimeOptions(
+        storagePath,
+        artifactBaseUrl,
+        namespaces,
+        maxConcurrentReconciles,
+        leaderElection,
+        shutdownTimeout,
+        fieldManager,
+        dependencyRequeue,
+        gitUrlRewrites,
+        labelSelector,
+        value);
   }
 }

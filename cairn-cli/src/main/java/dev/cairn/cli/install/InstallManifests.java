@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * The objects that put Cairn into a cluster, in apply order: the CRDs, the namespace (enforcing the
  * restricted Pod Security Standard), the ServiceAccount and its RBAC, the controller Deployment,
- * the Service of its probes and metrics, a NetworkPolicy, and a PodDisruptionBudget when there is
- * more than one replica. The Helm chart in {@code deploy/chart} renders the same objects (a test
- * holds them equal).
+ * the Services of its probes and metrics, of its artifacts ({@code cairn-source}) and of its
+ * webhook Receivers, a NetworkPolicy, and a PodDisruptionBudget when there is more than one
+ * replica. The Helm chart in {@code deploy/chart} renders the same objects (a test holds them
+ * equal).
  *
  * <p>Sizing (docs/benchmarks.md): a 1,000-Kustomization fleet peaked at 241 MiB of heap under
  * {@code -Xmx256m} together with the simulated API server; Helm's native library (~100 MiB) and the
@@ -25,6 +26,8 @@ import java.util.Map;
 public final class InstallManifests {
   static final String NAME = "cairn-controller";
   static final int PROBE_PORT = 8080;
+  static final int ARTIFACT_PORT = 9090;
+  static final int RECEIVER_PORT = 9292;
 
   private InstallManifests() {}
 
@@ -40,7 +43,9 @@ public final class InstallManifests {
             "{{logLevel}}", settings.logLevel(),
             "{{uid}}", Long.toString(InstallSettings.UID),
             "{{name}}", NAME,
-            "{{port}}", Integer.toString(PROBE_PORT));
+            "{{port}}", Integer.toString(PROBE_PORT),
+            "{{artifactPort}}", Integer.toString(ARTIFACT_PORT),
+            "{{receiverPort}}", Integer.toString(RECEIVER_PORT));
     String text = InstallTemplates.CORE;
     if (settings.replicas() > 1) {
       text += InstallTemplates.DISRUPTION_BUDGET;

@@ -82,6 +82,9 @@ final class InstallTemplates {
               - --log-level={{logLevel}}
               - --metrics-bind-address=:{{port}}
               - --storage-path=/data
+              - --storage-addr=:{{artifactPort}}
+              - --storage-adv-addr=cairn-source.{{namespace}}.svc.cluster.local.
+              - --receiver-bind-address=:{{receiverPort}}
               - --lease-namespace={{namespace}}
               - --key-namespace={{namespace}}
               env:
@@ -96,8 +99,14 @@ final class InstallTemplates {
               - name: HELM_DATA_HOME
                 value: /tmp/helm/data
               ports:
+              - name: http
+                containerPort: {{artifactPort}}
+                protocol: TCP
               - name: http-prom
                 containerPort: {{port}}
+                protocol: TCP
+              - name: http-webhook
+                containerPort: {{receiverPort}}
                 protocol: TCP
               livenessProbe:
                 httpGet:
@@ -148,8 +157,49 @@ final class InstallTemplates {
           targetPort: http-prom
           protocol: TCP
       ---
-      # Only the probes and metrics port takes connections (kubelet and Prometheus, from any
-      # namespace); the controller's own connections out are not restricted.
+      # The artifacts of status.artifact.url (as Flux's source-controller Service): replicas copy
+      # from each other what they lack.
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: cairn-source
+        namespace: {{namespace}}
+        labels:
+          app.kubernetes.io/name: {{name}}
+          app.kubernetes.io/part-of: cairn
+      spec:
+        type: ClusterIP
+        selector:
+          app.kubernetes.io/name: {{name}}
+        ports:
+        - name: http
+          port: 80
+          targetPort: http
+          protocol: TCP
+      ---
+      # The webhook Receivers, at /hook/<status.webhookPath> (as Flux's webhook-receiver Service);
+      # expose it with an Ingress or a LoadBalancer for Git hosts to call.
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: cairn-webhook-receiver
+        namespace: {{namespace}}
+        labels:
+          app.kubernetes.io/name: {{name}}
+          app.kubernetes.io/part-of: cairn
+      spec:
+        type: ClusterIP
+        selector:
+          app.kubernetes.io/name: {{name}}
+        ports:
+        - name: http
+          port: 80
+          targetPort: http-webhook
+          protocol: TCP
+      ---
+      # Probes and metrics (kubelet and Prometheus) and webhooks take connections from any
+      # namespace; artifacts only from this namespace (the other replicas), as Flux's install
+      # allows. The controller's own connections out are not restricted.
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
       metadata:
@@ -168,6 +218,13 @@ final class InstallTemplates {
           - namespaceSelector: {}
           ports:
           - port: {{port}}
+            protocol: TCP
+          - port: {{receiverPort}}
+            protocol: TCP
+        - from:
+          - podSelector: {}
+          ports:
+          - port: {{artifactPort}}
             protocol: TCP
       """;
 

@@ -66,7 +66,13 @@ class ChartAgreementTest {
     List<String> kinds = render.objects().stream().map(KubeObject::kind).toList();
     assertThat(kinds)
         .containsExactlyInAnyOrder(
-            "ServiceAccount", "ClusterRoleBinding", "Deployment", "Service", "NetworkPolicy");
+            "ServiceAccount",
+            "ClusterRoleBinding",
+            "Deployment",
+            "Service",
+            "Service",
+            "Service",
+            "NetworkPolicy");
     List<JsonNode> exported =
         InstallManifests.objects(InstallSettings.defaults("0.1.0-SNAPSHOT")).stream()
             .filter(o -> !List.of("Namespace").contains(o.path("kind").asText()))
@@ -75,6 +81,44 @@ class ChartAgreementTest {
     assertThat(render.objects().stream().map(KubeObject::node).map(ChartAgreementTest::canonical))
         .containsExactlyInAnyOrderElementsOf(
             exported.stream().map(ChartAgreementTest::canonical).toList());
+  }
+
+  @Test
+  void tenancyValuesAddFluxsLockdownFlagsToTheDeployment() {
+    HelmRender render =
+        HelmTemplateRenderer.defaults()
+            .render(
+                CHART,
+                new HelmRenderRequest(
+                    "cairn",
+                    "cairn-system",
+                    Map.of(
+                        "tenancy",
+                        Map.of("noCrossNamespaceRefs", true, "defaultServiceAccount", "default")),
+                    null));
+    JsonNode args =
+        render.objects().stream()
+            .filter(o -> o.kind().equals("Deployment"))
+            .findFirst()
+            .orElseThrow()
+            .node()
+            .at("/spec/template/spec/containers/0/args");
+
+    List<String> values = new java.util.ArrayList<>();
+    args.forEach(a -> values.add(a.asText()));
+    assertThat(values)
+        .contains("--no-cross-namespace-refs", "--default-service-account=default")
+        .doesNotContain("--no-remote-bases=false");
+    List<String> exported = new java.util.ArrayList<>();
+    InstallManifests.objects(InstallSettings.defaults("0.1.0-SNAPSHOT")).stream()
+        .filter(o -> o.path("kind").asText().equals("Deployment"))
+        .findFirst()
+        .orElseThrow()
+        .at("/spec/template/spec/containers/0/args")
+        .forEach(a -> exported.add(a.asText()));
+    assertThat(exported)
+        .doesNotContain("--no-cross-namespace-refs")
+        .noneMatch(a -> a.startsWith("--default-service-account"));
   }
 
   /**

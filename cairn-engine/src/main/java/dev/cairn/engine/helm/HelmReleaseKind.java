@@ -16,6 +16,7 @@ import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.Step;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.StepResult;
+import dev.cairn.engine.Tenancy;
 import dev.cairn.engine.Trigger;
 import dev.cairn.engine.cluster.ClusterTargets;
 import dev.cairn.render.helm.HelmPostRenderer;
@@ -29,14 +30,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The HelmRelease kind, with Flux's semantics: {@code checkSpec → handleRequests → connect →
- * resolveChart → checkDependencies → awaitChart → composeValues → render → release}; a deleted
- * HelmRelease runs {@code checkSpec → connect → uninstall}. Helm renders ({@code helm template},
- * cairn-render); Cairn's apply engine applies, prunes and waits; revisions are stored as Helm's
- * release Secrets.
+ * The HelmRelease kind, with Flux's semantics: {@code checkSpec → handleRequests → checkAccess →
+ * connect → resolveChart → checkDependencies → awaitChart → composeValues → render → release}; a
+ * deleted HelmRelease runs {@code checkSpec → connect → uninstall}. Helm renders ({@code helm
+ * template}, cairn-render); Cairn's apply engine applies, prunes and waits; revisions are stored as
+ * Helm's release Secrets.
  */
 public final class HelmReleaseKind
     implements KindDefinition<HelmRelease, HelmReleaseStatus, HelmReleaseRun> {
+  private final Tenancy tenancy;
   private final Duration dependencyRequeue;
   private final HelmReleaseEvents events;
   private final UninstallStep uninstaller;
@@ -58,6 +60,32 @@ public final class HelmReleaseKind
       EventRecorder events,
       ApplyOptions applyOptions,
       Duration dependencyRequeue) {
+    this(
+        client,
+        store,
+        renderer,
+        postRenderer,
+        manager,
+        cluster,
+        events,
+        applyOptions,
+        dependencyRequeue,
+        Tenancy.open());
+  }
+
+  /** With {@code tenancy}'s lockdown: cross-namespace references and the default account. */
+  public HelmReleaseKind(
+      KubernetesClient client,
+      ArtifactStore store,
+      HelmTemplateRenderer renderer,
+      HelmPostRenderer postRenderer,
+      ResourceManager manager,
+      ClusterClient cluster,
+      EventRecorder events,
+      ApplyOptions applyOptions,
+      Duration dependencyRequeue,
+      Tenancy tenancy) {
+    this.tenancy = tenancy;
     this.dependencyRequeue = dependencyRequeue;
     this.events = new HelmReleaseEvents(events);
     this.targets = new ClusterTargets(client, manager, cluster);
@@ -127,6 +155,7 @@ public final class HelmReleaseKind
     return List.of(
         Step.of("checkSpec", ReleaseSpecStep::checkSpec),
         Step.of("handleRequests", ReleaseSpecStep::handleRequests),
+        Step.of("checkAccess", this::checkAccess),
         Step.of("connect", this::connect),
         Step.of("resolveChart", chart::resolveChart),
         Step.of("checkDependencies", dependencies::checkDependencies),
@@ -153,7 +182,31 @@ public final class HelmReleaseKind
   private StepResult connect(HelmReleaseRun run) {
     run.target(
         targets.open(
-            run.key().namespace(), run.spec().serviceAccountName(), run.spec().kubeConfig()));
+            run.key().namespace(),
+            tenancy.serviceAccountOf(run.spec().serviceAccountName()),
+            run.spec().kubeConfig()));
+    return StepResult.proceed();
+  }
+
+  /**
+   * Step {@code checkAccess}: with cross-namespace references blocked, the chart's source (or
+   * {@code chartRef}) and every dependency must be in the HelmRelease's namespace.
+   */
+  private StepResult checkAccess(HelmReleaseRun run) {
+    String own = run.key().namespace();
+    if (run.spec().chart() != null) {
+      var source = run.spec().chart().spec().sourceRef();
+      tenancy.checkReference(own, String.valueOf(source.kind()), source.namespace(), source.name());
+    }
+    if (run.spec().chartRef() != null) {
+      var ref = run.spec().chartRef();
+      tenancy.checkReference(own, String.valueOf(ref.kind()), ref.namespace(), ref.name());
+    }
+    if (run.spec().dependsOn() != null) {
+      run.spec()
+          .dependsOn()
+          .forEach(dep -> tenancy.checkReference(own, "HelmRelease", dep.namespace(), dep.name()));
+    }
     return StepResult.proceed();
   }
 

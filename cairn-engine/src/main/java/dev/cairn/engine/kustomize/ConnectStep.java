@@ -4,19 +4,24 @@ import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.apply.ClusterClient;
 import dev.cairn.apply.ResourceManager;
 import dev.cairn.engine.StepResult;
+import dev.cairn.engine.Tenancy;
 import dev.cairn.engine.cluster.ClusterTarget;
 import dev.cairn.engine.cluster.ClusterTargets;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * Step {@code connect}: picks the {@link ClusterTarget} of a run from {@code serviceAccountName}
- * and {@code kubeConfig} ({@link ClusterTargets}).
+ * (or the default service account of {@link Tenancy}) and {@code kubeConfig} ({@link
+ * ClusterTargets}).
  */
 final class ConnectStep {
   private final ClusterTargets targets;
+  private final Tenancy tenancy;
 
-  ConnectStep(KubernetesClient home, ResourceManager manager, ClusterClient cluster) {
+  ConnectStep(
+      KubernetesClient home, ResourceManager manager, ClusterClient cluster, Tenancy tenancy) {
     this.targets = new ClusterTargets(home, manager, cluster);
+    this.tenancy = tenancy;
   }
 
   StepResult connect(KustomizationRun run) {
@@ -28,7 +33,7 @@ final class ConnectStep {
   ClusterTarget open(Kustomization object) {
     return targets.open(
         object.getMetadata().getNamespace(),
-        object.getSpec().serviceAccountName(),
+        tenancy.serviceAccountOf(object.getSpec().serviceAccountName()),
         object.getSpec().kubeConfig());
   }
 

@@ -18,6 +18,7 @@ import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.Step;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.StepResult;
+import dev.cairn.engine.Tenancy;
 import dev.cairn.engine.Trigger;
 import dev.cairn.render.KustomizationRenderer;
 import dev.cairn.source.artifact.ArtifactStore;
@@ -29,7 +30,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Kustomization kind, with Flux's semantics: {@code checkSpec → resolveSource →
+ * The Kustomization kind, with Flux's semantics: {@code checkSpec → checkAccess → resolveSource →
  * checkDependencies → awaitArtifact → render → connect → apply → prune → waitForHealth → succeed};
  * a deleted Kustomization runs {@code collectGarbage} (see {@link GarbageCollectionStep}). After
  * the steps it records revision, inventory and history; events: one per real change.
@@ -37,6 +38,7 @@ import java.util.Set;
 public final class KustomizationKind
     implements KindDefinition<Kustomization, KustomizationStatus, KustomizationRun> {
   static final String ORIGIN_REVISION = "org.opencontainers.image.revision";
+  private final Tenancy tenancy;
   private final Duration dependencyRequeue;
   private final KustomizationEvents events;
   private final ApplyOptions applyOptions;
@@ -60,6 +62,32 @@ public final class KustomizationKind
       ApplyOptions applyOptions,
       Duration dependencyRequeue,
       Clock clock) {
+    this(
+        client,
+        store,
+        renderer,
+        manager,
+        cluster,
+        events,
+        applyOptions,
+        dependencyRequeue,
+        clock,
+        Tenancy.open());
+  }
+
+  /** With {@code tenancy}'s lockdown: cross-namespace references and the default account. */
+  public KustomizationKind(
+      KubernetesClient client,
+      ArtifactStore store,
+      KustomizationRenderer renderer,
+      ResourceManager manager,
+      ClusterClient cluster,
+      EventRecorder events,
+      ApplyOptions applyOptions,
+      Duration dependencyRequeue,
+      Clock clock,
+      Tenancy tenancy) {
+    this.tenancy = tenancy;
     this.dependencyRequeue = dependencyRequeue;
     this.events = new KustomizationEvents(events);
     this.applyOptions = applyOptions;
@@ -71,7 +99,7 @@ public final class KustomizationKind
             store, renderer, new SubstitutionSources(client), new DecryptionKeys(client));
     this.arrival = new AwaitArtifactStep(store);
     this.health = new HealthStep(source);
-    this.connect = new ConnectStep(client, manager, cluster);
+    this.connect = new ConnectStep(client, manager, cluster, tenancy);
     this.garbage = new GarbageCollectionStep(connect, applyOptions, events);
   }
 
@@ -130,6 +158,7 @@ public final class KustomizationKind
   public List<Step<KustomizationRun>> steps() {
     return List.of(
         Step.of("checkSpec", KustomizationSpecStep::checkSpec),
+        Step.of("checkAccess", this::checkAccess),
         Step.of("resolveSource", source::resolveSource),
         Step.of("checkDependencies", dependencies::checkDependencies),
         Step.of(
@@ -141,6 +170,23 @@ public final class KustomizationKind
         Step.of("prune", apply::prune),
         Step.of("waitForHealth", health::waitForHealth),
         Step.of("succeed", KustomizationKind::succeed));
+  }
+
+  /**
+   * Step {@code checkAccess}: with cross-namespace references blocked, the source and every
+   * dependency must be in the Kustomization's namespace.
+   */
+  private StepResult checkAccess(KustomizationRun run) {
+    String own = run.key().namespace();
+    var source = run.spec().sourceRef();
+    tenancy.checkReference(own, source.kind().name(), source.namespace(), source.name());
+    if (run.spec().dependsOn() != null) {
+      run.spec()
+          .dependsOn()
+          .forEach(
+              dep -> tenancy.checkReference(own, "Kustomization", dep.namespace(), dep.name()));
+    }
+    return StepResult.proceed();
   }
 
   @Override

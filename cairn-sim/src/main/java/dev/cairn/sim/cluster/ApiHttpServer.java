@@ -11,25 +11,32 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP side of the simulated API server: Vert.x core's HTTP server (already on the classpath as
- * the fabric8 client's HTTP transport) on 127.0.0.1, a free port, plain HTTP/1.1. Requests are
- * dispatched on Vert.x worker threads, since the dispatcher takes locks; watches are WebSocket
- * upgrades whose handshake waits until the watch is registered, so an error (a missing CRD, say) is
- * refused with its status code instead of opening a socket.
+ * the fabric8 client's HTTP transport) on 127.0.0.1, a free port, HTTP/1.1 (over TLS when given a
+ * {@link ServingTls}); bearer tokens registered with the cluster authenticate as their user.
+ * Requests are dispatched on Vert.x worker threads, since the dispatcher takes locks; watches are
+ * WebSocket upgrades whose handshake waits until the watch is registered, so an error (a missing
+ * CRD, say) is refused with its status code instead of opening a socket.
  */
 final class ApiHttpServer implements AutoCloseable {
   private static final int CLOSE_TIMEOUT_SECONDS = 10;
 
   private final SimulatedApiDispatcher dispatcher;
+  private final Map<String, String> tokens;
   private final Vertx vertx;
   private final HttpServer server;
 
-  private ApiHttpServer(SimulatedApiDispatcher dispatcher, int port) {
+  private ApiHttpServer(
+      SimulatedApiDispatcher dispatcher, int port, ServingTls tls, Map<String, String> tokens) {
     this.dispatcher = dispatcher;
+    this.tokens = tokens;
     this.vertx =
         Vertx.vertx(
             new VertxOptions()
@@ -40,19 +47,25 @@ final class ApiHttpServer implements AutoCloseable {
                         .setClassPathResolvingEnabled(false)));
     this.server =
         vertx
-            .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+            .createHttpServer(serverOptions(port, tls))
             .requestHandler(this::handle)
             .webSocketHandler(this::watch);
   }
 
-  /** Starts listening on a free port; returns once the port is bound. */
+  /** Starts listening on a free port, plain HTTP; returns once the port is bound. */
   static ApiHttpServer start(SimulatedApiDispatcher dispatcher) {
-    return start(dispatcher, 0);
+    return start(dispatcher, 0, null, Map.of());
   }
 
-  /** Starts listening on {@code port} (0: a free one); returns once the port is bound. */
-  static ApiHttpServer start(SimulatedApiDispatcher dispatcher, int port) {
-    ApiHttpServer http = new ApiHttpServer(dispatcher, port);
+  /**
+   * Starts listening on {@code port} (0: a free one), over HTTPS when {@code tls} is set; returns
+   * once the port is bound.
+   *
+   * @param tokens bearer tokens and the user each authenticates as
+   */
+  static ApiHttpServer start(
+      SimulatedApiDispatcher dispatcher, int port, ServingTls tls, Map<String, String> tokens) {
+    ApiHttpServer http = new ApiHttpServer(dispatcher, port, tls, tokens);
     try {
       http.server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -64,6 +77,55 @@ final class ApiHttpServer implements AutoCloseable {
 
   int port() {
     return server.actualPort();
+  }
+
+  private static HttpServerOptions serverOptions(int port, ServingTls tls) {
+    HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port);
+    if (tls != null) {
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertValue(Buffer.buffer(tls.certificatePem() + "\n" + tls.caPem()))
+                  .setKeyValue(Buffer.buffer(tls.privateKeyPem())));
+    }
+    return options;
+  }
+
+  /**
+   * Who a request acts as, from its headers: a registered bearer token's user (kube-apiserver's
+   * token authentication), else the admin; then its {@code Impersonate-User}. A token that is not
+   * registered is 401. A token identity that impersonates is refused: the {@code impersonate} verb
+   * is not modelled.
+   */
+  private Caller caller(
+      java.util.function.Function<String, String> header, List<String> impersonatedGroups) {
+    String authorization = header.apply("Authorization");
+    String impersonated = header.apply("Impersonate-User");
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return new Caller(impersonated, impersonatedGroups, null);
+    }
+    String user = tokens.get(authorization.substring("Bearer ".length()).strip());
+    if (user == null) {
+      return new Caller(null, List.of(), new ApiException(401, "Unauthorized", "Unauthorized"));
+    }
+    if (impersonated != null) {
+      return new Caller(
+          null,
+          List.of(),
+          new ApiException(
+              403,
+              "Forbidden",
+              "the simulated API server does not model impersonation by " + user));
+    }
+    return new Caller(user, List.of(), null);
+  }
+
+  /** The identity a request is dispatched as, or why it is refused. */
+  private record Caller(String user, List<String> groups, ApiException refusal) {
+    ApiResponse refused() {
+      return ApiResponse.json(refusal.code(), Json.write(refusal.toStatus(null, null)));
+    }
   }
 
   private void handle(HttpServerRequest http) {
@@ -89,11 +151,11 @@ final class ApiHttpServer implements AutoCloseable {
             http.uri(),
             http::getHeader,
             body.toString(StandardCharsets.UTF_8));
-    ApiResponse response =
-        dispatcher.dispatch(
-            request,
-            http.getHeader("Impersonate-User"),
-            http.headers().getAll("Impersonate-Group"));
+    Caller caller = caller(http::getHeader, http.headers().getAll("Impersonate-Group"));
+    if (caller.refusal() != null) {
+      return caller.refused();
+    }
+    ApiResponse response = dispatcher.dispatch(request, caller.user(), caller.groups());
     if (response.isWatch()) {
       // only WebSocket watches are modelled; a plain GET ?watch=true reaches here
       response.watch().close();
@@ -149,11 +211,17 @@ final class ApiHttpServer implements AutoCloseable {
     }
     vertx
         .executeBlocking(
-            () ->
-                dispatcher.dispatch(
-                    ApiRequest.parse("GET", socket.uri(), socket.headers()::get, ""),
-                    socket.headers().get("Impersonate-User"),
-                    socket.headers().getAll("Impersonate-Group")),
+            () -> {
+              Caller caller =
+                  caller(socket.headers()::get, socket.headers().getAll("Impersonate-Group"));
+              if (caller.refusal() != null) {
+                return caller.refused();
+              }
+              return dispatcher.dispatch(
+                  ApiRequest.parse("GET", socket.uri(), socket.headers()::get, ""),
+                  caller.user(),
+                  caller.groups());
+            },
             false)
         .onComplete(done -> open(socket, handshake, accepted, done));
   }

@@ -9,13 +9,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * A Kubernetes API server simulated in this JVM on 127.0.0.1 (a free port, plain HTTP): an object
- * store with server-side apply, dry-run, status subresources, generation, CRD and namespace
- * lifecycle, garbage collection, watches, a readiness simulator and request counting, served by
- * {@link ApiHttpServer}. The module README lists what is modelled and what is not.
+ * A Kubernetes API server simulated in this JVM on 127.0.0.1 (a free port, plain HTTP unless the
+ * options give it a certificate; bearer tokens through {@link #registerToken}): an object store
+ * with server-side apply, dry-run, status subresources, generation, CRD and namespace lifecycle,
+ * garbage collection, watches, a readiness simulator and request counting, served by {@link
+ * ApiHttpServer}. The module README lists what is modelled and what is not.
  *
  * <pre>{@code
  * try (SimulatedCluster cluster = SimulatedCluster.start()) {
@@ -35,8 +39,11 @@ public final class SimulatedCluster implements AutoCloseable {
   private final VolumeBinder volumes;
   private final ScheduledThreadPoolExecutor controllers;
   private final KubernetesClient client;
+  private final ServingTls tls;
+  private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
   private SimulatedCluster(SimulatedClusterOptions options) {
+    this.tls = options.tls();
     this.controllers = new ScheduledThreadPoolExecutor(1, SimulatedCluster::controllerThread);
     controllers.setRemoveOnCancelPolicy(true);
     this.dispatcher = new SimulatedApiDispatcher(options.validator(), controllers);
@@ -58,7 +65,7 @@ public final class SimulatedCluster implements AutoCloseable {
             dispatcher.lock(),
             controllers);
     dispatcher.store().addListener(volumes.listener());
-    this.server = ApiHttpServer.start(dispatcher);
+    this.server = ApiHttpServer.start(dispatcher, 0, tls, tokens);
     this.port = server.port();
     this.client = new KubernetesClientBuilder().withConfig(config()).build();
   }
@@ -85,17 +92,35 @@ public final class SimulatedCluster implements AutoCloseable {
 
   /** A fabric8 client config for this cluster, to build further clients. */
   public Config config() {
-    return new ConfigBuilder(Config.empty())
-        .withMasterUrl(masterUrl())
-        .withNamespace("default")
-        .withHttp2Disable(true)
-        .withRequestRetryBackoffLimit(0)
-        .build();
+    ConfigBuilder config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(masterUrl())
+            .withNamespace("default")
+            .withHttp2Disable(true)
+            .withRequestRetryBackoffLimit(0);
+    if (tls != null) {
+      config.withCaCertData(base64(tls.caPem()));
+    }
+    return config.build();
   }
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /** {@code http://127.0.0.1:<port>}, or {@code https://} when serving TLS. */
   public String masterUrl() {
-    return "http://127.0.0.1:" + port;
+    return (tls == null ? "http" : "https") + "://127.0.0.1:" + port;
+  }
+
+  /**
+   * Lets requests carrying {@code Authorization: Bearer <token>} act as {@code user} (for a service
+   * account {@code system:serviceaccount:<namespace>:<name>}), authorized by RBAC as an
+   * impersonated identity is; a bearer token not registered is answered 401. Requests without a
+   * token still act as the admin.
+   */
+  public void registerToken(String token, String user) {
+    tokens.put(token, user);
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -111,7 +136,9 @@ public final class SimulatedCluster implements AutoCloseable {
             "clusters:",
             "- name: " + CONTEXT,
             "  cluster:",
-            "    server: " + masterUrl(),
+            "    server: "
+                + masterUrl()
+                + (tls == null ? "" : "\n    certificate-authority-data: " + base64(tls.caPem())),
             "users:",
             "- name: " + CONTEXT,
             "  user: {}",
@@ -148,7 +175,7 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Answers again on the same port, with the same objects, after {@link #stopServing()}. */
   public synchronized void resumeServing() {
     if (server == null) {
-      server = ApiHttpServer.start(dispatcher, port);
+      server = ApiHttpServer.start(dispatcher, port, tls, tokens);
     }
   }
 

@@ -36,6 +36,7 @@ public final class ArtifactStore {
   private final Path root;
   private final ArtifactStoreOptions options;
   private final ConcurrentHashMap<SourceKey, Object> locks = new ConcurrentHashMap<>();
+  private final ArtifactDownloader downloader;
 
   public ArtifactStore(Path root, ArtifactStoreOptions options) throws SourceException {
     this.options = options;
@@ -48,10 +49,29 @@ public final class ArtifactStore {
           "cannot create artifact store root " + root + ": " + e.getMessage(),
           e);
     }
+    this.downloader =
+        options.downloads().map(timeout -> new ArtifactDownloader(this, timeout)).orElse(null);
   }
 
   public Path root() {
     return root;
+  }
+
+  public ArtifactStoreOptions options() {
+    return options;
+  }
+
+  /**
+   * Downloads an artifact this store lacks from {@code url}, when the options allow downloads
+   * ({@link ArtifactStoreOptions#downloadTimeout()}); returns false when they do not. The copy is
+   * kept only if its SHA-256 is {@code digest} (see {@link ArtifactDownloader}).
+   */
+  public boolean download(String url, String path, String digest) throws SourceException {
+    if (downloader == null) {
+      return false;
+    }
+    downloader.download(url, path, digest);
+    return true;
   }
 
   /**
@@ -171,6 +191,96 @@ public final class ArtifactStore {
   public boolean contains(String path) {
     Path file = root.resolve(path).normalize();
     return file.startsWith(root) && Files.isRegularFile(file);
+  }
+
+  /**
+   * Puts an artifact another replica stored into this store under the same {@code path}, read from
+   * {@code in}, if its SHA-256 is {@code digest}; anything else is refused and nothing is kept. The
+   * path must name an artifact file as this store names them ({@code
+   * <kind>/<namespace>/<name>/<sha256 hex>.tar.gz}, the hex the digest's). The source's history is
+   * not changed: the file is there to be read until this replica stores the source itself.
+   *
+   * @param maxBytes the most bytes read before the copy is refused
+   */
+  public void adopt(String path, String digest, InputStream in, long maxBytes)
+      throws SourceException {
+    String hex = requireArtifactPath(path, digest);
+    Path file = root.resolve(path).normalize();
+    SourceKey key = keyOf(path);
+    synchronized (lockOf(key)) {
+      Path temp = null;
+      try {
+        Files.createDirectories(file.getParent());
+        temp = Files.createTempFile(file.getParent(), ".artifact-", ".tmp");
+        MessageDigest sha256 = sha256();
+        long copied = 0;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+          byte[] buffer = new byte[64 * 1024];
+          for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            copied += n;
+            if (copied > maxBytes) {
+              throw new SourceException(
+                  SourceReason.ARTIFACT_FAILED,
+                  "artifact " + path + " is larger than " + maxBytes + " bytes: refused");
+            }
+            sha256.update(buffer, 0, n);
+            out.write(buffer, 0, n);
+          }
+        }
+        String actual = HexFormat.of().formatHex(sha256.digest());
+        if (!actual.equals(hex)) {
+          throw new SourceException(
+              SourceReason.ARTIFACT_FAILED,
+              "artifact "
+                  + path
+                  + " has digest sha256:"
+                  + actual
+                  + ", not "
+                  + digest
+                  + " as its source's status says: refused");
+        }
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new SourceException(
+            SourceReason.STORAGE_OPERATION_FAILED,
+            "cannot copy artifact " + path + ": " + e.getMessage(),
+            e);
+      } finally {
+        deleteIfPresent(temp);
+      }
+    }
+  }
+
+  /**
+   * Checks that {@code path} names an artifact file of this store and that {@code digest} is its
+   * {@code sha256:} digest; returns the hex.
+   */
+  private String requireArtifactPath(String path, String digest) throws SourceException {
+    String[] segments = path == null ? new String[0] : path.split("/", -1);
+    String hex =
+        digest != null && digest.startsWith("sha256:") ? digest.substring("sha256:".length()) : "";
+    boolean shaped;
+    try {
+      shaped =
+          segments.length == 4
+              && hex.matches("[0-9a-f]{64}")
+              && segments[3].equals(hex + SUFFIX)
+              && keyOf(path) != null
+              && root.resolve(path).normalize().startsWith(root);
+    } catch (RuntimeException notAKeyOrPath) {
+      shaped = false;
+    }
+    if (!shaped) {
+      throw new SourceException(
+          SourceReason.ARTIFACT_FAILED,
+          "'" + path + "' with digest " + digest + " does not name an artifact of this store");
+    }
+    return hex;
+  }
+
+  private static SourceKey keyOf(String path) {
+    String[] segments = path.split("/");
+    return new SourceKey(segments[0], segments[1], segments[2]);
   }
 
   /** The file of an artifact on disk. */
