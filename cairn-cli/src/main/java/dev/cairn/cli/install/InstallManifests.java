@@ -23,7 +23,7 @@ import java.util.Map;
  * is not throttled.
  */
 public final class InstallManifests {
-  static final String NAME = "cairn-controller";
+  public static final String NAME = "cairn-controller";
   static final int PROBE_PORT = 8080;
 
   private InstallManifests() {}
