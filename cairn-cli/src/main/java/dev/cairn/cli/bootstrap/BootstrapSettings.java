@@ -39,17 +39,17 @@ public record BootstrapSettings(
       throw new IllegalArgumentException(
           "--url is not a URL (expected https://host/org/repository.git)");
     }
-    if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(
-          "--url must not carry credentials; pass them with --username and --password");
-    }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!List.of("https", "http").contains(scheme)) {
       throw new IllegalArgumentException(
-          "--url '"
-              + url
-              + "': cairn bootstrap git supports https and http URLs; SSH is not supported"
+          "--url is a "
+              + (scheme.isEmpty() ? "scp-style or relative" : scheme)
+              + " URL: cairn bootstrap git supports https and http URLs; SSH is not supported"
               + " yet (use the https URL with --username and --password)");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "--url must not carry credentials; pass them with --username and --password");
     }
   }
 
