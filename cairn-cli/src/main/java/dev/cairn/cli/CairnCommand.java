@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       SealCommand.class,
       ControllerCommand.class,
       InstallCommand.class,
+      BootstrapCommand.class,
+      CheckCommand.class,
       UninstallCommand.class,
       VersionCommand.class,
       GenerateCompletion.class,

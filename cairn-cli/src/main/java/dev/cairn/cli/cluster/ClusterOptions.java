@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The shared {@code --kubeconfig}, {@code --context}, {@code -n/--namespace} and {@code
- * -A/--all-namespaces} flags, and the client they select. Without flags, the current context of
- * {@code KUBECONFIG} or {@code ~/.kube/config} is used, as kubectl does.
+ * The shared {@code --kubeconfig}, {@code --context}, {@code -n/--namespace}, {@code
+ * -A/--all-namespaces} and {@code --as}/{@code --as-group} flags, and the client they select.
+ * Without flags, the current context of {@code KUBECONFIG} or {@code ~/.kube/config} is used, as
+ * kubectl does.
  */
 public final class ClusterOptions {
 
@@ -33,6 +34,18 @@ public final class ClusterOptions {
       names = {"-A", "--all-namespaces"},
       description = "Every namespace.")
   boolean allNamespaces;
+
+  @Option(
+      names = "--as",
+      paramLabel = "USER",
+      description = "Act as this user (impersonation), as kubectl --as does.")
+  String as;
+
+  @Option(
+      names = "--as-group",
+      paramLabel = "GROUP",
+      description = "Act as a member of this group (repeatable; with --as).")
+  String[] asGroups;
 
   private Config config;
 
@@ -67,6 +80,10 @@ public final class ClusterOptions {
         config = Config.autoConfigure(context);
       }
       config.setRequestRetryBackoffLimit(1);
+      if (as != null) {
+        config.setImpersonateUsername(as);
+        config.setImpersonateGroups(asGroups == null ? new String[0] : asGroups);
+      }
     }
     return config;
   }

@@ -24,7 +24,7 @@ import java.util.Map;
  * is not throttled.
  */
 public final class InstallManifests {
-  static final String NAME = "cairn-controller";
+  public static final String NAME = "cairn-controller";
   static final int PROBE_PORT = 8080;
   static final int ARTIFACT_PORT = 9090;
   static final int RECEIVER_PORT = 9292;

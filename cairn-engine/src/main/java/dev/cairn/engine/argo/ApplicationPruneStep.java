@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * still carry the tracking label; objects annotated {@code argocd.argoproj.io/sync-options:
  * Prune=false} are kept). {@code syncOptions: [Prune=false]} turns pruning off for the whole
  * Application; what is not pruned shows as {@code requiresPruning}. A sync of some resources prunes
- * nothing (the resources it names are all in the new set). {@code PrunePropagationPolicy} says
- * what happens to the dependents of a pruned object.
+ * nothing (the resources it names are all in the new set). {@code PrunePropagationPolicy} says what
+ * happens to the dependents of a pruned object.
  */
 final class ApplicationPruneStep {
   private final ResourceManager manager;

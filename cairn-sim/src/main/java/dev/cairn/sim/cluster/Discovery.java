@@ -102,7 +102,17 @@ final class Discovery {
         type.names().categories().forEach(r.putArray("categories")::add);
       }
       ArrayNode verbs = r.putArray("verbs");
-      List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch")
+      (AccessReview.handles(type)
+              ? List.of("create")
+              : List.of(
+                  "create",
+                  "delete",
+                  "deletecollection",
+                  "get",
+                  "list",
+                  "patch",
+                  "update",
+                  "watch"))
           .forEach(verbs::add);
       if (type.statusSubresource()) {
         ObjectNode s = resources.addObject();

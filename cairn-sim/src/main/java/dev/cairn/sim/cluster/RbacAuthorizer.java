@@ -46,12 +46,32 @@ final class RbacAuthorizer {
     String resource =
         request.subresource() == null ? type.plural() : type.plural() + "/" + request.subresource();
     String namespace = type.namespaced() ? request.namespace() : null;
+    if (!allows(who, verb, type.group(), resource, namespace, request.name())) {
+      throw forbidden(who, verb, type, resource, namespace, request.name());
+    }
+  }
+
+  /**
+   * Whether {@code who} may {@code verb} {@code resource} (with its subresource, {@code
+   * deployments/status}) of {@code group}, in {@code namespace} (null: cluster scope), named {@code
+   * name} (null: any).
+   */
+  boolean allows(
+      RequestIdentity who,
+      String verb,
+      String group,
+      String resource,
+      String namespace,
+      String name) {
+    if (who.isAdmin()) {
+      return true;
+    }
     for (JsonNode rule : rulesFor(who, namespace)) {
-      if (allows(rule, verb, type.group(), resource, request.name())) {
-        return;
+      if (allows(rule, verb, group, resource, name)) {
+        return true;
       }
     }
-    throw forbidden(who, verb, type, resource, namespace, request.name());
+    return false;
   }
 
   private List<JsonNode> rulesFor(RequestIdentity who, String namespace) {

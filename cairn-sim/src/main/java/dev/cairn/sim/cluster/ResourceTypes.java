@@ -22,6 +22,7 @@ final class ResourceTypes {
           "batch",
           "networking.k8s.io",
           "rbac.authorization.k8s.io",
+          "authorization.k8s.io",
           "apiextensions.k8s.io",
           "policy",
           "autoscaling",
@@ -101,6 +102,9 @@ final class ResourceTypes {
     builtIn("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", "n");
     builtIn("events.k8s.io", "v1", "Event", "events", "n");
     builtIn("node.k8s.io", "v1", "RuntimeClass", "runtimeclasses", "");
+    // create-only and never stored (AccessReview)
+    builtIn(
+        "authorization.k8s.io", "v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews", "");
   }
 
   private void builtIn(String group, String version, String kind, String plural, String flags) {

@@ -34,6 +34,7 @@ final class SimulatedApiDispatcher {
   private final Discovery discovery;
   private final TableOutput tables = new TableOutput(types);
   private final RbacAuthorizer rbac;
+  private final AccessReview accessReviews;
   private final RequestCounter requests = new RequestCounter();
   private final Faults faults = new Faults();
   private final AtomicLong resourceVersion = new AtomicLong();
@@ -48,6 +49,7 @@ final class SimulatedApiDispatcher {
     this.scale = new ScaleSubresource(writer);
     this.discovery = new Discovery(types);
     this.rbac = new RbacAuthorizer(store);
+    this.accessReviews = new AccessReview(rbac, lock);
     store.addListener(new Cascades(writer, types, deletes, lock, controllers));
     underWriteLock(
         () -> {
@@ -130,7 +132,11 @@ final class SimulatedApiDispatcher {
         return discovery(request);
       }
       type = resolve(request);
-      authorize(RequestIdentity.of(impersonatedUser, impersonatedGroups), request, type);
+      RequestIdentity who = RequestIdentity.of(impersonatedUser, impersonatedGroups);
+      if (AccessReview.handles(type)) {
+        return json(201, accessReviews.review(who, request));
+      }
+      authorize(who, request, type);
       return route(request, type);
     } catch (ApiException e) {
       return json(e.code(), e.toStatus(type, request.name()));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * RBAC for impersonated users and service accounts: what their Roles and ClusterRoles, through
  * RoleBindings and ClusterRoleBindings, allow; 403 Forbidden with kube-apiserver's message
- * otherwise. The admin identity of the tests is not restricted.
+ * otherwise; a SelfSubjectAccessReview answers as those rules decide. The admin identity of the
+ * tests is not restricted.
  */
 @ExtendWith(ClusterExtension.class)
 class RbacIT {
@@ -204,6 +207,45 @@ class RbacIT {
       forbidden(() -> erin.namespaces().withName(tenantB).get());
       forbidden(() -> dave.configMaps().inNamespace(tenantA).list());
     }
+  }
+
+  @Test
+  void aSelfSubjectAccessReviewAnswersAsTheAuthorizerDecides() {
+    grant(tenantA, "reviewer", "User", "erin", "configmaps", "create");
+    try (KubernetesClient erin = as("erin")) {
+      assertThat(review(erin, "create", "", "configmaps", tenantA).getStatus().getAllowed())
+          .isTrue();
+      assertThat(review(erin, "create", "", "configmaps", tenantB).getStatus().getAllowed())
+          .isFalse();
+      assertThat(review(erin, "delete", "", "configmaps", tenantA).getStatus().getAllowed())
+          .isFalse();
+      assertThat(review(erin, "create", "apps", "deployments", tenantA).getStatus().getAllowed())
+          .isFalse();
+    }
+    assertThat(
+            review(admin, "create", "apiextensions.k8s.io", "customresourcedefinitions", null)
+                .getStatus()
+                .getAllowed())
+        .isTrue();
+  }
+
+  private static SelfSubjectAccessReview review(
+      KubernetesClient client, String verb, String group, String resource, String namespace) {
+    return client
+        .authorization()
+        .v1()
+        .selfSubjectAccessReview()
+        .create(
+            new SelfSubjectAccessReviewBuilder()
+                .withNewSpec()
+                .withNewResourceAttributes()
+                .withVerb(verb)
+                .withGroup(group)
+                .withResource(resource)
+                .withNamespace(namespace)
+                .endResourceAttributes()
+                .endSpec()
+                .build());
   }
 
   private KubernetesClient as(String user) {
