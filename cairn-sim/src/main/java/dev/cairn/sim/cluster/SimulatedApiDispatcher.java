@@ -71,6 +71,19 @@ final class SimulatedApiDispatcher {
     return requests;
   }
 
+  /**
+   * Ends every watch and forgets the watch history, as an API server that restarted: the objects
+   * and the resourceVersion counter stay (they live in etcd), the watch cache starts empty at the
+   * current resourceVersion.
+   */
+  void forgetWatches() {
+    underWriteLock(
+        () -> {
+          watches.forget(lastResourceVersion.get());
+          return null;
+        });
+  }
+
   ObjectStore store() {
     return store;
   }
@@ -235,6 +248,7 @@ final class SimulatedApiDispatcher {
 
   /** Lists through the type (and namespace) index, then by label and field selectors. */
   private ApiResponse list(ApiRequest request, ResourceType type) {
+    checkListVersion(request);
     String tableVersion = TableOutput.requestedVersion(request);
     if (tableVersion != null) {
       return listTable(request, type, tableVersion);
@@ -268,6 +282,54 @@ final class SimulatedApiDispatcher {
       read.unlock();
     }
     return ApiResponse.json(200, body.toString());
+  }
+
+  /**
+   * The {@code resourceVersion} / {@code resourceVersionMatch} rules of a list, as
+   * staging/src/k8s.io/apimachinery/pkg/apis/meta/internalversion/validation/validation.go
+   * (ValidateListOptions) and the storage layer apply them: a match needs a version, "Exact" is not
+   * allowed with "0", and an exact version older than the watch history is 410 Expired. Lists are
+   * always served at the current state, so an exact older version still inside the history is
+   * refused rather than answered with the wrong state.
+   */
+  private void checkListVersion(ApiRequest request) {
+    String match = request.query().get("resourceVersionMatch");
+    if (match == null || match.isEmpty()) {
+      return;
+    }
+    String version = request.query().get("resourceVersion");
+    if (version == null || version.isEmpty()) {
+      throw invalidList("resourceVersionMatch is forbidden unless resourceVersion is provided");
+    }
+    if (!match.equals("NotOlderThan") && !match.equals("Exact")) {
+      throw invalidList(
+          "resourceVersionMatch: Unsupported value: \""
+              + match
+              + "\": supported values: \"Exact\", \"NotOlderThan\"");
+    }
+    if (match.equals("Exact")) {
+      if (version.equals("0")) {
+        throw invalidList("resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"");
+      }
+      long exact = WatchHub.parse(version);
+      if (watches.expired(exact)) {
+        throw watches.tooOld(exact);
+      }
+      if (exact != lastResourceVersion.get()) {
+        throw new ApiException(
+            400,
+            "BadRequest",
+            "the simulated API server lists only the current state (resourceVersion "
+                + lastResourceVersion.get()
+                + "), not resourceVersion "
+                + version
+                + " exactly");
+      }
+    }
+  }
+
+  private static ApiException invalidList(String message) {
+    return new ApiException(422, "Invalid", "ListOptions.meta.k8s.io \"\" is invalid: " + message);
   }
 
   private ApiResponse listTable(ApiRequest request, ResourceType type, String tableVersion) {

@@ -152,6 +152,18 @@ public final class SimulatedCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Restarts the API server, as kube-apiserver restarting in front of the same etcd: every open
+   * watch ends, the watch history is gone, so a watch or an exact list from a resourceVersion older
+   * than the restart gets 410 Gone (reason Expired) and the client must list again; the objects
+   * stay and resourceVersions go on from where they were. Answers again on the same port on return.
+   */
+  public synchronized void restart() {
+    stopServing();
+    dispatcher.forgetWatches();
+    resumeServing();
+  }
+
   /** Counts of the requests this cluster received. */
   public RequestCounter requests() {
     return dispatcher.requests();
