@@ -37,6 +37,7 @@ final class SimulatedApiDispatcher {
   private final RequestCounter requests = new RequestCounter();
   private final AtomicLong resourceVersion = new AtomicLong();
   private final AtomicLong lastResourceVersion = new AtomicLong();
+  private final List<HeldWrite> holds = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   SimulatedApiDispatcher(ObjectValidator validator, ScheduledExecutorService controllers) {
     this.watches = new WatchHub(this::nextResourceVersion);
@@ -128,6 +129,7 @@ final class SimulatedApiDispatcher {
       }
       type = resolve(request);
       authorize(RequestIdentity.of(impersonatedUser, impersonatedGroups), request, type);
+      holdIfAsked(request, type);
       return route(request, type);
     } catch (ApiException e) {
       return json(e.code(), e.toStatus(type, request.name()));
@@ -144,6 +146,24 @@ final class SimulatedApiDispatcher {
                   + ": "
                   + e);
       return json(500, internal.toStatus(type, request.name()));
+    }
+  }
+
+  /** Holds the next write of one object (see {@link HeldWrite}). */
+  HeldWrite holdNextWrite(String resource, String namespace, String name) {
+    HeldWrite hold = new HeldWrite(resource, namespace, name);
+    holds.add(hold);
+    return hold;
+  }
+
+  /** Blocks a held write outside every lock, so that other requests go on meanwhile. */
+  private void holdIfAsked(ApiRequest request, ResourceType type) {
+    for (HeldWrite hold : holds) {
+      if (hold.claims(request, type)) {
+        holds.remove(hold);
+        hold.hold();
+        return;
+      }
     }
   }
 

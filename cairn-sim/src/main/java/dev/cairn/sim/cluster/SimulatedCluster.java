@@ -164,6 +164,16 @@ public final class SimulatedCluster implements AutoCloseable {
     resumeServing();
   }
 
+  /**
+   * Holds the next write of one object until the returned {@link HeldWrite} is released or dropped.
+   *
+   * @param resource as the server names it: {@code configmaps}, {@code deployments.apps}
+   * @param namespace null for a cluster-scoped object
+   */
+  public HeldWrite holdNextWrite(String resource, String namespace, String name) {
+    return dispatcher.holdNextWrite(resource, namespace, name);
+  }
+
   /** Counts of the requests this cluster received. */
   public RequestCounter requests() {
     return dispatcher.requests();
