@@ -17,6 +17,14 @@ public interface ClusterClient {
   Optional<KubeObject> get(ObjectId id);
 
   /**
+   * The live object as the API server holds it now, never from a cache: what a delete is decided
+   * on, since a cached copy may miss a label or annotation that forbids it.
+   */
+  default Optional<KubeObject> read(ObjectId id) {
+    return get(id);
+  }
+
+  /**
    * Objects of a kind with all the given labels, in {@code namespace} or in all namespaces when
    * {@code namespace} is null.
    */

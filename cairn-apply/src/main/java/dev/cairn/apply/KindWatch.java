@@ -101,6 +101,19 @@ final class KindWatch {
     return !informers.isEmpty();
   }
 
+  /**
+   * Whether every watch of the kind is open now: after a watch ends (the API server went away or
+   * restarted) its informer may hold objects older than the server's until it has listed again.
+   */
+  boolean watching() {
+    for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
+      if (!informer.isWatching()) {
+        return false;
+      }
+    }
+    return !informers.isEmpty();
+  }
+
   /** The watched object, empty when no watch holds it. */
   Optional<KubeObject> find(ObjectId id) {
     GenericKubernetesResource found = lookup(id);

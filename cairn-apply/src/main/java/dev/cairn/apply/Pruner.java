@@ -42,7 +42,7 @@ final class Pruner {
 
   private ChangeSetEntry pruneOne(ObjectId id) {
     try {
-      Optional<KubeObject> live = cluster.get(id);
+      Optional<KubeObject> live = cluster.read(id);
       if (live.isEmpty()) {
         return ChangeSetEntry.of(id, Action.SKIPPED, "already gone");
       }

@@ -18,8 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * memory), or one unfiltered watch for the few cluster kinds every reconcile asks about
  * (Namespaces, CustomResourceDefinitions). An object missing from the watches is asked for
  * directly, and so is an object this client wrote until its watch has delivered that write: a read
- * never returns something older than this process's own last apply or delete. Writes always go to
- * the server.
+ * never returns something older than this process's own last apply or delete. While a watch of the
+ * kind is down (the API server went away or restarted, and the informer has not listed again after
+ * its 410 Gone), reads go to the server too, so a change made meanwhile is never hidden by the
+ * cache. Writes always go to the server, and what a delete is decided on is read from the server
+ * ({@link #read}).
  */
 public final class WatchedClusterClient implements ClusterClient, AutoCloseable {
   private static final Set<String> UNFILTERED =
@@ -45,15 +48,24 @@ public final class WatchedClusterClient implements ClusterClient, AutoCloseable 
 
   @Override
   public Optional<KubeObject> get(ObjectId id) {
-    if (closed || ownWrites.pending(key(id))) {
+    if (closed) {
       return server.get(id);
     }
+    // started even for an object still pending: its listing is what delivers this process's write
     KindWatch watch = watchOf(id.gvk());
-    if (watch == null) {
+    if (watch == null || ownWrites.pending(key(id))) {
+      return server.get(id);
+    }
+    if (!watch.watching()) {
       return server.get(id);
     }
     Optional<KubeObject> cached = watch.find(id);
     return cached.isPresent() ? cached : server.get(id);
+  }
+
+  @Override
+  public Optional<KubeObject> read(ObjectId id) {
+    return server.get(id);
   }
 
   @Override

@@ -38,6 +38,7 @@ public class Run<S extends ReconcileStatus> implements AutoCloseable {
   private Duration interval;
   private Duration retryInterval;
   private Consumer<String> progress = message -> {};
+  private Consumer<Consumer<S>> checkpoint = change -> {};
   private boolean suspended;
   private String refusedField;
   private Duration dependencyRequeue = DEFAULT_DEPENDENCY_REQUEUE;
@@ -154,6 +155,19 @@ public class Run<S extends ReconcileStatus> implements AutoCloseable {
    */
   public void reportProgress(String message) {
     progress.accept(message);
+  }
+
+  /**
+   * Writes {@code change} at once on top of the status the object has stored, so that it survives
+   * this process dying before the run ends (the run's own status write at the end replaces it). For
+   * bookkeeping a later run needs, such as the objects an apply is about to create.
+   */
+  public void checkpoint(Consumer<S> change) {
+    checkpoint.accept(change);
+  }
+
+  void onCheckpoint(Consumer<Consumer<S>> listener) {
+    this.checkpoint = listener;
   }
 
   void suspended(boolean value) {

@@ -78,6 +78,7 @@ public final class StepReconciler<
     try (R run = start(copy, trigger, draft)) {
       T base = object;
       run.onProgress(message -> progress(base, run, message));
+      run.onCheckpoint(change -> checkpoint(base, change));
       RunOutcome outcome = steps.run(run);
       if (outcome.skipped()) {
         return summarizer.summarize(run, outcome);
@@ -122,6 +123,19 @@ public final class StepReconciler<
             ConditionTypes.RECONCILING, ConditionReasons.PROGRESSING, message, run.generation());
     writer
         .write(kind.resourceClass(), current, shown)
+        .ifPresent(written -> fresh.remember(current, written));
+  }
+
+  /** Writes {@code change} on top of the stored status now (see {@link Run#checkpoint}). */
+  private void checkpoint(T object, java.util.function.Consumer<S> change) {
+    T current = fresh.latest(object);
+    S stored =
+        current.getStatus() == null
+            ? kind.emptyStatus()
+            : client.getKubernetesSerialization().clone(current.getStatus());
+    change.accept(stored);
+    writer
+        .write(kind.resourceClass(), current, stored)
         .ifPresent(written -> fresh.remember(current, written));
   }
 

@@ -2,15 +2,20 @@ package dev.cairn.engine.kustomize;
 
 import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.InventoryEntry;
+import dev.cairn.api.ResourceInventory;
 import dev.cairn.apply.ApplyException;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ChangeSet;
 import dev.cairn.apply.ChangeSetEntry;
+import dev.cairn.apply.ClusterClient;
 import dev.cairn.engine.Inventories;
 import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
+import dev.cairn.manifest.KubeObject;
+import dev.cairn.manifest.ObjectId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,7 +26,9 @@ import java.util.stream.Collectors;
  * #NAMESPACE_LABEL}; the new inventory is what the apply left in the cluster. Prune ({@code prune:
  * true}) deletes what the previous inventory held and the new one does not; objects whose delete
  * failed stay in the inventory so the next run retries them. An apply that fails half-way adds what
- * it did create to the previous inventory.
+ * it did create to the previous inventory. Before an apply that creates objects the previous
+ * inventory lacks, the inventory stored in the status grows by them: a controller that dies
+ * half-way leaves no object behind that a later prune would not know of.
  */
 final class ApplyStep {
   static final String NAME_LABEL = OwnerLabels.KUSTOMIZATION_NAME;
@@ -35,6 +42,7 @@ final class ApplyStep {
             .withForce(Boolean.TRUE.equals(run.spec().force()))
             .withWaitTimeout(run.timeout());
     run.applyOptions(options);
+    recordPlanned(run);
     ChangeSet applied;
     try {
       applied = run.target().manager().apply(run.rendered().objects(), options);
@@ -52,6 +60,30 @@ final class ApplyStep {
     run.applied(applied);
     run.newInventory(Inventories.fromChangeSet(applied));
     return StepResult.proceed();
+  }
+
+  /**
+   * Stores previous inventory plus the objects about to be applied when that adds any. Only ids the
+   * inventory can name exactly (a namespace, or a kind known to be cluster-scoped) are added.
+   */
+  private static void recordPlanned(KustomizationRun run) {
+    List<InventoryEntry> planned = new ArrayList<>(run.previousInventory());
+    ClusterClient cluster = run.target().cluster();
+    for (KubeObject object : run.rendered().objects()) {
+      ObjectId id = object.id();
+      boolean named =
+          id.namespace() != null && !id.namespace().isEmpty()
+              || cluster.namespaced(id.gvk()).map(namespaced -> !namespaced).orElse(false);
+      InventoryEntry entry = Inventories.entryOf(id);
+      if (named && !planned.contains(entry)) {
+        planned.add(entry);
+      }
+    }
+    if (planned.size() > run.previousInventory().size()) {
+      List<InventoryEntry> sorted =
+          planned.stream().sorted(Comparator.comparing(InventoryEntry::id)).toList();
+      run.checkpoint(status -> status.setInventory(new ResourceInventory(sorted)));
+    }
   }
 
   StepResult prune(KustomizationRun run) {

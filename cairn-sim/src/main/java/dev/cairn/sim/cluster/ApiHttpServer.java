@@ -242,7 +242,7 @@ final class ApiHttpServer implements AutoCloseable {
     accepted.onComplete(
         upgrade -> {
           if (upgrade.succeeded() && upgrade.result() == 101) {
-            watch.attach(socket::writeTextMessage);
+            watch.attach(socket::writeTextMessage, socket::close);
           } else {
             watch.close();
           }

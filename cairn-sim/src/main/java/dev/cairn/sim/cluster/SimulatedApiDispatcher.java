@@ -39,6 +39,7 @@ final class SimulatedApiDispatcher {
   private final Faults faults = new Faults();
   private final AtomicLong resourceVersion = new AtomicLong();
   private final AtomicLong lastResourceVersion = new AtomicLong();
+  private final List<HeldWrite> holds = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   SimulatedApiDispatcher(ObjectValidator validator, ScheduledExecutorService controllers) {
     this.watches = new WatchHub(this::nextResourceVersion);
@@ -89,6 +90,19 @@ final class SimulatedApiDispatcher {
     return answer;
   }
 
+  /**
+   * Ends every watch and forgets the watch history, as an API server that restarted: the objects
+   * and the resourceVersion counter stay (they live in etcd), the watch cache starts empty at the
+   * current resourceVersion.
+   */
+  void forgetWatches() {
+    underWriteLock(
+        () -> {
+          watches.forget(lastResourceVersion.get());
+          return null;
+        });
+  }
+
   ObjectStore store() {
     return store;
   }
@@ -137,6 +151,7 @@ final class SimulatedApiDispatcher {
         return json(201, accessReviews.review(who, request));
       }
       authorize(who, request, type);
+      holdIfAsked(request, type);
       return route(request, type);
     } catch (ApiException e) {
       return json(e.code(), e.toStatus(type, request.name()));
@@ -153,6 +168,24 @@ final class SimulatedApiDispatcher {
                   + ": "
                   + e);
       return json(500, internal.toStatus(type, request.name()));
+    }
+  }
+
+  /** Holds the next write of one object (see {@link HeldWrite}). */
+  HeldWrite holdNextWrite(String resource, String namespace, String name) {
+    HeldWrite hold = new HeldWrite(resource, namespace, name);
+    holds.add(hold);
+    return hold;
+  }
+
+  /** Blocks a held write outside every lock, so that other requests go on meanwhile. */
+  private void holdIfAsked(ApiRequest request, ResourceType type) {
+    for (HeldWrite hold : holds) {
+      if (hold.claims(request, type)) {
+        holds.remove(hold);
+        hold.hold();
+        return;
+      }
     }
   }
 
@@ -257,6 +290,7 @@ final class SimulatedApiDispatcher {
 
   /** Lists through the type (and namespace) index, then by label and field selectors. */
   private ApiResponse list(ApiRequest request, ResourceType type) {
+    checkListVersion(request);
     String tableVersion = TableOutput.requestedVersion(request);
     if (tableVersion != null) {
       return listTable(request, type, tableVersion);
@@ -290,6 +324,54 @@ final class SimulatedApiDispatcher {
       read.unlock();
     }
     return ApiResponse.json(200, body.toString());
+  }
+
+  /**
+   * The {@code resourceVersion} / {@code resourceVersionMatch} rules of a list, as
+   * staging/src/k8s.io/apimachinery/pkg/apis/meta/internalversion/validation/validation.go
+   * (ValidateListOptions) and the storage layer apply them: a match needs a version, "Exact" is not
+   * allowed with "0", and an exact version older than the watch history is 410 Expired. Lists are
+   * always served at the current state, so an exact older version still inside the history is
+   * refused rather than answered with the wrong state.
+   */
+  private void checkListVersion(ApiRequest request) {
+    String match = request.query().get("resourceVersionMatch");
+    if (match == null || match.isEmpty()) {
+      return;
+    }
+    String version = request.query().get("resourceVersion");
+    if (version == null || version.isEmpty()) {
+      throw invalidList("resourceVersionMatch is forbidden unless resourceVersion is provided");
+    }
+    if (!match.equals("NotOlderThan") && !match.equals("Exact")) {
+      throw invalidList(
+          "resourceVersionMatch: Unsupported value: \""
+              + match
+              + "\": supported values: \"Exact\", \"NotOlderThan\"");
+    }
+    if (match.equals("Exact")) {
+      if (version.equals("0")) {
+        throw invalidList("resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"");
+      }
+      long exact = WatchHub.parse(version);
+      if (watches.expired(exact)) {
+        throw watches.tooOld(exact);
+      }
+      if (exact != lastResourceVersion.get()) {
+        throw new ApiException(
+            400,
+            "BadRequest",
+            "the simulated API server lists only the current state (resourceVersion "
+                + lastResourceVersion.get()
+                + "), not resourceVersion "
+                + version
+                + " exactly");
+      }
+    }
+  }
+
+  private static ApiException invalidList(String message) {
+    return new ApiException(422, "Invalid", "ListOptions.meta.k8s.io \"\" is invalid: " + message);
   }
 
   private ApiResponse listTable(ApiRequest request, ResourceType type, String tableVersion) {

@@ -179,6 +179,28 @@ public final class SimulatedCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Restarts the API server, as kube-apiserver restarting in front of the same etcd: every open
+   * watch ends, the watch history is gone, so a watch or an exact list from a resourceVersion older
+   * than the restart gets 410 Gone (reason Expired) and the client must list again; the objects
+   * stay and resourceVersions go on from where they were. Answers again on the same port on return.
+   */
+  public synchronized void restart() {
+    stopServing();
+    dispatcher.forgetWatches();
+    resumeServing();
+  }
+
+  /**
+   * Holds the next write of one object until the returned {@link HeldWrite} is released or dropped.
+   *
+   * @param resource as the server names it: {@code configmaps}, {@code deployments.apps}
+   * @param namespace null for a cluster-scoped object
+   */
+  public HeldWrite holdNextWrite(String resource, String namespace, String name) {
+    return dispatcher.holdNextWrite(resource, namespace, name);
+  }
+
   /** Counts of the requests this cluster received. */
   public RequestCounter requests() {
     return dispatcher.requests();

@@ -16,13 +16,19 @@ import java.util.function.LongSupplier;
  * Watches: a watch is registered and given its initial events atomically with respect to writes
  * (the caller holds the read lock, writers the write lock), and events that arrive before its
  * WebSocket opens are queued, not lost. A watch from a recent {@code resourceVersion} replays the
- * events after it from a bounded history, as the real server does; from "0", no version or a
- * version older than the history, it starts with ADDED for every matching object. Deletions get a
- * resourceVersion of their own. Watches are kept by type, so a change is matched only against the
- * watches of its own type, and each event's frame is built once however many watches get it.
+ * events after it from a bounded history, as the real server does; from "0" or no version it starts
+ * with ADDED for every matching object. A watch from a version older than the history gets one
+ * ERROR event carrying a 410 {@code Expired} Status and ends, as kube-apiserver's watch cache
+ * answers (staging/src/k8s.io/apiserver/pkg/storage/cacher: watch_cache.go's
+ * getAllEventsSinceLocked returns NewResourceExpired "too old resource version: %d (%d)", which
+ * cacher.go hands to the client as the single event of an error watcher); the client must list
+ * again. {@link #forget} drops every watch and the whole history, as a restarted API server's empty
+ * watch cache does. Deletions get a resourceVersion of their own. Watches are kept by type, so a
+ * change is matched only against the watches of its own type, and each event's frame is built once
+ * however many watches get it.
  */
 final class WatchHub {
-  private static final int HISTORY = 4096;
+  static final int HISTORY = 4096;
 
   /** One change, as the history keeps it. */
   private record Change(
@@ -31,10 +37,42 @@ final class WatchHub {
   private final Map<String, Set<Watch>> watchesByType = new ConcurrentHashMap<>();
   private final Deque<Change> history = new ArrayDeque<>();
   private final LongSupplier resourceVersions;
+  private final int capacity;
   private long droppedUpTo;
 
   WatchHub(LongSupplier resourceVersions) {
+    this(resourceVersions, HISTORY);
+  }
+
+  /** A hub whose history keeps the last {@code capacity} changes. */
+  WatchHub(LongSupplier resourceVersions, int capacity) {
     this.resourceVersions = resourceVersions;
+    this.capacity = capacity;
+  }
+
+  /**
+   * Ends every open watch and forgets the history up to {@code currentVersion}: a watch (or an
+   * exact list) from an older version is answered 410 from now on. The caller holds the write lock.
+   */
+  void forget(long currentVersion) {
+    history.clear();
+    droppedUpTo = Math.max(droppedUpTo, currentVersion);
+    for (Set<Watch> ofType : watchesByType.values()) {
+      for (Watch watch : List.copyOf(ofType)) {
+        watch.end();
+      }
+    }
+  }
+
+  /** Whether the history no longer reaches back to {@code version} (a positive version). */
+  boolean expired(long version) {
+    return version > 0 && version < droppedUpTo;
+  }
+
+  /** The 410 a request from a version older than the history gets. */
+  ApiException tooOld(long version) {
+    return new ApiException(
+        410, "Expired", "too old resource version: " + version + " (" + droppedUpTo + ")");
   }
 
   /** Called by the store under the write lock; returns the JSON of a deleted object. */
@@ -58,7 +96,7 @@ final class WatchHub {
             after == null ? null : after.object(),
             json);
     history.addLast(change);
-    if (history.size() > HISTORY) {
+    if (history.size() > capacity) {
       droppedUpTo = history.removeFirst().resourceVersion();
     }
     Set<Watch> ofType = watchesByType.get(change.typeKey());
@@ -84,7 +122,13 @@ final class WatchHub {
       String typeKey, ObjectSelector query, String fromVersion, List<ObjectStore.Stored> current) {
     Watch watch = new Watch(typeKey, query);
     long from = parse(fromVersion);
-    if (from > 0 && from >= droppedUpTo) {
+    if (expired(from)) {
+      watch.send(
+          "{\"type\":\"ERROR\",\"object\":" + Json.write(tooOld(from).toStatus(null, null)) + "}");
+      watch.end();
+      return watch;
+    }
+    if (from > 0) {
       for (Change change : history) {
         if (change.resourceVersion() > from && change.typeKey().equals(typeKey)) {
           String frame = frame(change, query);
@@ -104,7 +148,7 @@ final class WatchHub {
     return watch;
   }
 
-  private static long parse(String version) {
+  static long parse(String version) {
     if (version == null || version.isEmpty()) {
       return 0;
     }
@@ -160,6 +204,8 @@ final class WatchHub {
     private final ObjectSelector query;
     private final List<String> pending = new ArrayList<>();
     private Consumer<String> socket;
+    private Runnable hangUp;
+    private boolean ending;
     private boolean closed;
 
     Watch(String typeKey, ObjectSelector query) {
@@ -178,14 +224,39 @@ final class WatchHub {
       }
     }
 
-    /** The WebSocket is open: sends what queued, then every further frame, to {@code socket}. */
-    synchronized void attach(Consumer<String> socket) {
+    /**
+     * The WebSocket is open: sends what queued, then every further frame, to {@code socket}; {@code
+     * hangUp} closes the WebSocket when the server ends the watch.
+     */
+    synchronized void attach(Consumer<String> socket, Runnable hangUp) {
       if (closed) {
         return;
       }
       this.socket = socket;
+      this.hangUp = hangUp;
       pending.forEach(socket);
       pending.clear();
+      if (ending) {
+        close();
+        hangUp.run();
+      }
+    }
+
+    /**
+     * The server ends this watch: nothing further is sent; what is queued still goes out once the
+     * WebSocket opens, then it closes.
+     */
+    synchronized void end() {
+      Set<Watch> ofType = watchesByType.get(typeKey);
+      if (ofType != null) {
+        ofType.remove(this);
+      }
+      if (socket == null) {
+        ending = true;
+        return;
+      }
+      close();
+      hangUp.run();
     }
 
     /** The WebSocket closed or failed, or never opened. */

@@ -153,7 +153,38 @@ public final class GitHttpServer implements AutoCloseable {
   }
 
   public int port() {
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+    return connector.isStarted() ? connector.getLocalPort() : connector.getPort();
+  }
+
+  /**
+   * Stops listening, as a Git server that went away: connections to {@link #port()} are refused
+   * until {@link #resumeServing()}. The repositories stay.
+   */
+  public synchronized void stopServing() {
+    ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+    if (!connector.isStarted()) {
+      return;
+    }
+    connector.setPort(connector.getLocalPort());
+    try {
+      connector.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop the Git HTTP connector", e);
+    }
+  }
+
+  /** Listens again on the same port after {@link #stopServing()}. */
+  public synchronized void resumeServing() {
+    ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+    if (connector.isStarted()) {
+      return;
+    }
+    try {
+      connector.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot listen again on port " + connector.getPort(), e);
+    }
   }
 
   /** How many HTTP requests reached the server so far. */
