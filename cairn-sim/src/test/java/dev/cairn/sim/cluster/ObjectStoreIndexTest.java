@@ -118,7 +118,7 @@ class ObjectStoreIndexTest {
     ResourceType type = TYPES.find("", "v1", plural).get();
     WatchHub.Watch watch =
         watches.open("/" + plural, ObjectSelector.of(request, type), null, List.of());
-    watch.attach(frames::add);
+    watch.attach(frames::add, () -> {});
     return watch;
   }
 }
