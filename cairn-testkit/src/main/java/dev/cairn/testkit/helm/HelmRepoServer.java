@@ -34,7 +34,11 @@ public final class HelmRepoServer implements AutoCloseable {
   private record Entry(String name, String version, String file, String digest) {}
 
   private final Path directory;
-  private final HttpServer server;
+  private final SSLContext tls;
+  private final boolean needClientAuth;
+  private HttpServer server;
+  private final int port;
+  private boolean serving = true;
   private final String expectedAuthorization;
   private final String scheme;
   private final List<Entry> entries = new ArrayList<>();
@@ -53,24 +57,11 @@ public final class HelmRepoServer implements AutoCloseable {
     this.directory = directory;
     this.expectedAuthorization = expectedAuthorization;
     Files.createDirectories(directory.resolve("charts"));
-    if (tls == null) {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } else {
-      HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      https.setHttpsConfigurator(
-          new HttpsConfigurator(tls) {
-            @Override
-            public void configure(HttpsParameters parameters) {
-              SSLParameters ssl = tls.getDefaultSSLParameters();
-              ssl.setNeedClientAuth(needClientAuth);
-              parameters.setSSLParameters(ssl);
-            }
-          });
-      server = https;
-    }
+    this.tls = tls;
+    this.needClientAuth = needClientAuth;
     this.scheme = tls == null ? "http" : "https";
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = listen(0);
+    this.port = server.getAddress().getPort();
     writeIndex();
   }
 
@@ -113,9 +104,55 @@ public final class HelmRepoServer implements AutoCloseable {
     }
   }
 
+  private HttpServer listen(int port) throws IOException {
+    HttpServer listening;
+    if (tls == null) {
+      listening = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    } else {
+      HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+      https.setHttpsConfigurator(
+          new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+              SSLParameters ssl = tls.getDefaultSSLParameters();
+              ssl.setNeedClientAuth(needClientAuth);
+              parameters.setSSLParameters(ssl);
+            }
+          });
+      listening = https;
+    }
+    listening.createContext("/", this::handle);
+    listening.start();
+    return listening;
+  }
+
   /** The repository URL, with a trailing slash. */
   public String url() {
-    return scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/";
+    return scheme + "://127.0.0.1:" + port + "/";
+  }
+
+  /**
+   * Stops listening, as a repository server that went away: connections to its port are refused
+   * until {@link #resumeServing()}. The charts stay, and {@link #addChart} still publishes.
+   */
+  public synchronized void stopServing() {
+    if (serving) {
+      server.stop(0);
+      serving = false;
+    }
+  }
+
+  /** Listens again on the same port (and URL) after {@link #stopServing()}. */
+  public synchronized void resumeServing() {
+    if (serving) {
+      return;
+    }
+    try {
+      server = listen(port);
+      serving = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen again on port " + port, e);
+    }
   }
 
   /** Publishes a packaged chart and rewrites index.yaml with its true digest. */
@@ -176,8 +213,11 @@ public final class HelmRepoServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    server.stop(0);
+  public synchronized void close() {
+    if (serving) {
+      server.stop(0);
+      serving = false;
+    }
   }
 
   private void writeIndex() throws IOException {

@@ -28,12 +28,15 @@ public final class OciRegistry implements AutoCloseable {
   /** Where Debian installs the registry binary. */
   public static final String BINARY = "/usr/bin/docker-registry";
 
-  private final Process process;
+  private final Path directory;
   private final int port;
+  private final boolean clientCertificates;
+  private Process process;
 
-  private OciRegistry(Process process, int port) {
-    this.process = process;
+  private OciRegistry(Path directory, int port, boolean clientCertificates) {
+    this.directory = directory;
     this.port = port;
+    this.clientCertificates = clientCertificates;
   }
 
   /** Whether the {@code docker-registry} binary is installed on this machine. */
@@ -123,25 +126,53 @@ public final class OciRegistry implements AutoCloseable {
               + httpTlsConfig
               + authConfig,
           StandardCharsets.UTF_8);
-      Process process =
-          new ProcessBuilder(BINARY, "serve", config.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(directory.resolve("registry.log").toFile())
-              .start();
-      OciRegistry registry = new OciRegistry(process, port);
-      try {
-        if (pki == null) {
-          registry.awaitReady();
-        } else {
-          registry.awaitListening();
-        }
-      } catch (RuntimeException e) {
-        registry.close();
-        throw e;
-      }
+      OciRegistry registry = new OciRegistry(directory, port, pki != null);
+      registry.launch();
       return registry;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start docker-registry", e);
+    }
+  }
+
+  /** Runs the registry process on the written configuration and waits until it serves. */
+  private synchronized void launch() {
+    try {
+      process =
+          new ProcessBuilder(BINARY, "serve", directory.resolve("config.yml").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(directory.resolve("registry.log").toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start docker-registry", e);
+    }
+    try {
+      if (clientCertificates) {
+        awaitListening();
+      } else {
+        awaitReady();
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Stops the registry process, as a registry that went away: connections to its port are refused
+   * until {@link #resumeServing()}. The stored blobs stay.
+   */
+  public synchronized void stopServing() {
+    close();
+  }
+
+  /**
+   * Starts the registry again on the same port with the same storage after {@link #stopServing()},
+   * and waits until it serves.
+   */
+  public synchronized void resumeServing() {
+    if (!process.isAlive()) {
+      launch();
     }
   }
 
@@ -161,7 +192,7 @@ public final class OciRegistry implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
