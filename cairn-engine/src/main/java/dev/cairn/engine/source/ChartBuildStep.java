@@ -1,21 +1,28 @@
 package dev.cairn.engine.source;
 
+import dev.cairn.api.Artifact;
 import dev.cairn.api.ConditionTypes;
 import dev.cairn.api.source.HelmChartSpec;
+import dev.cairn.api.source.HelmChartStatus;
 import dev.cairn.api.source.ReconcileStrategy;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
 import dev.cairn.source.SourceException;
 import dev.cairn.source.SourceReason;
+import dev.cairn.source.artifact.ArtifactStore;
 import dev.cairn.source.artifact.SourceKey;
 import dev.cairn.source.helm.ChartBuildOptions;
 import dev.cairn.source.helm.ChartFromArtifact;
 import dev.cairn.source.helm.ChartPullRequest;
+import dev.cairn.source.helm.ChartVersion;
 import dev.cairn.source.helm.HelmChartResult;
 import dev.cairn.source.helm.HelmIndex;
 import dev.cairn.source.helm.HelmRepositoryFetcher;
 import dev.cairn.source.helm.OciChartFetcher;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Step {@code build}: pulls the chart from the HelmRepository (its stored index for {@code type:
@@ -28,12 +35,17 @@ final class ChartBuildStep {
   private final HelmRepositoryFetcher repositories;
   private final OciChartFetcher registries;
   private final ChartFromArtifact trees;
+  private final ArtifactStore store;
 
   ChartBuildStep(
-      HelmRepositoryFetcher repositories, OciChartFetcher registries, ChartFromArtifact trees) {
+      HelmRepositoryFetcher repositories,
+      OciChartFetcher registries,
+      ChartFromArtifact trees,
+      ArtifactStore store) {
     this.repositories = repositories;
     this.registries = registries;
     this.trees = trees;
+    this.store = store;
   }
 
   StepResult build(HelmChartRun run) {
@@ -51,7 +63,11 @@ final class ChartBuildStep {
         result = registries.pullChart(key, run.request(), chart, options);
       } else {
         HelmIndex index = repositories.storedIndex(SourceArtifacts.toStore(run.sourceArtifact()));
-        result = repositories.pullChart(key, run.request(), index, chart, options);
+        Optional<HelmChartResult> kept = keptChart(run, index, chart, options);
+        result =
+            kept.isPresent()
+                ? kept.get()
+                : repositories.pullChart(key, run.request(), index, chart, options);
       }
       run.built(result);
       run.own(OwnedCondition.removed(ConditionTypes.FETCH_FAILED));
@@ -68,6 +84,40 @@ final class ChartBuildStep {
       }
       throw new ReconcileException.Failed(reason, message);
     }
+  }
+
+  /**
+   * Flux's cached chart: when the spec is the one last built and the stored index still resolves to
+   * the version the current artifact holds, with the same values files, that artifact is kept and
+   * nothing is downloaded. A repository server that is away then fails the HelmRepository only, and
+   * the chart (and the releases of it) stay Ready.
+   */
+  private Optional<HelmChartResult> keptChart(
+      HelmChartRun run, HelmIndex index, ChartPullRequest chart, ChartBuildOptions options)
+      throws SourceException {
+    HelmChartStatus status = run.status();
+    Artifact current = status.getArtifact();
+    List<String> observedValuesFiles =
+        status.getObservedValuesFiles() == null ? List.of() : status.getObservedValuesFiles();
+    if (current == null
+        || !Objects.equals(status.getObservedGeneration(), run.generation())
+        || !chart.chart().equals(status.getObservedChartName())
+        || !options.effectiveValuesFiles().equals(observedValuesFiles)
+        || !store.contains(current.path())) {
+      return Optional.empty();
+    }
+    Optional<ChartVersion> resolved = index.find(chart.chart(), chart.version());
+    if (resolved.isEmpty()
+        || !options.versionFor(resolved.get().version()).equals(current.revision())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new HelmChartResult(
+            SourceArtifacts.toStore(current),
+            chart.chart(),
+            current.revision(),
+            current.digest(),
+            observedValuesFiles));
   }
 
   /**

@@ -62,7 +62,8 @@ public final class HelmChartKind
       String artifactBaseUrl) {
     this.sources = new ChartSourceStep(client);
     this.access = new HelmRepositoryAccess(client);
-    this.builder = new ChartBuildStep(repositories, registries, new ChartFromArtifact(store));
+    this.builder =
+        new ChartBuildStep(repositories, registries, new ChartFromArtifact(store), store);
     this.arrival = new AwaitArtifactStep(store);
     this.events = events;
     this.artifacts = new SourceArtifacts(artifactBaseUrl);
