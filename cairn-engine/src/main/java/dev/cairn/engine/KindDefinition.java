@@ -66,6 +66,13 @@ public interface KindDefinition<
   default void finish(R run, RunOutcome outcome) {}
 
   /**
+   * Called once the run's status has been written: what must not happen before its outcome is
+   * stored (a request the run answered is removed only now, so a lost status write leaves the
+   * request in place for the next run rather than losing its result).
+   */
+  default void written(R run, RunOutcome outcome) {}
+
+  /**
    * Writes the events the run is worth, after the status is finished.
    *
    * @param before the status the object had when the run started (null for a new object)

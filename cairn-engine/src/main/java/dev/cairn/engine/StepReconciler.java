@@ -91,6 +91,7 @@ public final class StepReconciler<
       writer
           .write(kind.resourceClass(), current, result.status())
           .ifPresent(written -> fresh.remember(current, written));
+      kind.written(run, outcome);
       return result;
     }
   }

@@ -22,10 +22,10 @@ import java.util.function.Supplier;
 
 /**
  * Argo CD's Application on the engine's skeleton: {@code checkSpec → checkProject → fetchSources →
- * render → checkResources → sync → prune → clearOperation → assess}; deleted: {@code
- * deleteResources} (only with Argo CD's {@code resources-finalizer.argocd.argoproj.io}). After the
- * steps the status is written in Argo CD's shape ({@link ApplicationStatusRecorder}); Ready means
- * Synced and Healthy.
+ * render → checkResources → sync → prune → assess}; deleted: {@code deleteResources} (only with
+ * Argo CD's {@code resources-finalizer.argocd.argoproj.io}). After the steps the status is written
+ * in Argo CD's shape ({@link ApplicationStatusRecorder}); Ready means Synced and Healthy. A
+ * requested sync's {@code operation} is removed only after that write ({@link OperationStep}).
  */
 public final class ApplicationKind
     implements KindDefinition<Application, ApplicationStatus, ApplicationRun> {
@@ -105,7 +105,6 @@ public final class ApplicationKind
         Step.of("checkResources", project::checkResources),
         Step.of("sync", sync::sync),
         Step.of("prune", prune::prune),
-        Step.of("clearOperation", operation::clear),
         Step.of("assess", assess::assess));
   }
 
@@ -131,11 +130,17 @@ public final class ApplicationKind
 
   @Override
   public void finish(ApplicationRun run, RunOutcome outcome) {
-    if (run.syncFailure() != null) {
-      // A failed requested sync is over too (Argo CD does not retry it without a retry policy).
+    recorder.record(run, outcome);
+  }
+
+  @Override
+  public void written(ApplicationRun run, RunOutcome outcome) {
+    // Argo CD stores operationState and removes the operation in one update (its CRD has no status
+    // subresource); here they are two writes, so the operation goes only once its outcome is
+    // stored. A failed requested sync is over too (Argo CD does not retry it without a policy).
+    if (run.syncAttempted() || run.syncFailure() != null) {
       operation.clear(run);
     }
-    recorder.record(run, outcome);
   }
 
   @Override

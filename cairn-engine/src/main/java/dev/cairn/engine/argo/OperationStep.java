@@ -1,14 +1,13 @@
 package dev.cairn.engine.argo;
 
 import dev.cairn.api.argo.Application;
-import dev.cairn.engine.StepResult;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
- * Step {@code clearOperation}: once a requested sync ({@code operation}, what {@code cairn app
- * sync} writes) has run, removes it from the Application, as Argo CD does; the outcome is in {@code
- * status.operationState}.
+ * Once a requested sync ({@code operation}, what {@code cairn app sync} writes) has run and its
+ * outcome is stored in {@code status.operationState}, removes it from the Application, as Argo CD
+ * does.
  */
 final class OperationStep {
   private final KubernetesClient client;
@@ -17,9 +16,9 @@ final class OperationStep {
     this.client = client;
   }
 
-  StepResult clear(ApplicationRun run) {
+  void clear(ApplicationRun run) {
     if (run.object().getOperation() == null) {
-      return StepResult.proceed();
+      return;
     }
     try {
       client
@@ -34,6 +33,5 @@ final class OperationStep {
     } catch (KubernetesClientException e) {
       // The next run clears it; the sync it asked for already ran.
     }
-    return StepResult.proceed();
   }
 }
