@@ -13,17 +13,10 @@ public final class OwnerLabels {
   public static final String HELM_RELEASE_NAME = "helm.cairn.dev/name";
   public static final String HELM_RELEASE_NAMESPACE = "helm.cairn.dev/namespace";
 
-  /**
-   * What an Argo CD Application stamps (its default resource tracking). Argo CD compares against a
-   * cache of every object of the cluster; watching the objects carrying this label gives the
-   * Application's comparison the same cached live state without a read per object.
-   */
-  public static final String ARGO_INSTANCE = "app.kubernetes.io/instance";
-
   private OwnerLabels() {}
 
   /** One label key per owning kind: every object Cairn applies carries one of them. */
   public static List<String> keys() {
-    return List.of(KUSTOMIZATION_NAME, HELM_RELEASE_NAME, ARGO_INSTANCE);
+    return List.of(KUSTOMIZATION_NAME, HELM_RELEASE_NAME);
   }
 }
