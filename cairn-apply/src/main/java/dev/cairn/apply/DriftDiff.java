@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The difference between the live object and what applying the desired one would make of it
- * (server-side dry-run), as a unified diff of their YAML without server-filled fields. Secret
+ * (server-side dry-run, skipped when {@link UnchangedCheck} proves from the live object that the
+ * apply would change nothing), as a unified diff of their YAML without server-filled fields. Secret
  * {@code data} and {@code stringData} values are masked: {@code ***} on both sides, {@code ***
  * (changed)} on the desired side when the value differs, so that a change shows without the value.
  */
@@ -32,6 +33,12 @@ final class DriftDiff {
     KubeObject stamped = desired.deepCopy();
     options.labels().forEach(stamped::setLabel);
     Optional<KubeObject> live = cluster.get(stamped.id());
+    if (live.isPresent()
+        && UnchangedCheck.proven(stamped.node(), live.get().node(), options.fieldManager())) {
+      // Applying would change nothing, proven from the live object alone (a watched client's
+      // cache at steady state): no drift, and no dry-run request per object.
+      return "";
+    }
     KubeObject merged =
         cluster.dryRunApply(stamped, options.fieldManager(), options.forceConflicts());
     ObjectNode before = live.map(l -> ServerFields.strip(l.node())).orElse(null);

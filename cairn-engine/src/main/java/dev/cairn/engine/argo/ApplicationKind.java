@@ -113,6 +113,12 @@ public final class ApplicationKind
     return List.of(Step.of("deleteResources", finalizer::delete));
   }
 
+  /** Deletes the checkouts Applications of one repository share. */
+  @Override
+  public void close() {
+    sources.close();
+  }
+
   @Override
   public List<FieldRefusal> refusedFields() {
     return ApplicationRefusals.FIELDS;

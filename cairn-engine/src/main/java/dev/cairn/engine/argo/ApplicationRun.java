@@ -11,6 +11,7 @@ import dev.cairn.engine.Inventories;
 import dev.cairn.engine.ResourceKey;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.Trigger;
+import dev.cairn.engine.kustomize.ExtractedArtifacts;
 import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ObjectId;
 import dev.cairn.source.artifact.DirectoryTrees;
@@ -29,6 +30,7 @@ public final class ApplicationRun extends Run<ApplicationStatus> {
   private final Application object;
   private final List<CheckedOutSource> sources = new ArrayList<>();
   private final List<Path> workDirs = new ArrayList<>();
+  private final List<ExtractedArtifacts.Lease> leases = new ArrayList<>();
   private List<KubeObject> desired = List.of();
   private List<String> sourceTypes = List.of();
   private SyncPlan plan;
@@ -141,6 +143,11 @@ public final class ApplicationRun extends Run<ApplicationStatus> {
   /** A directory this run owns; deleted when the run closes. */
   void ownWorkDir(Path dir) {
     workDirs.add(dir);
+  }
+
+  /** A shared checkout this run reads; released (not deleted) when the run closes. */
+  void holdLease(ExtractedArtifacts.Lease lease) {
+    leases.add(lease);
   }
 
   /** The revisions of the sources, in spec order. */
@@ -291,5 +298,6 @@ public final class ApplicationRun extends Run<ApplicationStatus> {
     for (Path dir : workDirs) {
       DirectoryTrees.deleteQuietly(dir);
     }
+    leases.forEach(ExtractedArtifacts.Lease::close);
   }
 }

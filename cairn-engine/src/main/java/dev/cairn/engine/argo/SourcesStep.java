@@ -6,10 +6,7 @@ import dev.cairn.api.argo.SyncOperation;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
 import dev.cairn.source.SourceException;
-import dev.cairn.source.artifact.SourceKey;
-import dev.cairn.source.git.GitFetchResult;
 import dev.cairn.source.git.GitFetcher;
-import dev.cairn.source.git.GitRef;
 import dev.cairn.source.git.GitSourceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,21 +15,28 @@ import java.util.List;
 
 /**
  * Step {@code fetchSources}: fetches each Git source of the Application with the same {@link
- * GitFetcher} (mirrors, artifact store, URL rewrites) as the GitRepository kind and unpacks it for
- * this run. {@code targetRevision} is {@code HEAD} (the remote's default branch; also when empty),
- * a branch, a tag or a 40-hex commit, as in Argo CD; a requested sync's {@code revision} (or {@code
- * revisions}, one per source) takes its place for that sync. A source that cannot be fetched fails
- * the run with Argo CD's {@code ComparisonError} and nothing is applied.
+ * GitFetcher} (mirrors, artifact store, URL rewrites) as the GitRepository kind, through the
+ * checkouts all Applications of a repository share ({@link RepositoryCheckouts}): the run reads a
+ * read-only tree of the commit, never writes into it. {@code targetRevision} is {@code HEAD} (the
+ * remote's default branch; also when empty), a branch, a tag or a 40-hex commit, as in Argo CD; a
+ * requested sync's {@code revision} (or {@code revisions}, one per source) takes its place for that
+ * sync, and is always fetched anew. A source that cannot be fetched fails the run with Argo CD's
+ * {@code ComparisonError} and nothing is applied.
  */
 final class SourcesStep {
   static final String SOURCE_KIND = "application";
 
-  private final GitFetcher git;
+  private final RepositoryCheckouts checkouts;
   private final ChartSources charts;
 
   SourcesStep(GitFetcher git, ChartSources charts) {
-    this.git = git;
+    this.checkouts = new RepositoryCheckouts(git);
     this.charts = charts;
+  }
+
+  /** Deletes the shared checkouts (no run may still be reading one). */
+  void close() {
+    checkouts.close();
   }
 
   StepResult fetch(ApplicationRun run) {
@@ -43,7 +47,7 @@ final class SourcesStep {
         if (source.fromHelmRepository()) {
           run.addSource(charts.fetch(run, source));
         } else {
-          run.addSource(fetchGit(run, i, source));
+          run.addSource(fetchGit(run, source));
         }
       } catch (SourceException e) {
         throw new ReconcileException.Failed(
@@ -91,29 +95,15 @@ final class SourcesStep {
         source.name());
   }
 
-  private CheckedOutSource fetchGit(ApplicationRun run, int index, ApplicationSource source)
+  private CheckedOutSource fetchGit(ApplicationRun run, ApplicationSource source)
       throws SourceException {
-    GitSourceSpec spec = GitSourceSpec.of(source.repoURL());
-    spec = spec.withRef(ref(spec, source.targetRevision()));
-    SourceKey key = new SourceKey(SOURCE_KIND, run.key().namespace(), run.name() + "-" + index);
-    GitFetchResult result = git.fetch(key, spec);
-    Path dir = workDir(run);
-    git.store().extract(result.artifact(), dir);
-    return new CheckedOutSource(source, dir, result.commit());
-  }
-
-  private GitRef ref(GitSourceSpec spec, String targetRevision) throws SourceException {
-    String revision = targetRevision == null ? "" : targetRevision.strip();
-    if (revision.isEmpty() || "HEAD".equals(revision)) {
-      return GitRef.ofBranch(git.defaultBranch(spec));
-    }
-    if (revision.matches("[0-9a-fA-F]{40}")) {
-      return GitRef.ofCommit(revision);
-    }
-    if (revision.startsWith("refs/")) {
-      return GitRef.ofName(revision);
-    }
-    return git.isTag(spec, revision) ? GitRef.ofTag(revision) : GitRef.ofBranch(revision);
+    RepositoryCheckouts.Checkout checkout =
+        checkouts.checkout(
+            new RepositoryCheckouts.Request(
+                GitSourceSpec.of(source.repoURL()), source.targetRevision()),
+            run.requestedSync() != null);
+    run.holdLease(checkout.lease());
+    return new CheckedOutSource(source, checkout.lease().dir(), checkout.commit());
   }
 
   static Path workDir(ApplicationRun run) {

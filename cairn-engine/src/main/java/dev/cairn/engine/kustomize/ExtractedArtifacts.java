@@ -24,20 +24,21 @@ import org.slf4j.LoggerFactory;
  * Kustomizations over one repository unpacked it 1,000 times). Keyed by the artifact's digest; the
  * {@value #KEEP} most recently unpacked are kept, older ones are deleted once no run uses them.
  * Renderers must not write into the directory (cairn-render copies before it writes an overlay).
+ * Argo CD Applications share them the same way, per commit of a repository.
  */
-final class ExtractedArtifacts implements AutoCloseable {
+public final class ExtractedArtifacts implements AutoCloseable {
   static final int KEEP = 8;
   private static final Logger LOG = LoggerFactory.getLogger(ExtractedArtifacts.class);
 
   private final ArtifactStore store;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-  ExtractedArtifacts(ArtifactStore store) {
+  public ExtractedArtifacts(ArtifactStore store) {
     this.store = store;
   }
 
   /** A directory in use by one run; close it when the run is done with it. */
-  final class Lease implements AutoCloseable {
+  public final class Lease implements AutoCloseable {
     private final Entry entry;
     private final Path dir;
 
@@ -46,7 +47,7 @@ final class ExtractedArtifacts implements AutoCloseable {
       this.dir = dir;
     }
 
-    Path dir() {
+    public Path dir() {
       return dir;
     }
 
@@ -63,7 +64,7 @@ final class ExtractedArtifacts implements AutoCloseable {
   }
 
   /** The unpacked directory of {@code artifact}, unpacking it if no run has yet. */
-  Lease acquire(StoredArtifact artifact) throws SourceException {
+  public Lease acquire(StoredArtifact artifact) throws SourceException {
     String key = artifact.digest() == null ? artifact.revision() : artifact.digest();
     Entry entry;
     boolean unpackHere = false;
