@@ -10,7 +10,6 @@ import dev.cairn.source.git.GitSourceSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -27,11 +26,11 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>Concurrent requests for one (repository, revision, credentials) join the fetch in flight
  *       and take its result (or its failure) instead of fetching again once the mirror is free.
- *   <li>A fetch that finished less than {@link #FRESH_FOR} ago answers the same request again. The
- *       window only has to cover one wave of Applications reconciled together (a resync, a webhook,
- *       a controller start), which a few seconds do; a commit pushed meanwhile is seen by the first
- *       reconcile after the window, which is well inside Argo CD's own default (three minutes
- *       between polls of a repository).
+ *   <li>A request is answered only by a fetch that started at or after the moment its run began
+ *       ({@code asOf}), so a run never sees the repository as it was before the run was triggered
+ *       (a push followed by a webhook or {@code cairn app sync} always gets the new commit). Runs
+ *       that begin while a fetch is running share the next one; with a pool of workers each fetch
+ *       serves every worker that started a run meanwhile.
  *   <li>The tree of a commit is archived once per (repository, resolved reference) and unpacked
  *       once per archive into a read-only directory every run of that commit reads ({@link
  *       ExtractedArtifacts}, as Kustomizations share theirs); a run holds a lease and directories
@@ -42,7 +41,6 @@ import java.util.function.LongSupplier;
  * Applications reaching one URL with different credentials never share a fetch.
  */
 final class RepositoryCheckouts implements AutoCloseable {
-  static final Duration FRESH_FOR = Duration.ofSeconds(3);
   static final String STORE_KIND = "application-repository";
   private static final String STORE_NAMESPACE = "git";
 
@@ -57,7 +55,7 @@ final class RepositoryCheckouts implements AutoCloseable {
   }
 
   /**
-   * @param nanoTime a monotonic clock in nanoseconds, for the freshness window
+   * @param nanoTime a monotonic clock in nanoseconds: when runs begin and fetches start
    */
   RepositoryCheckouts(GitFetcher git, LongSupplier nanoTime) {
     this.git = git;
@@ -78,7 +76,16 @@ final class RepositoryCheckouts implements AutoCloseable {
 
   private static final class Fetch {
     final CompletableFuture<GitFetchResult> result = new CompletableFuture<>();
-    volatile long finishedAt;
+    final long startedAt;
+
+    Fetch(long startedAt) {
+      this.startedAt = startedAt;
+    }
+  }
+
+  /** The moment a run begins, to pass to {@link #checkout} as {@code asOf}. */
+  long now() {
+    return nanoTime.getAsLong();
   }
 
   /** How many fetches this instance started (every request beyond them shared one). */
@@ -87,21 +94,20 @@ final class RepositoryCheckouts implements AutoCloseable {
   }
 
   /**
-   * @param anew a sync the user asked for ({@code cairn app sync} right after a push): it never
-   *     takes a finished fetch, only one that is still running or a new one
+   * @param asOf when the run began ({@link #now}): only a fetch started since then answers it
    */
-  Checkout checkout(Request request, boolean anew) throws SourceException {
-    GitFetchResult result = fetched(request, anew);
+  Checkout checkout(Request request, long asOf) throws SourceException {
+    GitFetchResult result = fetched(request, asOf);
     return new Checkout(result.commit(), unpacked.acquire(result.artifact()));
   }
 
-  private GitFetchResult fetched(Request request, boolean anew) throws SourceException {
+  private GitFetchResult fetched(Request request, long asOf) throws SourceException {
     Fetch fetch;
     boolean fetchHere = false;
     synchronized (fetches) {
       fetch = fetches.get(request);
-      if (fetch == null || !inFlightOrFresh(fetch) || anew && fetch.result.isDone()) {
-        fetch = new Fetch();
+      if (fetch == null || !answers(fetch, asOf)) {
+        fetch = new Fetch(nanoTime.getAsLong());
         fetches.put(request, fetch);
         fetchHere = true;
       }
@@ -109,9 +115,7 @@ final class RepositoryCheckouts implements AutoCloseable {
     if (fetchHere) {
       fetchCount.incrementAndGet();
       try {
-        GitFetchResult result = fetchNow(request);
-        fetch.finishedAt = nanoTime.getAsLong();
-        fetch.result.complete(result);
+        fetch.result.complete(fetchNow(request));
       } catch (SourceException | RuntimeException e) {
         fetch.result.completeExceptionally(e);
       }
@@ -126,13 +130,9 @@ final class RepositoryCheckouts implements AutoCloseable {
     }
   }
 
-  /** Joinable: still running, or finished well within the window (a failure is never reused). */
-  private boolean inFlightOrFresh(Fetch fetch) {
-    if (!fetch.result.isDone()) {
-      return true;
-    }
-    return !fetch.result.isCompletedExceptionally()
-        && nanoTime.getAsLong() - fetch.finishedAt < FRESH_FOR.toNanos();
+  /** Started since {@code asOf}, and not failed (a failure is never reused). */
+  private static boolean answers(Fetch fetch, long asOf) {
+    return fetch.startedAt - asOf >= 0 && !fetch.result.isCompletedExceptionally();
   }
 
   private GitFetchResult fetchNow(Request request) throws SourceException {

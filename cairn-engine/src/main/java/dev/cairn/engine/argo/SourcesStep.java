@@ -20,8 +20,8 @@ import java.util.List;
  * read-only tree of the commit, never writes into it. {@code targetRevision} is {@code HEAD} (the
  * remote's default branch; also when empty), a branch, a tag or a 40-hex commit, as in Argo CD; a
  * requested sync's {@code revision} (or {@code revisions}, one per source) takes its place for that
- * sync, and is always fetched anew. A source that cannot be fetched fails the run with Argo CD's
- * {@code ComparisonError} and nothing is applied.
+ * sync. A source that cannot be fetched fails the run with Argo CD's {@code ComparisonError} and
+ * nothing is applied.
  */
 final class SourcesStep {
   static final String SOURCE_KIND = "application";
@@ -41,13 +41,14 @@ final class SourcesStep {
 
   StepResult fetch(ApplicationRun run) {
     List<ApplicationSource> sources = run.spec().effectiveSources();
+    long asOf = checkouts.now();
     for (int i = 0; i < sources.size(); i++) {
       ApplicationSource source = atRequestedRevision(run, i, sources.get(i));
       try {
         if (source.fromHelmRepository()) {
           run.addSource(charts.fetch(run, source));
         } else {
-          run.addSource(fetchGit(run, source));
+          run.addSource(fetchGit(run, source, asOf));
         }
       } catch (SourceException e) {
         throw new ReconcileException.Failed(
@@ -95,13 +96,13 @@ final class SourcesStep {
         source.name());
   }
 
-  private CheckedOutSource fetchGit(ApplicationRun run, ApplicationSource source)
+  private CheckedOutSource fetchGit(ApplicationRun run, ApplicationSource source, long asOf)
       throws SourceException {
     RepositoryCheckouts.Checkout checkout =
         checkouts.checkout(
             new RepositoryCheckouts.Request(
                 GitSourceSpec.of(source.repoURL()), source.targetRevision()),
-            run.requestedSync() != null);
+            asOf);
     run.holdLease(checkout.lease());
     return new CheckedOutSource(source, checkout.lease().dir(), checkout.commit());
   }

@@ -80,7 +80,7 @@ class RepositoryCheckoutsIT {
       assertThat(wave).extracting(c -> c.lease().dir()).hasSize(APPS).containsOnly(dirOf(wave));
       assertThat(dirOf(wave).resolve("apps/app-0001/cm.yaml")).hasContent("v1");
 
-      // Within the freshness window the same request is answered without asking the server.
+      // Runs that began no later than that fetch started are answered without asking the server.
       int requests = server.requestCount();
       List<RepositoryCheckouts.Checkout> again = concurrently(checkouts, request);
       assertThat(checkouts.fetchCount()).isEqualTo(1);
@@ -90,21 +90,12 @@ class RepositoryCheckoutsIT {
       work.write("apps/app-0001/cm.yaml", "v2\n");
       String second = work.commitAll("second");
       work.push(url);
-      RepositoryCheckouts.Checkout stillFresh = checkouts.checkout(request, false);
-      assertThat(stillFresh.commit())
-          .as("a push inside the window is seen once the window has passed")
-          .isEqualTo(first);
-      stillFresh.lease().close();
-      RepositoryCheckouts.Checkout requested = checkouts.checkout(request, true);
-      assertThat(requested.commit())
-          .as("a sync the user asked for fetches anew, inside the window too")
-          .isEqualTo(second);
-      assertThat(checkouts.fetchCount()).isEqualTo(2);
-      requested.lease().close();
-      now.addAndGet(RepositoryCheckouts.FRESH_FOR.toNanos());
+      now.incrementAndGet();
 
       List<RepositoryCheckouts.Checkout> next = concurrently(checkouts, request);
-      assertThat(checkouts.fetchCount()).isEqualTo(3);
+      assertThat(checkouts.fetchCount())
+          .as("a run that began after the push never takes the earlier fetch")
+          .isEqualTo(2);
       assertThat(next).extracting(RepositoryCheckouts.Checkout::commit).containsOnly(second);
       assertThat(dirOf(next)).isNotEqualTo(dirOf(wave));
       assertThat(dirOf(next).resolve("apps/app-0001/cm.yaml")).hasContent("v2");
@@ -130,10 +121,9 @@ class RepositoryCheckoutsIT {
       GitSourceSpec withCredentials =
           anonymous.withCredentials(GitCredentials.basic("reader", "secret"));
       List<RepositoryCheckouts.Checkout> leases = new ArrayList<>();
-      leases.add(checkouts.checkout(new RepositoryCheckouts.Request(anonymous, "HEAD"), false));
-      leases.add(
-          checkouts.checkout(new RepositoryCheckouts.Request(withCredentials, "HEAD"), false));
-      leases.add(checkouts.checkout(new RepositoryCheckouts.Request(anonymous, "main"), false));
+      leases.add(checkouts.checkout(new RepositoryCheckouts.Request(anonymous, "HEAD"), 0L));
+      leases.add(checkouts.checkout(new RepositoryCheckouts.Request(withCredentials, "HEAD"), 0L));
+      leases.add(checkouts.checkout(new RepositoryCheckouts.Request(anonymous, "main"), 0L));
       assertThat(checkouts.fetchCount()).isEqualTo(3);
       assertThat(leases).extracting(RepositoryCheckouts.Checkout::commit).containsOnly(commit);
       assertThat(leases)
@@ -155,10 +145,8 @@ class RepositoryCheckoutsIT {
         new RepositoryCheckouts(new GitFetcher(temp.resolve("git-failing"), store), () -> 0L)) {
       RepositoryCheckouts.Request missing =
           new RepositoryCheckouts.Request(GitSourceSpec.of(url), "no-such-branch");
-      assertThatThrownBy(() -> checkouts.checkout(missing, false))
-          .isInstanceOf(SourceException.class);
-      assertThatThrownBy(() -> checkouts.checkout(missing, false))
-          .isInstanceOf(SourceException.class);
+      assertThatThrownBy(() -> checkouts.checkout(missing, 0L)).isInstanceOf(SourceException.class);
+      assertThatThrownBy(() -> checkouts.checkout(missing, 0L)).isInstanceOf(SourceException.class);
       assertThat(checkouts.fetchCount()).isEqualTo(2);
     }
   }
@@ -179,7 +167,7 @@ class RepositoryCheckoutsIT {
             pool.submit(
                 () -> {
                   go.await();
-                  return checkouts.checkout(request, false);
+                  return checkouts.checkout(request, checkouts.now());
                 }));
       }
       go.countDown();
