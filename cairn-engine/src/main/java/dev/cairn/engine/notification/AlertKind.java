@@ -5,32 +5,24 @@ import dev.cairn.api.notification.Alert;
 import dev.cairn.api.notification.NotificationStatus;
 import dev.cairn.api.notification.Provider;
 import dev.cairn.engine.EventRecorder;
-import dev.cairn.engine.FieldRefusal;
-import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.ReconcileException;
-import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.Step;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.StepResult;
-import dev.cairn.engine.Trigger;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The Alert kind: {@code checkSpec → checkProvider}. Its expressions must compile and its Provider
  * exist; the pipeline reads Alerts as they are when an event comes.
  */
-public final class AlertKind
-    implements KindDefinition<
-        Alert, NotificationStatus, NotificationRun<Alert, NotificationStatus>> {
+public final class AlertKind extends NotificationKind<Alert, NotificationStatus> {
   private final KubernetesClient client;
-  private final EventRecorder events;
 
   public AlertKind(KubernetesClient client, EventRecorder events) {
+    super(Alert.class, NotificationStatus::new, NotificationRefusals.ALERT, events);
     this.client = client;
-    this.events = events;
   }
 
   public static StepReconciler<
@@ -40,53 +32,14 @@ public final class AlertKind
   }
 
   @Override
-  public Class<Alert> resourceClass() {
-    return Alert.class;
-  }
-
-  @Override
-  public NotificationStatus emptyStatus() {
-    return new NotificationStatus();
-  }
-
-  @Override
-  public NotificationRun<Alert, NotificationStatus> newRun(
-      Alert object, Trigger trigger, NotificationStatus draft, Clock clock) {
-    return new NotificationRun<>(object, trigger, draft, clock);
-  }
-
-  @Override
   public boolean suspended(Alert object) {
     return Boolean.TRUE.equals(object.getSpec().suspend());
-  }
-
-  @Override
-  public List<FieldRefusal> refusedFields() {
-    return NotificationRefusals.ALERT;
   }
 
   @Override
   public List<Step<NotificationRun<Alert, NotificationStatus>>> steps() {
     return List.of(
         Step.of("checkSpec", AlertKind::checkSpec), Step.of("checkProvider", this::checkProvider));
-  }
-
-  @Override
-  public String successReason() {
-    return ConditionReasons.SUCCEEDED;
-  }
-
-  @Override
-  public Set<String> ownedConditions() {
-    return Set.of();
-  }
-
-  @Override
-  public void announce(
-      NotificationRun<Alert, NotificationStatus> run,
-      RunOutcome outcome,
-      NotificationStatus before) {
-    events.recordNewFailure(run.object(), outcome.error(), before);
   }
 
   static StepResult checkSpec(NotificationRun<Alert, NotificationStatus> run) {

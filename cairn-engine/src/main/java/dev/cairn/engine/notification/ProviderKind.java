@@ -5,14 +5,10 @@ import dev.cairn.api.FluxDuration;
 import dev.cairn.api.notification.NotificationStatus;
 import dev.cairn.api.notification.Provider;
 import dev.cairn.engine.EventRecorder;
-import dev.cairn.engine.FieldRefusal;
-import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.ReconcileException;
-import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.Step;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.StepResult;
-import dev.cairn.engine.Trigger;
 import dev.cairn.notify.provider.NotifierFactory;
 import dev.cairn.notify.provider.NotifyException;
 import dev.cairn.notify.provider.ProviderSettings;
@@ -21,27 +17,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Provider kind: {@code checkSpec → checkCredentials}. {@code Ready} says whether events can go
  * through it: a supported type, an address, the Secret's keys the type needs, a valid CA. The
  * pipeline reads the Provider again when it sends, so this run only reports.
  */
-public final class ProviderKind
-    implements KindDefinition<
-        Provider, NotificationStatus, NotificationRun<Provider, NotificationStatus>> {
+public final class ProviderKind extends NotificationKind<Provider, NotificationStatus> {
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
 
   /** How soon a Provider (Alert) whose Secret (Provider) is missing looks again, doubling. */
   static final Duration RETRY_INTERVAL = Duration.ofSeconds(10);
 
   private final ClusterRoutes routes;
-  private final EventRecorder events;
 
   public ProviderKind(KubernetesClient client, EventRecorder events) {
+    super(Provider.class, NotificationStatus::new, NotificationRefusals.PROVIDER, events);
     this.routes = new ClusterRoutes(client);
-    this.events = events;
   }
 
   public static StepReconciler<
@@ -51,29 +43,8 @@ public final class ProviderKind
   }
 
   @Override
-  public Class<Provider> resourceClass() {
-    return Provider.class;
-  }
-
-  @Override
-  public NotificationStatus emptyStatus() {
-    return new NotificationStatus();
-  }
-
-  @Override
-  public NotificationRun<Provider, NotificationStatus> newRun(
-      Provider object, Trigger trigger, NotificationStatus draft, Clock clock) {
-    return new NotificationRun<>(object, trigger, draft, clock);
-  }
-
-  @Override
   public boolean suspended(Provider object) {
     return Boolean.TRUE.equals(object.getSpec().suspend());
-  }
-
-  @Override
-  public List<FieldRefusal> refusedFields() {
-    return NotificationRefusals.PROVIDER;
   }
 
   @Override
@@ -81,24 +52,6 @@ public final class ProviderKind
     return List.of(
         Step.of("checkSpec", ProviderKind::checkSpec),
         Step.of("checkCredentials", this::checkCredentials));
-  }
-
-  @Override
-  public String successReason() {
-    return ConditionReasons.SUCCEEDED;
-  }
-
-  @Override
-  public Set<String> ownedConditions() {
-    return Set.of();
-  }
-
-  @Override
-  public void announce(
-      NotificationRun<Provider, NotificationStatus> run,
-      RunOutcome outcome,
-      NotificationStatus before) {
-    events.recordNewFailure(run.object(), outcome.error(), before);
   }
 
   static StepResult checkSpec(NotificationRun<Provider, NotificationStatus> run) {

@@ -7,14 +7,10 @@ import dev.cairn.api.notification.Receiver;
 import dev.cairn.api.notification.ReceiverStatus;
 import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.engine.EventRecorder;
-import dev.cairn.engine.FieldRefusal;
-import dev.cairn.engine.KindDefinition;
 import dev.cairn.engine.ReconcileException;
-import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.Step;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.StepResult;
-import dev.cairn.engine.Trigger;
 import dev.cairn.notify.receiver.WebhookPath;
 import dev.cairn.notify.receiver.WebhookVerifier;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,21 +18,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Receiver kind: {@code checkSpec → readToken}. A supported type, resources of kinds Cairn has,
  * and the Secret's {@code token}, from which {@code status.webhookPath} is formed as Flux forms it;
  * {@link ReceiverGate} serves calls to that path.
  */
-public final class ReceiverKind
-    implements KindDefinition<Receiver, ReceiverStatus, NotificationRun<Receiver, ReceiverStatus>> {
+public final class ReceiverKind extends NotificationKind<Receiver, ReceiverStatus> {
   private final ReceiverTokens tokens;
-  private final EventRecorder events;
 
   public ReceiverKind(KubernetesClient client, EventRecorder events) {
+    super(Receiver.class, ReceiverStatus::new, NotificationRefusals.RECEIVER, events);
     this.tokens = new ReceiverTokens(client);
-    this.events = events;
   }
 
   public static StepReconciler<Receiver, ReceiverStatus, NotificationRun<Receiver, ReceiverStatus>>
@@ -45,51 +38,14 @@ public final class ReceiverKind
   }
 
   @Override
-  public Class<Receiver> resourceClass() {
-    return Receiver.class;
-  }
-
-  @Override
-  public ReceiverStatus emptyStatus() {
-    return new ReceiverStatus();
-  }
-
-  @Override
-  public NotificationRun<Receiver, ReceiverStatus> newRun(
-      Receiver object, Trigger trigger, ReceiverStatus draft, Clock clock) {
-    return new NotificationRun<>(object, trigger, draft, clock);
-  }
-
-  @Override
   public boolean suspended(Receiver object) {
     return Boolean.TRUE.equals(object.getSpec().suspend());
-  }
-
-  @Override
-  public List<FieldRefusal> refusedFields() {
-    return NotificationRefusals.RECEIVER;
   }
 
   @Override
   public List<Step<NotificationRun<Receiver, ReceiverStatus>>> steps() {
     return List.of(
         Step.of("checkSpec", ReceiverKind::checkSpec), Step.of("readToken", this::readToken));
-  }
-
-  @Override
-  public String successReason() {
-    return ConditionReasons.SUCCEEDED;
-  }
-
-  @Override
-  public Set<String> ownedConditions() {
-    return Set.of();
-  }
-
-  @Override
-  public void announce(
-      NotificationRun<Receiver, ReceiverStatus> run, RunOutcome outcome, ReceiverStatus before) {
-    events.recordNewFailure(run.object(), outcome.error(), before);
   }
 
   static StepResult checkSpec(NotificationRun<Receiver, ReceiverStatus> run) {
