@@ -9,7 +9,9 @@ import dev.cairn.api.source.HelmRepositoryStatus;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.Fabric8ClusterClient;
 import dev.cairn.apply.ResourceManager;
+import dev.cairn.apply.WatchedClusterClient;
 import dev.cairn.engine.EventRecorder;
+import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.Trigger;
 import dev.cairn.engine.helm.HelmReleaseKind;
@@ -45,7 +47,8 @@ import java.util.concurrent.Future;
  * its default): time from creating the HelmReleases until all are Ready, each release's time from
  * its first reconcile to Ready (p50/p99), the requests by verb and resource, and the peak heap of
  * the JVM (engine, simulated API server and repository server together; the series goes to a CSV
- * file). The HelmRepository and HelmChart reconcilers pull the chart, as the controllers would.
+ * file). The HelmRepository and HelmChart reconcilers pull the chart, as the controllers would; the
+ * apply engine reads the released objects through watches, as the runtime's does.
  *
  * <pre>java -cp ... dev.cairn.bench.HelmReleaseBench [releases=100] [workers=4] [--heap-csv FILE]
  * </pre>
@@ -69,7 +72,12 @@ public final class HelmReleaseBench {
     try (HeapSampler heap = HeapSampler.start(options.heapCsv());
         BenchCluster cluster = BenchCluster.inProcess();
         HelmRepoServer repo = HelmRepoServer.start(temp.resolve("repo"));
-        ResourceManager manager = new ResourceManager(new Fabric8ClusterClient(cluster.client()))) {
+        // As the runtime wires it: the objects Cairn applies are read from watches (health waits
+        // and unchanged checks), not with one request per object.
+        WatchedClusterClient watched =
+            new WatchedClusterClient(
+                cluster.client(), new Fabric8ClusterClient(cluster.client()), OwnerLabels.keys());
+        ResourceManager manager = new ResourceManager(watched)) {
       KubernetesClient client = cluster.client();
       Path chart = PodinfoChart.write(temp.resolve("src"));
       repo.addChart(
@@ -86,7 +94,7 @@ public final class HelmReleaseBench {
               HelmTemplateRenderer.defaults(),
               HelmPostRenderer.defaults(),
               manager,
-              new Fabric8ClusterClient(client),
+              watched,
               new EventRecorder(client, "cairn", clock),
               ApplyOptions.defaults(),
               clock);

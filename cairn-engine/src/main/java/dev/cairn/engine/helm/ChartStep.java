@@ -42,6 +42,7 @@ final class ChartStep {
   StepResult resolveChart(HelmReleaseRun run) {
     String namespace;
     String name;
+    HelmChart chart;
     if (run.spec().chart() != null) {
       HelmChartTemplateSpec template = run.spec().chart().spec();
       namespace =
@@ -49,7 +50,7 @@ final class ChartStep {
               ? run.key().namespace()
               : template.sourceRef().namespace();
       name = ReleaseNames.helmChartName(run.key().namespace(), run.key().name());
-      ensure(run, namespace, name, template);
+      chart = ensure(run, namespace, name, template);
     } else {
       ChartReference ref = run.spec().chartRef();
       if (ref.kind() == ChartRefKind.OCIRepository) {
@@ -62,9 +63,9 @@ final class ChartStep {
       }
       namespace = ref.namespace() == null ? run.key().namespace() : ref.namespace();
       name = ref.name();
+      chart = read(namespace, name);
     }
     run.status().setHelmChart(namespace + "/" + name);
-    HelmChart chart = read(namespace, name);
     String described = "HelmChart '" + namespace + "/" + name + "'";
     if (chart == null) {
       throw waiting(run, described + " not found");
@@ -139,7 +140,8 @@ final class ChartStep {
     return "HelmChart/" + run.status().getHelmChart();
   }
 
-  private void ensure(
+  /** The HelmChart as the API server answered the read, the create or the update. */
+  private HelmChart ensure(
       HelmReleaseRun run, String namespace, String name, HelmChartTemplateSpec template) {
     LocalHelmChartSourceReference source =
         new LocalHelmChartSourceReference(
@@ -159,7 +161,7 @@ final class ChartStep {
             template.verify());
     HelmChart live = read(namespace, name);
     if (live != null && Objects.equals(live.getSpec(), desired)) {
-      return;
+      return live;
     }
     try {
       if (live == null) {
@@ -178,9 +180,9 @@ final class ChartStep {
           chart.getMetadata().setAnnotations(run.spec().chart().metadata().annotations());
         }
         chart.setSpec(desired);
-        client.resource(chart).create();
+        return client.resource(chart).create();
       } else {
-        client
+        return client
             .resources(HelmChart.class)
             .inNamespace(namespace)
             .withName(name)

@@ -142,9 +142,12 @@ final class ReleaseStep {
       ReleaseApplier.Deployed deployed) {
     ReleaseRecord done =
         pending.withStatus(ReleaseRecord.DEPLOYED).withDescription(action.doneDescription());
-    supersede(run, history);
+    // The stored revisions after this one are known without listing them again: those listed at
+    // the start of the step, the deployed ones now superseded, and this one.
+    List<ReleaseRecord> stored = supersede(run, history);
     run.storage().write(run.storageNamespace(), done);
-    run.storage().trim(run.storageNamespace(), run.releaseName(), maxHistory(run));
+    stored.add(done);
+    stored = run.storage().trim(run.storageNamespace(), stored, maxHistory(run));
     action.setFailures(run.status(), 0);
     run.applied(deployed.applied());
     run.newInventory(deployed.inventory());
@@ -159,7 +162,7 @@ final class ReleaseStep {
     run.own(OwnedCondition.removed(ConditionTypes.REMEDIATED));
     run.succeedWith(message);
     run.event(message);
-    record(run, run.storage().history(run.storageNamespace(), run.releaseName()));
+    record(run, stored);
   }
 
   /** Records the failure, remediates when Flux would, and returns what the step throws. */
@@ -219,12 +222,19 @@ final class ReleaseStep {
     return "Helm " + action + " succeeded for release " + r.describe() + chart;
   }
 
-  private void supersede(HelmReleaseRun run, List<ReleaseRecord> history) {
+  /** Marks the deployed revisions of {@code history} superseded; returns the history after. */
+  private List<ReleaseRecord> supersede(HelmReleaseRun run, List<ReleaseRecord> history) {
+    List<ReleaseRecord> after = new ArrayList<>(history.size() + 1);
     for (ReleaseRecord r : history) {
       if (ReleaseRecord.DEPLOYED.equals(r.status())) {
-        run.storage().write(run.storageNamespace(), r.withStatus(ReleaseRecord.SUPERSEDED));
+        ReleaseRecord superseded = r.withStatus(ReleaseRecord.SUPERSEDED);
+        run.storage().write(run.storageNamespace(), superseded);
+        after.add(superseded);
+      } else {
+        after.add(r);
       }
     }
+    return after;
   }
 
   private static void record(HelmReleaseRun run, List<ReleaseRecord> history) {

@@ -88,15 +88,19 @@ final class ReleaseStorage {
                 .build());
   }
 
-  /** Deletes revisions beyond the newest {@code max} (0: keep all). */
-  void trim(String namespace, String release, int max) {
-    if (max <= 0) {
-      return;
+  /**
+   * Deletes the revisions of {@code oldestFirst} (the release's stored revisions, oldest first, as
+   * {@link #history} lists them) beyond the newest {@code max} (0: keep all); returns those kept.
+   */
+  List<ReleaseRecord> trim(String namespace, List<ReleaseRecord> oldestFirst, int max) {
+    if (max <= 0 || oldestFirst.size() <= max) {
+      return oldestFirst;
     }
-    List<ReleaseRecord> all = history(namespace, release);
-    for (int i = 0; i < all.size() - max; i++) {
-      delete(namespace, all.get(i));
+    int excess = oldestFirst.size() - max;
+    for (int i = 0; i < excess; i++) {
+      delete(namespace, oldestFirst.get(i));
     }
+    return List.copyOf(oldestFirst.subList(excess, oldestFirst.size()));
   }
 
   void delete(String namespace, ReleaseRecord record) {
