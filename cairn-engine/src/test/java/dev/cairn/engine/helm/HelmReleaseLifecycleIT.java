@@ -10,6 +10,7 @@ import dev.cairn.api.helm.HelmReleaseStatus;
 import dev.cairn.api.helm.Snapshot;
 import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.Trigger;
+import dev.cairn.sim.cluster.RequestCounter;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The release lifecycle around install and upgrade: hooks and CRDs, install failures with and
- * without remediation, Flux's force and reset requests, dependsOn, suspend and drift in warn mode.
+ * without remediation, Flux's force and reset requests, dependsOn, suspend, drift in warn mode and
+ * {@code maxHistory}.
  */
 @ExtendWith(ClusterExtension.class)
 class HelmReleaseLifecycleIT {
@@ -213,6 +215,50 @@ class HelmReleaseLifecycleIT {
         .containsEntry("greeting", "changed-by-hand");
     assertThat(h.client.v1().events().inNamespace(ns).list().getItems())
         .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("DriftDetected"));
+  }
+
+  @Test
+  void maxHistoryKeepsTheNewestRevisionsAndAnUpgradeListsTheStorageOnce(TestCluster cluster) {
+    String ns = namespace(cluster, "history");
+    String spec = chartSpec("gateway", "1.0.0", "charts") + "maxHistory: 2\n";
+    h.createRelease(ns, "gw", spec + "values: {replicas: 1}\n");
+    assertThat(ready(h.sync(ns, "gw")).status()).isEqualTo("True");
+
+    HelmReleaseStatus status = null;
+    for (int replicas = 2; replicas <= 3; replicas++) {
+      h.updateRelease(ns, "gw", spec + "values: {replicas: " + replicas + "}\n");
+      long listsBefore = secretLists(cluster);
+      status = h.sync(ns, "gw");
+      assertThat(ready(status).status()).isEqualTo("True");
+      assertThat(condition(status, "Released").getReason()).isEqualTo("UpgradeSucceeded");
+      if (cluster.isSimulated()) {
+        // the history after the new revision is known without listing the storage again
+        assertThat(secretLists(cluster) - listsBefore).isEqualTo(1);
+      }
+    }
+
+    assertThat(status.getHistory()).extracting(Snapshot::version).containsExactly(3, 2);
+    assertThat(status.getHistory())
+        .extracting(Snapshot::status)
+        .containsExactly("deployed", "superseded");
+    assertThat(status.getLastReleaseRevision()).isEqualTo(3L);
+    assertThat(
+            h.client
+                .secrets()
+                .inNamespace(ns)
+                .withLabels(java.util.Map.of("owner", "helm", "name", "gw"))
+                .list()
+                .getItems())
+        .extracting(
+            s -> s.getMetadata().getName() + "=" + s.getMetadata().getLabels().get("status"))
+        .containsExactlyInAnyOrder(
+            "sh.helm.release.v1.gw.v2=superseded", "sh.helm.release.v1.gw.v3=deployed");
+  }
+
+  private static long secretLists(TestCluster cluster) {
+    return cluster.isSimulated()
+        ? cluster.requests().count(RequestCounter.Verb.LIST, "secrets")
+        : 0;
   }
 
   private static void annotate(String ns, String key, String value) {
