@@ -114,7 +114,14 @@ final class RepositoryCheckouts implements AutoCloseable {
    */
   Checkout checkout(Request request, long asOf) throws SourceException {
     GitFetchResult result = fetched(request, asOf);
-    return new Checkout(result.commit(), unpacked.acquire(result.artifact()));
+    try {
+      return new Checkout(result.commit(), unpacked.acquire(result.artifact()));
+    } catch (SourceException e) {
+      // A reused result may name an archive since replaced in the store (a fetch of the same URL
+      // and reference with other credentials): the next run of this request fetches again.
+      lastFetched.remove(request);
+      throw e;
+    }
   }
 
   private GitFetchResult fetched(Request request, long asOf) throws SourceException {
