@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The watches of one kind for {@link WatchedClusterClient}: one informer per ownership label key
- * (or one unfiltered informer), started on first use. A kind that is not served yet is tried again
- * on the next read; a kind whose watch cannot be started (no permission to list it) is read from
- * the server from then on.
+ * (or one unfiltered informer), started on first use; the informers' selectors do not overlap. A
+ * kind that is not served yet is tried again on the next read; a kind whose watch cannot be started
+ * (no permission to list it) is read from the server from then on.
  */
 final class KindWatch {
   private static final Logger LOG = LoggerFactory.getLogger(KindWatch.class);
@@ -63,10 +63,10 @@ final class KindWatch {
       return false;
     }
     try {
-      for (String key : labelKeys.isEmpty() ? List.of("") : labelKeys) {
+      for (String selector : selectors(labelKeys)) {
         var kind = client.genericKubernetesResources(definition.get()).inAnyNamespace();
         SharedIndexInformer<GenericKubernetesResource> informer =
-            (key.isEmpty() ? kind : kind.withLabel(key)).runnableInformer(0);
+            (selector.isEmpty() ? kind : kind.withLabelSelector(selector)).runnableInformer(0);
         informer.removeNamespaceIndex();
         informer.addEventHandler(new Handler());
         informers.add(informer);
@@ -90,6 +90,25 @@ final class KindWatch {
       return false;
     }
     return synced();
+  }
+
+  /**
+   * One label selector per key, each excluding the keys before it, so an object carrying two of
+   * them (a chart's {@code app.kubernetes.io/instance} on what a HelmRelease applies) is held once.
+   */
+  static List<String> selectors(List<String> labelKeys) {
+    if (labelKeys.isEmpty()) {
+      return List.of("");
+    }
+    List<String> selectors = new ArrayList<>();
+    for (int i = 0; i < labelKeys.size(); i++) {
+      StringBuilder selector = new StringBuilder(labelKeys.get(i));
+      for (String earlier : labelKeys.subList(0, i)) {
+        selector.append(",!").append(earlier);
+      }
+      selectors.add(selector.toString());
+    }
+    return selectors;
   }
 
   private boolean synced() {

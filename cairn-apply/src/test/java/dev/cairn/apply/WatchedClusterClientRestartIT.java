@@ -92,6 +92,29 @@ class WatchedClusterClientRestartIT {
     assertThat(cluster.requests().count(Verb.GET, "configmaps")).isEqualTo(1);
   }
 
+  @Test
+  void everyOwnerLabelIsWatchedBySelectorsThatDoNotOverlap() {
+    String second = "app.kubernetes.io/instance";
+    try (WatchedClusterClient two =
+        new WatchedClusterClient(
+            client, new Fabric8ClusterClient(client), List.of(OWNER, second))) {
+      ObjectId onlySecond = two.apply(labelled("second", "one", second), "cairn", false).id();
+      ObjectId both = two.apply(labelled("both", "one", OWNER, second), "cairn", false).id();
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                cluster.requests().reset();
+                assertThat(two.get(onlySecond)).isPresent();
+                assertThat(two.get(both)).isPresent();
+                assertThat(cluster.requests().count(Verb.GET, "configmaps")).isZero();
+              });
+      assertThat(KindWatch.selectors(List.of(OWNER, second)))
+          .as("the second watch leaves out what the first holds")
+          .containsExactly(OWNER, second + ",!" + OWNER);
+    }
+  }
+
   /** Waits until a read of {@code id} costs no request and shows {@code value}. */
   private void awaitServedFromWatch(ObjectId id, String value) {
     await()
@@ -110,6 +133,16 @@ class WatchedClusterClientRestartIT {
         Manifests.configMap(ns, name, value)
             .replace(
                 "  namespace: " + ns, "  namespace: " + ns + "\n  labels: {" + OWNER + ": t}"));
+  }
+
+  private KubeObject labelled(String name, String value, String... keys) {
+    StringBuilder labels = new StringBuilder();
+    for (String key : keys) {
+      labels.append(labels.isEmpty() ? "" : ", ").append(key).append(": t");
+    }
+    return Manifests.one(
+        Manifests.configMap(ns, name, value)
+            .replace("  namespace: " + ns, "  namespace: " + ns + "\n  labels: {" + labels + "}"));
   }
 
   private static String value(KubeObject object) {

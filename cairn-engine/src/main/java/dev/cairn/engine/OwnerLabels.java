@@ -13,10 +13,13 @@ public final class OwnerLabels {
   public static final String HELM_RELEASE_NAME = "helm.cairn.dev/name";
   public static final String HELM_RELEASE_NAMESPACE = "helm.cairn.dev/namespace";
 
+  /** Argo CD's default resource tracking: the Application's name. */
+  public static final String APPLICATION_INSTANCE = "app.kubernetes.io/instance";
+
   private OwnerLabels() {}
 
   /** One label key per owning kind: every object Cairn applies carries one of them. */
   public static List<String> keys() {
-    return List.of(KUSTOMIZATION_NAME, HELM_RELEASE_NAME);
+    return List.of(KUSTOMIZATION_NAME, HELM_RELEASE_NAME, APPLICATION_INSTANCE);
   }
 }

@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 public final class ApplicationKind
     implements KindDefinition<Application, ApplicationStatus, ApplicationRun> {
   private final EventRecorder events;
+  private final AppProjects projects;
   private final ProjectStep project;
   private final SourcesStep sources;
   private final ManifestsStep manifests;
@@ -54,7 +55,8 @@ public final class ApplicationKind
 
   public ApplicationKind(Parts parts) {
     this.events = parts.events();
-    this.project = new ProjectStep(parts.client());
+    this.projects = new AppProjects(parts.client());
+    this.project = new ProjectStep(parts.client(), projects);
     this.sources =
         new SourcesStep(
             parts.git(),
@@ -113,10 +115,11 @@ public final class ApplicationKind
     return List.of(Step.of("deleteResources", finalizer::delete));
   }
 
-  /** Deletes the checkouts Applications of one repository share. */
+  /** Deletes the checkouts Applications of one repository share; stops the AppProject watch. */
   @Override
   public void close() {
     sources.close();
+    projects.close();
   }
 
   @Override

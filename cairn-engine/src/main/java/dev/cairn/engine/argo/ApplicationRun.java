@@ -47,6 +47,7 @@ public final class ApplicationRun extends Run<ApplicationStatus> {
   private String healthStatus;
   private String syncStatus;
   private IgnoreRules ignoreRules;
+  private ProjectRules projectRules;
   private long retriesSoFar;
   private Instant retryAt;
 
@@ -96,6 +97,15 @@ public final class ApplicationRun extends Run<ApplicationStatus> {
       ignoreRules = new IgnoreRules(object.getSpec().ignoreDifferences());
     }
     return ignoreRules;
+  }
+
+  /** The project's rules once read in this run, else null. */
+  ProjectRules projectRules() {
+    return projectRules;
+  }
+
+  void projectRules(ProjectRules rules) {
+    this.projectRules = rules;
   }
 
   String name() {

@@ -4,6 +4,7 @@ import dev.cairn.api.ConditionReasons;
 import dev.cairn.api.argo.ApplicationSource;
 import dev.cairn.apply.ApplyOptions;
 import dev.cairn.apply.ClusterClient;
+import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
 import dev.cairn.manifest.KubeObject;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * run with Argo CD's {@code ComparisonError} wording; nothing is applied.
  */
 final class ManifestsStep {
-  static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
+  static final String INSTANCE_LABEL = OwnerLabels.APPLICATION_INSTANCE;
   static final String SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
 
   private final ArgoSourceRenderer renderer;

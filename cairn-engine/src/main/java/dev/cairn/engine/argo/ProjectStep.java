@@ -9,6 +9,7 @@ import dev.cairn.engine.FieldRefusals;
 import dev.cairn.engine.OwnedCondition;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
+import dev.cairn.engine.Trigger;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Optional;
 
@@ -22,9 +23,11 @@ import java.util.Optional;
  */
 final class ProjectStep {
   private final KubernetesClient client;
+  private final AppProjects projects;
 
-  ProjectStep(KubernetesClient client) {
+  ProjectStep(KubernetesClient client, AppProjects projects) {
     this.client = client;
+    this.projects = projects;
   }
 
   StepResult checkProject(ApplicationRun run) {
@@ -50,10 +53,19 @@ final class ProjectStep {
     return StepResult.proceed();
   }
 
+  /** The project's rules, read once per run: {@link AppProjects} says from where. */
   private ProjectRules rules(ApplicationRun run) {
+    if (run.projectRules() == null) {
+      run.projectRules(read(run));
+    }
+    return run.projectRules();
+  }
+
+  private ProjectRules read(ApplicationRun run) {
     String name = run.spec().project();
-    AppProject project =
-        client.resources(AppProject.class).inNamespace(run.key().namespace()).withName(name).get();
+    // A new spec or a changed project reads the server: the watch may not have delivered it yet.
+    boolean fresh = run.trigger() == Trigger.WATCH || run.trigger() == Trigger.SOURCE_CHANGED;
+    AppProject project = projects.get(run.key().namespace(), name, fresh).orElse(null);
     if (project == null) {
       if (AppProject.DEFAULT.equals(name)) {
         return new ProjectRules(name, null);

@@ -7,6 +7,7 @@ import dev.cairn.source.git.GitFetchResult;
 import dev.cairn.source.git.GitFetcher;
 import dev.cairn.source.git.GitRef;
 import dev.cairn.source.git.GitSourceSpec;
+import dev.cairn.source.git.RemoteRefs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -22,6 +24,12 @@ import java.util.function.LongSupplier;
  * Git checkouts shared by all Applications of one repository, as Argo CD's repo-server shares them:
  * it resolves {@code targetRevision} to a commit and caches by commit, so a thousand Applications
  * of one repository cost one fetch per new commit, not a thousand.
+ *
+ * <ul>
+ *   <li>Each fetch first lists the remote's references ({@code git ls-remote}, as Argo CD resolves
+ *       a revision) and fetches only when the reference moved since the last fetch of the same
+ *       request: an unchanged repository costs one listing, not a fetch and an archive check.
+ * </ul>
  *
  * <ul>
  *   <li>Concurrent requests for one (repository, revision, credentials) join the fetch in flight
@@ -43,12 +51,15 @@ import java.util.function.LongSupplier;
 final class RepositoryCheckouts implements AutoCloseable {
   static final String STORE_KIND = "application-repository";
   private static final String STORE_NAMESPACE = "git";
+  private static final String COMMIT = "[0-9a-fA-F]{40}";
 
   private final GitFetcher git;
   private final ExtractedArtifacts unpacked;
   private final LongSupplier nanoTime;
   private final Map<Request, Fetch> fetches = new HashMap<>();
+  private final Map<Request, Fetched> lastFetched = new ConcurrentHashMap<>();
   private final AtomicLong fetchCount = new AtomicLong();
+  private final AtomicLong mirrorFetchCount = new AtomicLong();
 
   RepositoryCheckouts(GitFetcher git) {
     this(git, System::nanoTime);
@@ -93,12 +104,24 @@ final class RepositoryCheckouts implements AutoCloseable {
     return fetchCount.get();
   }
 
+  /** How many of those fetches fetched into the mirror (the others found the reference unmoved). */
+  long mirrorFetchCount() {
+    return mirrorFetchCount.get();
+  }
+
   /**
    * @param asOf when the run began ({@link #now}): only a fetch started since then answers it
    */
   Checkout checkout(Request request, long asOf) throws SourceException {
     GitFetchResult result = fetched(request, asOf);
-    return new Checkout(result.commit(), unpacked.acquire(result.artifact()));
+    try {
+      return new Checkout(result.commit(), unpacked.acquire(result.artifact()));
+    } catch (SourceException e) {
+      // A reused result may name an archive since replaced in the store (a fetch of the same URL
+      // and reference with other credentials): the next run of this request fetches again.
+      lastFetched.remove(request);
+      throw e;
+    }
   }
 
   private GitFetchResult fetched(Request request, long asOf) throws SourceException {
@@ -135,9 +158,46 @@ final class RepositoryCheckouts implements AutoCloseable {
     return fetch.startedAt - asOf >= 0 && !fetch.result.isCompletedExceptionally();
   }
 
+  /**
+   * One listing of the remote's references resolves the revision; when the reference still points
+   * at the object the last fetch for this request found, that fetch's result answers (a commit
+   * never moves, so a commit revision is fetched once).
+   */
   private GitFetchResult fetchNow(Request request) throws SourceException {
-    GitSourceSpec spec = request.spec().withRef(ref(request.spec(), request.targetRevision()));
-    return git.fetch(storeKey(spec), spec);
+    String revision = request.targetRevision() == null ? "" : request.targetRevision().strip();
+    RemoteRefs refs = revision.matches(COMMIT) ? null : git.remoteRefs(request.spec());
+    GitRef ref = ref(refs, revision);
+    String advertised = refs == null ? ref.commit() : refs.objectId(fullName(ref)).orElse(null);
+    Fetched known = lastFetched.get(request);
+    if (known != null && advertised != null && known.matches(ref, advertised)) {
+      return known.result();
+    }
+    GitSourceSpec spec = request.spec().withRef(ref);
+    mirrorFetchCount.incrementAndGet();
+    GitFetchResult result = git.fetch(storeKey(spec), spec);
+    if (advertised != null) {
+      lastFetched.put(request, new Fetched(ref, advertised, result));
+    }
+    return result;
+  }
+
+  /**
+   * The last fetch of a request: the reference it resolved to and the object the remote advertised
+   * for it before the fetch (the fetch may have found a newer one; then the next listing differs
+   * and fetches again, never the reverse).
+   */
+  private record Fetched(GitRef ref, String advertised, GitFetchResult result) {
+    boolean matches(GitRef other, String objectId) {
+      return ref.equals(other) && advertised.equals(objectId);
+    }
+  }
+
+  private static String fullName(GitRef ref) {
+    return switch (ref.effectiveKind()) {
+      case TAG -> "refs/tags/" + ref.tag();
+      case NAME -> ref.name();
+      default -> "refs/heads/" + ref.effectiveBranch();
+    };
   }
 
   /**
@@ -158,18 +218,17 @@ final class RepositoryCheckouts implements AutoCloseable {
     }
   }
 
-  private GitRef ref(GitSourceSpec spec, String targetRevision) throws SourceException {
-    String revision = targetRevision == null ? "" : targetRevision.strip();
-    if (revision.isEmpty() || "HEAD".equals(revision)) {
-      return GitRef.ofBranch(git.defaultBranch(spec));
-    }
-    if (revision.matches("[0-9a-fA-F]{40}")) {
+  private static GitRef ref(RemoteRefs refs, String revision) throws SourceException {
+    if (revision.matches(COMMIT)) {
       return GitRef.ofCommit(revision);
+    }
+    if (revision.isEmpty() || "HEAD".equals(revision)) {
+      return GitRef.ofBranch(refs.defaultBranch());
     }
     if (revision.startsWith("refs/")) {
       return GitRef.ofName(revision);
     }
-    return git.isTag(spec, revision) ? GitRef.ofTag(revision) : GitRef.ofBranch(revision);
+    return refs.isTag(revision) ? GitRef.ofTag(revision) : GitRef.ofBranch(revision);
   }
 
   /** Deletes every unpacked tree (runs still reading one must be over). */

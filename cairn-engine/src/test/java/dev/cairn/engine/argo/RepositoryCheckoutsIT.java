@@ -109,6 +109,46 @@ class RepositoryCheckoutsIT {
   }
 
   @Test
+  void aLaterRunOfAnUnmovedReferenceListsTheRemoteInsteadOfFetching() throws Exception {
+    String url = repository("unmoved");
+    GitWorkingCopy work = workingCopy();
+    work.write("README", "one\n");
+    String first = work.commitAll("one");
+    work.push(url);
+    AtomicLong now = new AtomicLong();
+    try (RepositoryCheckouts checkouts =
+        new RepositoryCheckouts(new GitFetcher(temp.resolve("git-unmoved"), store), now::get)) {
+      RepositoryCheckouts.Request request =
+          new RepositoryCheckouts.Request(GitSourceSpec.of(url), "main");
+      RepositoryCheckouts.Checkout one = checkouts.checkout(request, now.get());
+      now.incrementAndGet();
+      RepositoryCheckouts.Checkout two = checkouts.checkout(request, now.get());
+      assertThat(checkouts.fetchCount()).isEqualTo(2);
+      assertThat(checkouts.mirrorFetchCount()).as("the branch did not move").isEqualTo(1);
+      assertThat(two.commit()).isEqualTo(first);
+      assertThat(two.lease().dir()).isEqualTo(one.lease().dir());
+
+      work.write("README", "two\n");
+      String second = work.commitAll("two");
+      work.push(url);
+      now.incrementAndGet();
+      RepositoryCheckouts.Checkout three = checkouts.checkout(request, now.get());
+      assertThat(checkouts.mirrorFetchCount()).as("the branch moved").isEqualTo(2);
+      assertThat(three.commit()).isEqualTo(second);
+      assertThat(three.lease().dir().resolve("README")).hasContent("two");
+
+      RepositoryCheckouts.Request pinned =
+          new RepositoryCheckouts.Request(GitSourceSpec.of(url), first);
+      checkouts.checkout(pinned, now.get()).lease().close();
+      now.incrementAndGet();
+      RepositoryCheckouts.Checkout again = checkouts.checkout(pinned, now.get());
+      assertThat(checkouts.mirrorFetchCount()).as("a commit never moves").isEqualTo(3);
+      assertThat(again.lease().dir().resolve("README")).hasContent("one");
+      List.of(one, two, three, again).forEach(c -> c.lease().close());
+    }
+  }
+
+  @Test
   void otherCredentialsAndOtherRevisionsDoNotShareAFetch() throws Exception {
     String url = repository("separate");
     GitWorkingCopy work = workingCopy();

@@ -126,6 +126,17 @@ public final class GitFetcher {
     return RemoteHead.isTag(GitUrl.parse(spec.url()), spec, ssh, name);
   }
 
+  /**
+   * The references the remote advertises now ({@code git ls-remote}), asked through the rewrites.
+   * This does not count as a use of the URL's mirror: a mirror only listed, never fetched into, for
+   * the unused period is deleted and cloned again by the next fetch.
+   */
+  public RemoteRefs remoteRefs(GitSourceSpec requested) throws SourceException {
+    GitSourceSpec spec = rewrites.applyTo(requested);
+    GitUrl url = GitUrl.parse(spec.url());
+    return new RemoteRefs(url, RemoteHead.list(url, spec, ssh));
+  }
+
   /** The store this fetcher archives into. */
   public ArtifactStore store() {
     return store;

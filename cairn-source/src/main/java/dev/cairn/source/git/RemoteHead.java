@@ -20,12 +20,18 @@ final class RemoteHead {
   /** Whether the remote has a tag {@code name} (and no branch of that name). */
   static boolean isTag(GitUrl url, GitSourceSpec spec, SshSessions ssh, String name)
       throws SourceException {
-    Map<String, Ref> refs = list(url, spec, ssh);
+    return isTagOf(list(url, spec, ssh), name);
+  }
+
+  static boolean isTagOf(Map<String, Ref> refs, String name) {
     return refs.containsKey("refs/tags/" + name) && !refs.containsKey("refs/heads/" + name);
   }
 
   static String branch(GitUrl url, GitSourceSpec spec, SshSessions ssh) throws SourceException {
-    Map<String, Ref> refs = list(url, spec, ssh);
+    return branchOf(url, list(url, spec, ssh));
+  }
+
+  static String branchOf(GitUrl url, Map<String, Ref> refs) throws SourceException {
     Ref head = refs.get("HEAD");
     if (head == null) {
       return withoutHead(url, refs);
@@ -69,7 +75,7 @@ final class RemoteHead {
         url.display() + " advertises no HEAD; name the branch in targetRevision");
   }
 
-  private static Map<String, Ref> list(GitUrl url, GitSourceSpec spec, SshSessions ssh)
+  static Map<String, Ref> list(GitUrl url, GitSourceSpec spec, SshSessions ssh)
       throws SourceException {
     try (GitTransport transport = new GitTransport(url, spec, ssh)) {
       return transport.configure(Git.lsRemoteRepository().setRemote(url.value())).callAsMap();
