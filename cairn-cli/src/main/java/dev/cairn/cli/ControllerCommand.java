@@ -9,7 +9,6 @@ import dev.cairn.controller.CairnRuntime;
 import dev.cairn.controller.LeaderElection;
 import dev.cairn.controller.RuntimeOptions;
 import dev.cairn.controller.SealingOptions;
-import dev.cairn.engine.Tenancy;
 import dev.cairn.engine.notification.ReceiverGate;
 import dev.cairn.server.ArtifactServer;
 import dev.cairn.server.ProbeServer;
@@ -41,6 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -179,36 +179,7 @@ final class ControllerCommand implements Callable<Integer> {
               + " Lease, so shards run side by side (default: every object).")
   String watchLabelSelector;
 
-  @Option(
-      names = "--no-cross-namespace-refs",
-      defaultValue = "false",
-      fallbackValue = "true",
-      arity = "0..1",
-      description =
-          "Refuse Kustomizations and HelmReleases that name a source or a dependency in another"
-              + " namespace: Ready=False, AccessDenied (Flux's multi-tenancy lockdown; default:"
-              + " ${DEFAULT-VALUE}).")
-  boolean noCrossNamespaceRefs;
-
-  @Option(
-      names = "--no-remote-bases",
-      defaultValue = "true",
-      fallbackValue = "true",
-      arity = "0..1",
-      description =
-          "Refuse kustomization.yaml files whose resources name a remote base (Git or HTTP URL)."
-              + " Cairn never fetches remote bases, so this is always true; accepted for Flux's"
-              + " lockdown flags.")
-  boolean noRemoteBases;
-
-  @Option(
-      names = "--default-service-account",
-      paramLabel = "NAME",
-      description =
-          "Kustomizations and HelmReleases without spec.serviceAccountName impersonate"
-              + " system:serviceaccount:<their namespace>:NAME (Flux's multi-tenancy lockdown;"
-              + " default: the controller's own account).")
-  String defaultServiceAccount;
+  @Mixin TenancyFlags tenancy;
 
   @Option(
       names = "--log-encoding",
@@ -238,7 +209,7 @@ final class ControllerCommand implements Callable<Integer> {
       throw new CliException(ExitCode.USAGE, "--log-level: " + e.getMessage());
     }
     LogSetup.configure(logEncoding, level, spec.commandLine().getErr());
-    tenancy();
+    tenancy.tenancy();
     InetSocketAddress bind = ProbeServer.parseAddress(metricsBindAddress);
     Config config = config();
     StopSignals signals = StopSignals.install();
@@ -373,7 +344,7 @@ final class ControllerCommand implements Callable<Integer> {
             .withDependencyRequeue(requeueDependency)
             .withMaxConcurrentReconciles(concurrent)
             .withLabelSelector(watchLabelSelector)
-            .withTenancy(tenancy());
+            .withTenancy(tenancy.tenancy());
     if (leaderElect) {
       LeaderElection election = LeaderElection.inNamespace(leaseNamespace, identity());
       options =
@@ -381,16 +352,6 @@ final class ControllerCommand implements Callable<Integer> {
               election.withLeaseName(leaseName(election.leaseName(), watchLabelSelector)));
     }
     return options;
-  }
-
-  private Tenancy tenancy() {
-    if (!noRemoteBases) {
-      throw new CliException(
-          ExitCode.USAGE,
-          "--no-remote-bases=false: Cairn never fetches remote bases; vendor the base into the"
-              + " source instead");
-    }
-    return new Tenancy(noCrossNamespaceRefs, defaultServiceAccount);
   }
 
   private Config config() {

@@ -1,6 +1,8 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.install.ControllerArgs;
 import dev.cairn.cli.install.InstallSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What {@code cairn install} and {@code cairn uninstall} put in the manifests. */
@@ -25,12 +27,24 @@ final class InstallFlags {
       description = "The controller's --log-level (default: ${DEFAULT-VALUE}).")
   String logLevel;
 
+  @Mixin TenancyFlags tenancy;
+
+  @Option(
+      names = "--watch-label-selector",
+      paramLabel = "SELECTOR",
+      description =
+          "The controller reconciles only objects whose labels match, e.g."
+              + " '!sharding.fluxcd.io/key' for the main instance of a sharded installation"
+              + " (default: every object).")
+  String watchLabelSelector;
+
   InstallSettings settings(String namespace) {
     InstallSettings settings =
         InstallSettings.defaults(CairnVersion.version())
             .withNamespace(namespace)
             .withReplicas(replicas)
-            .withLogLevel(logLevel);
+            .withLogLevel(logLevel)
+            .withControllerArgs(new ControllerArgs(tenancy.controllerArgs(), watchLabelSelector));
     return image == null ? settings : settings.withImage(image);
   }
 }

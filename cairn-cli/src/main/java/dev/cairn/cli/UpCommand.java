@@ -44,9 +44,6 @@ import picocli.CommandLine.Spec;
     })
 final class UpCommand implements Callable<Integer> {
 
-  /** How the reconcilers are started; tests and the runtime agree on {@link RuntimeControllers}. */
-  static ControllerStarter controllers = RuntimeControllers::start;
-
   private static final Duration POLL = Duration.ofMillis(500);
 
   @Option(
@@ -152,6 +149,7 @@ final class UpCommand implements Callable<Integer> {
   String uiBindAddress;
 
   @Mixin OutputOptions output;
+  @Mixin TenancyFlags tenancy;
   @Spec CommandSpec spec;
 
   @Override
@@ -174,7 +172,9 @@ final class UpCommand implements Callable<Integer> {
     Path workDirectory;
     ControllerStarter starter =
         SealingKeySetup.before(
-            controllers, SealingKeySetup.read(sealingKey, sealingCert, ExitCode.USAGE), info);
+            RuntimeControllers.with(tenancy.tenancy()),
+            SealingKeySetup.read(sealingKey, sealingCert, ExitCode.USAGE),
+            info);
     InetSocketAddress ui = dashboardAddress(uiBindAddress);
     try (UpSession session = UpSession.start(settings, starter, info)) {
       workDirectory = session.workDir();

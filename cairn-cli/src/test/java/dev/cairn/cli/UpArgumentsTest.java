@@ -21,6 +21,7 @@ class UpArgumentsTest {
         "--git-alias | https://github.com/org/x=/no/such/dir | error: --git-alias 'https://github.com/org/x=/no/such/dir'",
         "--ui-bind-address | 0.0.0.0:9090 | error: --ui-bind-address 0.0.0.0:9090: cairn up serves the dashboard without login",
         "--ui-bind-address | 9090 | error: --ui-bind-address: bind address '9090' should be host:port",
+        "--no-remote-bases | false | error: --no-remote-bases=false: Cairn never fetches remote bases",
       })
   void badSourceIsOneLine(String flag, String value, String expected) {
     MainTest.Result result =

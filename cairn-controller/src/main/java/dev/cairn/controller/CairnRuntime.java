@@ -22,6 +22,7 @@ import dev.cairn.engine.notification.AlertKind;
 import dev.cairn.engine.notification.ClusterRoutes;
 import dev.cairn.engine.notification.ProviderKind;
 import dev.cairn.engine.notification.ReceiverKind;
+import dev.cairn.engine.notification.TenantRoutes;
 import dev.cairn.engine.secrets.SealedSecretKind;
 import dev.cairn.engine.secrets.SealingKeyring;
 import dev.cairn.engine.source.GitRepositoryKind;
@@ -125,7 +126,10 @@ public final class CairnRuntime implements AutoCloseable {
           "cannot use storage path " + options.storagePath() + ": " + e.getMessage(), e);
     }
     this.notifications =
-        new NotificationPipeline(new ClusterRoutes(client), PipelineOptions.defaults(), clock);
+        new NotificationPipeline(
+            TenantRoutes.of(new ClusterRoutes(client), options.tenancy()),
+            PipelineOptions.defaults(),
+            clock);
     NotificationMetrics.register(registry, notifications);
     EventRecorder events = new EventRecorder(client, options.fieldManager(), clock, notifications);
     this.cluster =
@@ -226,8 +230,8 @@ public final class CairnRuntime implements AutoCloseable {
         SourceWatches.applicationSetsOnApplications());
     registerImageAutomation(events, clock);
     register(ProviderKind.reconciler(client, events, clock));
-    register(AlertKind.reconciler(client, events, clock));
-    register(ReceiverKind.reconciler(client, events, clock));
+    register(AlertKind.reconciler(client, events, clock, options.tenancy()));
+    register(ReceiverKind.reconciler(client, events, clock, options.tenancy()));
 
     this.keyring =
         new SealingKeyring(
@@ -249,14 +253,15 @@ public final class CairnRuntime implements AutoCloseable {
     TagStore tags = new TagStore();
     register(ImageRepositoryKind.reconciler(client, tags, events, clock));
     register(
-        ImagePolicyKind.reconciler(client, tags, events, clock),
+        ImagePolicyKind.reconciler(client, tags, events, clock, options.tenancy()),
         SourceWatches.imagePoliciesOnImageRepositories());
     register(
         ImageUpdateAutomationKind.reconciler(
             client,
             new UpdateCommitter(options.storagePath().resolve("image-automation"), clock),
             events,
-            clock));
+            clock,
+            options.tenancy()));
   }
 
   /**

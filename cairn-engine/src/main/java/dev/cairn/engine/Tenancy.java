@@ -1,6 +1,7 @@
 package dev.cairn.engine;
 
 import dev.cairn.api.ConditionReasons;
+import java.util.Optional;
 
 /**
  * How tenants are confined, as Flux's multi-tenancy lockdown does it with controller flags.
@@ -36,23 +37,45 @@ public record Tenancy(boolean noCrossNamespaceRefs, String defaultServiceAccount
   /**
    * Refuses a reference from an object in {@code ownNamespace} to {@code kind} {@code
    * namespace/name} when cross-namespace references are blocked and the namespaces differ. A null
-   * or empty {@code namespace} means the object's own.
+   * or empty {@code namespace} means the object's own. The run fails and is retried, as Flux's
+   * kustomize- and helm-controller retry it.
    */
   public void checkReference(String ownNamespace, String kind, String namespace, String name) {
-    if (!noCrossNamespaceRefs || namespace == null || namespace.isEmpty()) {
-      return;
+    blocked(ownNamespace, kind, namespace, name)
+        .ifPresent(
+            message -> {
+              throw new ReconcileException.Failed(ConditionReasons.ACCESS_DENIED, message);
+            });
+  }
+
+  /**
+   * As {@link #checkReference}, but the run stalls: only a change of the spec can lift the refusal,
+   * as Flux's image and notification controllers treat it (no retry).
+   */
+  public void stallOnReference(String ownNamespace, String kind, String namespace, String name) {
+    blocked(ownNamespace, kind, namespace, name)
+        .ifPresent(
+            message -> {
+              throw new ReconcileException.Stalled(ConditionReasons.ACCESS_DENIED, message);
+            });
+  }
+
+  /** Whether a reference is blocked, and the message saying so. */
+  public Optional<String> blocked(String ownNamespace, String kind, String namespace, String name) {
+    if (!noCrossNamespaceRefs
+        || namespace == null
+        || namespace.isEmpty()
+        || namespace.equals(ownNamespace)) {
+      return Optional.empty();
     }
-    if (!namespace.equals(ownNamespace)) {
-      throw new ReconcileException.Failed(
-          ConditionReasons.ACCESS_DENIED,
-          "cannot access '"
-              + kind
-              + "/"
-              + namespace
-              + "/"
-              + name
-              + "', cross-namespace references have been blocked");
-    }
+    return Optional.of(
+        "cannot access '"
+            + kind
+            + "/"
+            + namespace
+            + "/"
+            + name
+            + "', cross-namespace references have been blocked");
   }
 
   /**

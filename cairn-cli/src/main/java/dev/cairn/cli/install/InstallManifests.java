@@ -1,6 +1,7 @@
 package dev.cairn.cli.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.cairn.api.schema.CairnCrds;
 import dev.cairn.manifest.YamlReader;
 import dev.cairn.manifest.YamlWriter;
@@ -54,7 +55,18 @@ public final class InstallManifests {
       text = text.replace(value.getKey(), value.getValue());
     }
     YamlReader.defaults().readAll("install", text).forEach(doc -> objects.add(doc.content()));
+    addControllerArgs(objects, settings.controllerArgs());
     return objects;
+  }
+
+  /** The optional flags after the fixed arguments of the Deployment's container. */
+  private static void addControllerArgs(List<JsonNode> objects, ControllerArgs extra) {
+    for (JsonNode object : objects) {
+      if ("Deployment".equals(object.path("kind").asText())) {
+        ArrayNode args = (ArrayNode) object.at("/spec/template/spec/containers/0/args");
+        extra.args().forEach(args::add);
+      }
+    }
   }
 
   /** Every object as one YAML stream, as {@code cairn install --export} prints it. */

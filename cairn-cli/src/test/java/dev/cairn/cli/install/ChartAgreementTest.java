@@ -84,7 +84,7 @@ class ChartAgreementTest {
   }
 
   @Test
-  void tenancyValuesAddFluxsLockdownFlagsToTheDeployment() {
+  void tenancyValuesRenderWhatInstallExportsWithTheSameFlags() {
     HelmRender render =
         HelmTemplateRenderer.defaults()
             .render(
@@ -93,32 +93,58 @@ class ChartAgreementTest {
                     "cairn",
                     "cairn-system",
                     Map.of(
+                        "createNamespace",
+                        true,
                         "tenancy",
-                        Map.of("noCrossNamespaceRefs", true, "defaultServiceAccount", "default")),
+                        Map.of(
+                            "noCrossNamespaceRefs",
+                            true,
+                            "noRemoteBases",
+                            true,
+                            "defaultServiceAccount",
+                            "default"),
+                        "watchLabelSelector",
+                        "sharding.fluxcd.io/key in (shard1)"),
                     null));
-    JsonNode args =
-        render.objects().stream()
-            .filter(o -> o.kind().equals("Deployment"))
-            .findFirst()
-            .orElseThrow()
-            .node()
-            .at("/spec/template/spec/containers/0/args");
+    InstallSettings settings =
+        InstallSettings.defaults("0.1.0-SNAPSHOT")
+            .withControllerArgs(
+                new ControllerArgs(
+                    List.of(
+                        "--no-cross-namespace-refs",
+                        "--no-remote-bases",
+                        "--default-service-account=default"),
+                    "sharding.fluxcd.io/key in (shard1)"));
 
+    assertThat(args(render.objects().stream().map(KubeObject::node).toList()))
+        .endsWith(
+            "--key-namespace=cairn-system",
+            "--no-cross-namespace-refs",
+            "--no-remote-bases",
+            "--default-service-account=default",
+            "--watch-label-selector=sharding.fluxcd.io/key in (shard1)");
+    assertThat(
+            Stream.concat(render.crds().stream(), render.objects().stream())
+                .map(KubeObject::node)
+                .map(ChartAgreementTest::canonical)
+                .toList())
+        .containsExactlyInAnyOrderElementsOf(
+            InstallManifests.objects(settings).stream()
+                .map(ChartAgreementTest::canonical)
+                .toList());
+    assertThat(args(InstallManifests.objects(InstallSettings.defaults("0.1.0-SNAPSHOT"))))
+        .endsWith("--key-namespace=cairn-system");
+  }
+
+  private static List<String> args(List<? extends JsonNode> objects) {
     List<String> values = new java.util.ArrayList<>();
-    args.forEach(a -> values.add(a.asText()));
-    assertThat(values)
-        .contains("--no-cross-namespace-refs", "--default-service-account=default")
-        .doesNotContain("--no-remote-bases=false");
-    List<String> exported = new java.util.ArrayList<>();
-    InstallManifests.objects(InstallSettings.defaults("0.1.0-SNAPSHOT")).stream()
+    objects.stream()
         .filter(o -> o.path("kind").asText().equals("Deployment"))
         .findFirst()
         .orElseThrow()
         .at("/spec/template/spec/containers/0/args")
-        .forEach(a -> exported.add(a.asText()));
-    assertThat(exported)
-        .doesNotContain("--no-cross-namespace-refs")
-        .noneMatch(a -> a.startsWith("--default-service-account"));
+        .forEach(a -> values.add(a.asText()));
+    return values;
   }
 
   /**

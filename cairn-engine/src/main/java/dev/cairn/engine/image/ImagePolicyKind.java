@@ -14,6 +14,7 @@ import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.Step;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.StepResult;
+import dev.cairn.engine.Tenancy;
 import dev.cairn.engine.Trigger;
 import dev.cairn.image.policy.SemverConstraint;
 import dev.cairn.image.policy.TagFilter;
@@ -40,20 +41,37 @@ public final class ImagePolicyKind
   private final TagStore store;
   private final EventRecorder events;
   private final DigestReflection digests;
+  private final Tenancy tenancy;
 
   public ImagePolicyKind(
       KubernetesClient client, TagStore store, DigestReflection digests, EventRecorder events) {
+    this(client, store, digests, events, Tenancy.open());
+  }
+
+  /** With {@code tenancy}'s lockdown: an ImageRepository in another namespace is refused. */
+  public ImagePolicyKind(
+      KubernetesClient client,
+      TagStore store,
+      DigestReflection digests,
+      EventRecorder events,
+      Tenancy tenancy) {
     this.client = client;
     this.store = store;
     this.digests = digests;
     this.events = events;
+    this.tenancy = tenancy;
   }
 
   public static StepReconciler<ImagePolicy, ImagePolicyStatus, ImagePolicyRun> reconciler(
       KubernetesClient client, TagStore store, EventRecorder events, Clock clock) {
+    return reconciler(client, store, events, clock, Tenancy.open());
+  }
+
+  public static StepReconciler<ImagePolicy, ImagePolicyStatus, ImagePolicyRun> reconciler(
+      KubernetesClient client, TagStore store, EventRecorder events, Clock clock, Tenancy tenancy) {
     return new StepReconciler<>(
         client,
-        new ImagePolicyKind(client, store, DigestReflection.defaults(client), events),
+        new ImagePolicyKind(client, store, DigestReflection.defaults(client), events, tenancy),
         clock);
   }
 
@@ -174,6 +192,7 @@ public final class ImagePolicyKind
         ref.namespace() == null || ref.namespace().isEmpty()
             ? run.key().namespace()
             : ref.namespace();
+    tenancy.stallOnReference(run.key().namespace(), "ImageRepository", namespace, ref.name());
     ImageRepository repository =
         client.resources(ImageRepository.class).inNamespace(namespace).withName(ref.name()).get();
     if (repository == null) {

@@ -15,6 +15,7 @@ import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.Step;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.StepResult;
+import dev.cairn.engine.Tenancy;
 import dev.cairn.engine.Trigger;
 import dev.cairn.engine.source.GitCredentialsReader;
 import dev.cairn.image.git.UpdateCommitter;
@@ -48,6 +49,7 @@ public final class ImageUpdateAutomationKind
   private final PolicyPicks policies;
   private final PullRequestStep pullRequests;
   private final EventRecorder events;
+  private final Tenancy tenancy;
 
   public ImageUpdateAutomationKind(
       KubernetesClient client,
@@ -55,6 +57,18 @@ public final class ImageUpdateAutomationKind
       GoTemplateEngine templates,
       PullRequestStep pullRequests,
       EventRecorder events) {
+    this(client, committer, templates, pullRequests, events, Tenancy.open());
+  }
+
+  /** With {@code tenancy}'s lockdown: a GitRepository in another namespace is refused. */
+  public ImageUpdateAutomationKind(
+      KubernetesClient client,
+      UpdateCommitter committer,
+      GoTemplateEngine templates,
+      PullRequestStep pullRequests,
+      EventRecorder events,
+      Tenancy tenancy) {
+    this.tenancy = tenancy;
     this.client = client;
     this.secrets = new GitCredentialsReader(client);
     this.committer = committer;
@@ -68,6 +82,17 @@ public final class ImageUpdateAutomationKind
           ImageUpdateAutomation, ImageUpdateAutomationStatus, ImageUpdateAutomationRun>
       reconciler(
           KubernetesClient client, UpdateCommitter committer, EventRecorder events, Clock clock) {
+    return reconciler(client, committer, events, clock, Tenancy.open());
+  }
+
+  public static StepReconciler<
+          ImageUpdateAutomation, ImageUpdateAutomationStatus, ImageUpdateAutomationRun>
+      reconciler(
+          KubernetesClient client,
+          UpdateCommitter committer,
+          EventRecorder events,
+          Clock clock,
+          Tenancy tenancy) {
     return new StepReconciler<>(
         client,
         new ImageUpdateAutomationKind(
@@ -75,7 +100,8 @@ public final class ImageUpdateAutomationKind
             committer,
             GoTemplateEngine.defaults(),
             new PullRequestStep(client, committer, PullRequestStep.Hosts.github()),
-            events),
+            events,
+            tenancy),
         clock);
   }
 
@@ -161,6 +187,7 @@ public final class ImageUpdateAutomationKind
         ref.namespace() == null || ref.namespace().isEmpty()
             ? run.key().namespace()
             : ref.namespace();
+    tenancy.stallOnReference(run.key().namespace(), "GitRepository", namespace, ref.name());
     GitRepository repository =
         client.resources(GitRepository.class).inNamespace(namespace).withName(ref.name()).get();
     if (repository == null) {
