@@ -1,8 +1,11 @@
 package dev.cairn.sim.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code fieldValidation} parameter of create, update and (non-apply) patch, as kube-apiserver
@@ -13,6 +16,9 @@ import java.util.List;
  * (see {@link WriteHandler}).
  */
 final class FieldValidation {
+  private static final Pattern STEP = Pattern.compile("([^\\[]*)((?:\\[\\d+\\])*)");
+  private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
+
   private FieldValidation() {}
 
   /**
@@ -22,12 +28,12 @@ final class FieldValidation {
    */
   static List<String> checkBody(
       ApiRequest request, ResourceType type, ObjectWriter writer, ObjectNode object) {
-    List<String> unknown = unknownFields(type, writer, object);
-    if (unknown.isEmpty() || isIgnore(request)) {
+    List<String> paths = writer.undeclaredFields(type, object);
+    if (paths.isEmpty()) {
       return List.of();
     }
     if (!isStrict(request)) {
-      return unknown;
+      return drop(request, object, paths);
     }
     throw ApiException.badRequest(
         type.kind()
@@ -36,7 +42,7 @@ final class FieldValidation {
             + "\" cannot be handled as a "
             + type.kind()
             + ": "
-            + strictDecodingError(unknown));
+            + strictDecodingError(paths));
   }
 
   /**
@@ -47,14 +53,14 @@ final class FieldValidation {
    */
   static List<String> checkPatched(
       ApiRequest request, ResourceType type, ObjectWriter writer, ObjectNode patched) {
-    List<String> unknown = unknownFields(type, writer, patched);
-    if (unknown.isEmpty() || isIgnore(request)) {
+    List<String> paths = writer.undeclaredFields(type, patched);
+    if (paths.isEmpty()) {
       return List.of();
     }
     if (!isStrict(request)) {
-      return unknown;
+      return drop(request, patched, paths);
     }
-    String detail = strictDecodingError(unknown);
+    String detail = strictDecodingError(paths);
     String cause =
         "Invalid value: " + Json.write(TextNode.valueOf(Json.write(patched))) + ": " + detail;
     throw new ApiException(
@@ -64,15 +70,42 @@ final class FieldValidation {
         List.of(new ApiException.Cause("FieldValueInvalid", cause, "patch")));
   }
 
-  private static List<String> unknownFields(
-      ResourceType type, ObjectWriter writer, ObjectNode object) {
-    return writer.undeclaredFields(type, object).stream()
-        .map(path -> "unknown field \"" + path.substring(1) + "\"")
-        .toList();
+  /**
+   * Drops the undeclared fields now, as the API server's decoder does, so that managedFields never
+   * record them; returns the warnings ({@code Warn}) or nothing ({@code Ignore}).
+   */
+  private static List<String> drop(ApiRequest request, ObjectNode object, List<String> paths) {
+    paths.forEach(path -> remove(object, path.substring(1)));
+    return isIgnore(request) ? List.of() : paths.stream().map(FieldValidation::unknown).toList();
   }
 
-  private static String strictDecodingError(List<String> unknown) {
-    return "strict decoding error: " + String.join(", ", unknown);
+  /** Removes {@code spec.items[0].colour} from the object, if it is there. */
+  private static void remove(ObjectNode object, String path) {
+    String[] parts = path.split("\\.");
+    JsonNode node = object;
+    for (int i = 0; i < parts.length - 1 && node != null; i++) {
+      Matcher step = STEP.matcher(parts[i]);
+      if (!step.matches()) {
+        return;
+      }
+      node = node.get(step.group(1));
+      Matcher index = INDEX.matcher(step.group(2));
+      while (node != null && index.find()) {
+        node = node.get(Integer.parseInt(index.group(1)));
+      }
+    }
+    if (node instanceof ObjectNode parent) {
+      parent.remove(parts[parts.length - 1]);
+    }
+  }
+
+  private static String unknown(String path) {
+    return "unknown field \"" + path.substring(1) + "\"";
+  }
+
+  private static String strictDecodingError(List<String> paths) {
+    return "strict decoding error: "
+        + String.join(", ", paths.stream().map(FieldValidation::unknown).toList());
   }
 
   private static boolean isStrict(ApiRequest request) {
