@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -167,7 +168,7 @@ class InstallIT {
 
   /** Runs kubectl with {@code input} as its standard input; {@code out} has stdout and stderr. */
   private static Output kubectl(Path kubeconfig, Path input, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("kubectl", "--kubeconfig"));
+    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig"));
     command.add(kubeconfig.toString());
     command.addAll(List.of(args));
     Process kubectl =
