@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -116,25 +117,13 @@ class InstallIT {
     String ns = cluster.createNamespace("kubectl");
     Output export = run("install", "--export", "-n", ns);
     Path file = Files.writeString(temp.resolve("install.yaml"), export.out());
-    Process kubectl =
-        new ProcessBuilder(
-                "kubectl",
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "apply",
-                "--server-side",
-                // kubectl's client-side validation reads /openapi/v2, which the simulation does
-                // not serve; the server validates the objects either way
-                "--validate=false",
-                "-f",
-                "-")
-            .redirectInput(file.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(kubectl.exitValue()).as(output).isZero();
-    assertThat(output)
+
+    // kubectl's default validation (Strict): it reads the server's OpenAPI v3 documents and
+    // leaves the checking to the server through fieldValidation=Strict
+    Output applied = kubectl(kubeconfig, file, "apply", "--server-side", "-f", "-");
+
+    assertThat(applied.code()).as(applied.out()).isZero();
+    assertThat(applied.out())
         .contains("deployment.apps/cairn-controller serverside-applied")
         .contains("customresourcedefinition.apiextensions.k8s.io/kustomizations.cairn.dev");
     assertThat(
@@ -146,6 +135,47 @@ class InstallIT {
                 .withName("cairn-controller")
                 .get())
         .isNotNull();
+
+    Path unknownField =
+        Files.writeString(
+            temp.resolve("unknown-field.yaml"),
+            """
+            apiVersion: cairn.dev/v1
+            kind: Kustomization
+            metadata:
+              name: colourful
+              namespace: %s
+            spec:
+              interval: 10m
+              path: ./apps
+              prune: true
+              sourceRef:
+                kind: GitRepository
+                name: repo
+              colour: red
+            """
+                .formatted(ns));
+    Output refused = kubectl(kubeconfig, unknownField, "apply", "--server-side", "-f", "-");
+
+    assertThat(refused.code()).as(refused.out()).isNotZero();
+    assertThat(refused.out())
+        .contains(
+            "failed to create typed patch object ("
+                + ns
+                + "/colourful; cairn.dev/v1, Kind=Kustomization): .spec.colour: field not"
+                + " declared in schema");
+  }
+
+  /** Runs kubectl with {@code input} as its standard input; {@code out} has stdout and stderr. */
+  private static Output kubectl(Path kubeconfig, Path input, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig"));
+    command.add(kubeconfig.toString());
+    command.addAll(List.of(args));
+    Process kubectl =
+        new ProcessBuilder(command).redirectInput(input.toFile()).redirectErrorStream(true).start();
+    String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Output(kubectl.exitValue(), output, "");
   }
 
   @Test

@@ -85,7 +85,13 @@ final class ApiException extends RuntimeException {
     ObjectNode status = JsonNodeFactory.instance.objectNode();
     status.put("kind", "Status").put("apiVersion", "v1");
     status.putObject("metadata");
-    status.put("status", "Failure").put("message", getMessage()).put("reason", reason);
+    status.put("status", "Failure").put("message", getMessage());
+    if (reason.isEmpty()) {
+      // an error that is no API status (StatusReasonUnknown): no reason, no details
+      status.put("code", code);
+      return status;
+    }
+    status.put("reason", reason);
     ObjectNode details = status.putObject("details");
     if (name != null) {
       details.put("name", name);

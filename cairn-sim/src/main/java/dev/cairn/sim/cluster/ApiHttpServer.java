@@ -193,6 +193,7 @@ final class ApiHttpServer implements AutoCloseable {
       return;
     }
     ApiResponse response = done.result();
+    response.headers().forEach(http.response()::putHeader);
     http.response()
         .setStatusCode(response.code())
         .putHeader("Content-Type", response.contentType())

@@ -39,10 +39,16 @@ public interface ObjectValidator {
    *
    * @param errors one message per violation, empty when valid
    * @param object the object to store (pruned and defaulted), never null
+   * @param prunedFields the undeclared fields dropped, as paths like {@code spec.colour}
    */
-  record Checked(List<String> errors, JsonNode object) {
+  record Checked(List<String> errors, JsonNode object, List<String> prunedFields) {
     public Checked {
       errors = List.copyOf(errors);
+      prunedFields = List.copyOf(prunedFields);
+    }
+
+    public Checked(List<String> errors, JsonNode object) {
+      this(errors, object, List.of());
     }
   }
 

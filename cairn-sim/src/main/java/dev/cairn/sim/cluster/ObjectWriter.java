@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,26 @@ final class ObjectWriter {
         errors.stream().map(e -> new ApiException.Cause("FieldValueInvalid", e, null)).toList();
     throw new ApiException(
         422, "Invalid", type.qualifiedKind() + " \"" + name + "\" is invalid: " + joined, causes);
+  }
+
+  /**
+   * The fields of an applied configuration the kind's schema does not declare, as
+   * structured-merge-diff names them ({@code .spec.colour}): {@code metadata}'s and, for built-in
+   * kinds, the top level (see {@link UnknownFieldPruning}); for custom resources, what the CRD
+   * schema would prune.
+   */
+  List<String> undeclaredFields(ResourceType type, ObjectNode applied) {
+    List<String> undeclared = new ArrayList<>();
+    UnknownFieldPruning.unknownFields(type, applied).forEach(f -> undeclared.add("." + f));
+    if (type.custom() && type.schema() != null) {
+      validator
+          .check(type.apiVersion(), type.kind(), type.schema(), applied)
+          .prunedFields()
+          .stream()
+          .map(f -> "." + f)
+          .forEach(undeclared::add);
+    }
+    return undeclared;
   }
 
   static String now() {

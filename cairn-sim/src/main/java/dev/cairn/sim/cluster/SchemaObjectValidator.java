@@ -20,7 +20,10 @@ public final class SchemaObjectValidator implements ObjectValidator {
   @Override
   public Checked check(String apiVersion, String kind, JsonNode openApiV3Schema, JsonNode object) {
     ValidationResult result = validator.validate(openApiV3Schema, object);
-    return new Checked(result.errors().stream().map(FieldError::message).toList(), result.object());
+    return new Checked(
+        result.errors().stream().map(FieldError::message).toList(),
+        result.object(),
+        result.prunedFields());
   }
 
   @Override

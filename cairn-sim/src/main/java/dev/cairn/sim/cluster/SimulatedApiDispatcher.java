@@ -3,14 +3,17 @@ package dev.cairn.sim.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The dispatcher of the simulated API server: every request, parsed, goes through here. Writes
@@ -32,6 +35,7 @@ final class SimulatedApiDispatcher {
   private final DeleteHandler deletes;
   private final ScaleSubresource scale;
   private final Discovery discovery;
+  private final OpenApiV3 openApi;
   private final TableOutput tables = new TableOutput(types);
   private final RbacAuthorizer rbac;
   private final AccessReview accessReviews;
@@ -49,6 +53,7 @@ final class SimulatedApiDispatcher {
     this.deletes = new DeleteHandler(writer);
     this.scale = new ScaleSubresource(writer);
     this.discovery = new Discovery(types);
+    this.openApi = new OpenApiV3(types);
     this.rbac = new RbacAuthorizer(store);
     this.accessReviews = new AccessReview(rbac, lock);
     store.addListener(new Cascades(writer, types, deletes, lock, controllers));
@@ -432,6 +437,9 @@ final class SimulatedApiDispatcher {
   }
 
   private ApiResponse discovery(ApiRequest request) {
+    if ("GET".equals(request.method()) && OpenApiV3.handles(request.path())) {
+      return openApi.respond(request);
+    }
     ObjectNode body = "GET".equals(request.method()) ? discovery.respond(request.path()) : null;
     if (body == null) {
       throw ApiException.noSuchResource();
@@ -450,7 +458,15 @@ final class SimulatedApiDispatcher {
   }
 
   private static ApiResponse respond(WriteResult result) {
-    return json(result.code(), result.body());
+    if (result.warnings().isEmpty()) {
+      return json(result.code(), result.body());
+    }
+    // one Warning header holding every warning, comma-separated (RFC 9110 list syntax)
+    String warnings =
+        result.warnings().stream()
+            .map(w -> "299 - " + Json.write(TextNode.valueOf(w)))
+            .collect(Collectors.joining(", "));
+    return ApiResponse.json(result.code(), Json.write(result.body()), Map.of("Warning", warnings));
   }
 
   private static ApiResponse json(int code, JsonNode body) {

@@ -64,6 +64,34 @@ final class UnknownFieldPruning {
 
   private UnknownFieldPruning() {}
 
+  /**
+   * The top-level fields a built-in kind declares besides apiVersion, kind and metadata; empty when
+   * this table does not know the kind (then its top level is not checked).
+   */
+  static Set<String> topLevel(ResourceType type) {
+    return type.custom()
+        ? Set.of()
+        : TOP_LEVEL.getOrDefault(type.group() + "/" + type.kind(), Set.of());
+  }
+
+  /**
+   * The fields {@link #prune} would drop from an object, as paths like {@code metadata.colour} or
+   * {@code colour}.
+   */
+  static List<String> unknownFields(ResourceType type, ObjectNode object) {
+    List<String> unknown = new ArrayList<>();
+    if (object.path("metadata") instanceof ObjectNode metadata) {
+      unknown(metadata, OBJECT_META).forEach(f -> unknown.add("metadata." + f));
+    }
+    Set<String> known = type.custom() ? null : TOP_LEVEL.get(type.group() + "/" + type.kind());
+    if (known != null) {
+      List<String> top = unknown(object, known);
+      top.removeAll(List.of("apiVersion", "kind", "metadata"));
+      unknown.addAll(top);
+    }
+    return unknown;
+  }
+
   static void prune(ResourceType type, ObjectNode object) {
     if (object.path("metadata") instanceof ObjectNode metadata) {
       metadata.remove(unknown(metadata, OBJECT_META));

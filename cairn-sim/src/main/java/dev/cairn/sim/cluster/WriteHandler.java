@@ -32,6 +32,7 @@ final class WriteHandler {
     }
     ObjectNode object = Json.parseObject(request.body(), false);
     checkKind(type, object);
+    List<String> warnings = FieldValidation.checkBody(request, type, writer, object);
     ObjectNode metadata = object.with("metadata");
     String name = metadata.path("name").asText("");
     if (name.isEmpty() && !metadata.path("generateName").asText("").isEmpty()) {
@@ -58,7 +59,7 @@ final class WriteHandler {
     List<Entry> entries = new ArrayList<>();
     ManagedFields.recordUpdate(null, object, type, request.fieldManager(), null, entries);
     ManagedFields.write(object, entries);
-    return writer.create(type, key, object, request.isDryRun());
+    return writer.create(type, key, object, request.isDryRun()).withWarnings(warnings);
   }
 
   WriteResult update(ApiRequest request, ResourceType type) {
@@ -67,7 +68,8 @@ final class WriteHandler {
     checkKind(type, body);
     checkName(request, body);
     requirePreconditionForCustomResource(type, body);
-    return finishUpdate(request, type, live, body);
+    List<String> warnings = FieldValidation.checkBody(request, type, writer, body);
+    return finishUpdate(request, type, live, body).withWarnings(warnings);
   }
 
   WriteResult patch(ApiRequest request, ResourceType type) {
@@ -97,7 +99,9 @@ final class WriteHandler {
       throw ApiException.badRequest("the patch did not produce an object");
     }
     checkName(request, patched);
-    return finishUpdate(request, type, live, (ObjectNode) patched);
+    List<String> warnings =
+        FieldValidation.checkPatched(request, type, writer, (ObjectNode) patched);
+    return finishUpdate(request, type, live, (ObjectNode) patched).withWarnings(warnings);
   }
 
   private WriteResult finishUpdate(
@@ -138,6 +142,7 @@ final class WriteHandler {
     ObjectNode applied = Json.parseObject(request.body(), true);
     checkKind(type, applied);
     checkName(request, applied);
+    checkDeclared(request, type, applied);
     String inBody = applied.path("metadata").path("namespace").asText("");
     if (type.namespaced() && !inBody.isEmpty() && !inBody.equals(request.namespace())) {
       throw ApiException.badRequest(
@@ -165,6 +170,39 @@ final class WriteHandler {
     checkResourceVersion(type, live, applied);
     ObjectNode next = ssa.apply(live, applied, manager, request.force(), subresource);
     return writer.update(type, key, live, next, subresource != null, request.isDryRun());
+  }
+
+  /**
+   * Refuses an applied configuration with fields its kind does not declare, whatever {@code
+   * fieldValidation} says: kube-apiserver's field manager cannot type such a patch
+   * (structured-merge-diff answers "field not declared in schema") and the error reaches the client
+   * as a plain 500.
+   */
+  private void checkDeclared(ApiRequest request, ResourceType type, ObjectNode applied) {
+    List<String> undeclared = writer.undeclaredFields(type, applied);
+    if (undeclared.isEmpty()) {
+      return;
+    }
+    List<String> errors =
+        undeclared.stream().map(path -> path + ": field not declared in schema").toList();
+    String detail =
+        errors.size() == 1 ? errors.get(0) : "errors:\n  " + String.join("\n  ", errors);
+    String namespace = type.namespaced() ? request.namespace() : "";
+    throw new ApiException(
+        500,
+        "",
+        "failed to create typed patch object ("
+            + namespace
+            + "/"
+            + request.name()
+            + "; "
+            + type.group()
+            + "/"
+            + type.version()
+            + ", Kind="
+            + type.kind()
+            + "): "
+            + detail);
   }
 
   private ObjectNode live(ApiRequest request, ResourceType type) {

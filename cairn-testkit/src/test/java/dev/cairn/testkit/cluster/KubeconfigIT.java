@@ -56,9 +56,7 @@ class KubeconfigIT {
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-kubectl\n  namespace: default\n"
             + "data:\n  colour: blue\n");
 
-    Result apply =
-        kubectl(
-            kubeconfig, "apply", "--server-side", "--validate=false", "-f", manifest.toString());
+    Result apply = kubectl(kubeconfig, "apply", "--server-side", "-f", manifest.toString());
     Result get =
         kubectl(kubeconfig, "get", "configmap", "from-kubectl", "-o", "jsonpath={.data.colour}");
 

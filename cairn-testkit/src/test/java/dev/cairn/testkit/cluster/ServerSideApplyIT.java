@@ -225,6 +225,41 @@ class ServerSideApplyIT {
   }
 
   @Test
+  void applyOfUndeclaredFieldsIsRefusedWhateverFieldValidationSays(TestCluster cluster)
+      throws Exception {
+    Assumptions.assumeTrue(cluster.isSimulated(), "plain HTTP needs the simulated cluster");
+    // kube-apiserver's field manager cannot type the patch; the error is a plain 500
+    String url =
+        cluster.simulated().orElseThrow().masterUrl()
+            + "/api/v1/namespaces/"
+            + ns
+            + "/configmaps/undeclared?fieldManager=test&fieldValidation=Ignore";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .method(
+                "PATCH",
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":"
+                        + "\"undeclared\",\"colour\":\"red\"},\"size\":3}"))
+            .header("Content-Type", "application/apply-patch+yaml")
+            .build();
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body())
+        .contains(
+            "failed to create typed patch object ("
+                + ns
+                + "/undeclared; /v1, Kind=ConfigMap): errors:\\n"
+                + "  .metadata.colour: field not declared in schema\\n"
+                + "  .size: field not declared in schema")
+        .doesNotContain("\"reason\"");
+    assertThat(client.configMaps().inNamespace(ns).withName("undeclared").get()).isNull();
+  }
+
+  @Test
   void applyWithoutFieldManagerIsRejected(TestCluster cluster) throws Exception {
     Assumptions.assumeTrue(cluster.isSimulated(), "plain HTTP needs the simulated cluster");
     // fabric8 always sends a field manager, so this goes over plain HTTP
