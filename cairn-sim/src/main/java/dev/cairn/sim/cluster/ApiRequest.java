@@ -41,7 +41,7 @@ record ApiRequest(
     String contentType = headers.apply("Content-Type");
     String userAgent = headers.apply("User-Agent");
     String accept = headers.apply("Accept");
-    String[] segments = path.replaceAll("^/+|/+$", "").split("/");
+    String[] segments = trimSlashes(path).split("/");
     int rest;
     String group;
     String version = null;
@@ -97,6 +97,19 @@ record ApiRequest(
         userAgent,
         body,
         accept);
+  }
+
+  /** {@code path} without leading and trailing slashes (no regex: this runs for every request). */
+  private static String trimSlashes(String path) {
+    int start = 0;
+    int end = path.length();
+    while (start < end && path.charAt(start) == '/') {
+      start++;
+    }
+    while (end > start && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(start, end);
   }
 
   private static Map<String, String> parseQuery(String query) {

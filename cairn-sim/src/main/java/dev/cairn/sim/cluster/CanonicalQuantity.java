@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,16 @@ final class CanonicalQuantity {
   private static final String[] BINARY_SUFFIX = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
   private static final BigDecimal KI = BigDecimal.valueOf(1024);
 
+  /**
+   * Canonical spellings already worked out, by rounding (9 or 3 decimals) and input: a cluster's
+   * quantities come from few distinct spellings, and the BigDecimal arithmetic would otherwise run
+   * on every write of every pod template. Bounded; only valid quantities are kept.
+   */
+  private static final int REMEMBERED = 4096;
+
+  private static final Map<Integer, Map<String, String>> CANONICAL =
+      Map.of(9, new ConcurrentHashMap<>(), 3, new ConcurrentHashMap<>());
+
   private enum Format {
     DECIMAL_SI,
     BINARY_SI,
@@ -50,6 +61,19 @@ final class CanonicalQuantity {
   }
 
   private static String of(String text, int decimals) {
+    Map<String, String> known = CANONICAL.get(decimals);
+    String canonical = known.get(text);
+    if (canonical == null) {
+      canonical = compute(text, decimals);
+      if (known.size() >= REMEMBERED) {
+        known.clear();
+      }
+      known.put(text, canonical);
+    }
+    return canonical;
+  }
+
+  private static String compute(String text, int decimals) {
     Matcher m = SYNTAX.matcher(text.trim());
     if (!m.matches()) {
       throw new IllegalArgumentException(

@@ -22,6 +22,11 @@ public final class Faults {
     return handle;
   }
 
+  /** Whether no rule is injected, so that no request needs to be looked at. */
+  boolean isEmpty() {
+    return injected.isEmpty();
+  }
+
   /** Removes every injected rule. */
   public void clear() {
     injected.clear();

@@ -141,10 +141,9 @@ final class FieldPaths {
   }
 
   static List<String> append(List<String> path, String element) {
-    List<String> copy = new ArrayList<>(path.size() + 1);
-    copy.addAll(path);
-    copy.add(element);
-    return List.copyOf(copy);
+    String[] copy = path.toArray(new String[path.size() + 1]);
+    copy[path.size()] = element;
+    return List.of(copy);
   }
 
   /** The {@code fieldsV1} trie of a field set, keys sorted as the real server writes them. */

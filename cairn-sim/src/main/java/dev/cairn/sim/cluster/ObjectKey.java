@@ -11,7 +11,7 @@ record ObjectKey(String group, String plural, String namespace, String name) {
   }
 
   String typeKey() {
-    return group + "/" + plural;
+    return Joined.of(group, plural);
   }
 
   @Override

@@ -30,26 +30,42 @@ record ObjectSelector(String version, String namespace, List<Requirement> requir
   private static final Pattern NOT_EXISTS = Pattern.compile("!(" + KEY + ")");
   private static final Pattern IN = Pattern.compile("(" + KEY + ")\\s+(in|notin)\\s*\\(([^)]*)\\)");
 
-  /** One requirement on a label ({@code field == false}) or on a metadata field. */
-  record Requirement(boolean field, String key, Operator operator, String value) {
+  /**
+   * One requirement on a label ({@code field == false}) or on a metadata field; {@code name} (the
+   * label key, or the field under {@code metadata}) and {@code values} (of {@code in} / {@code
+   * notin}) are worked out once, since every change is matched against every watch of its type.
+   */
+  record Requirement(
+      boolean field,
+      String key,
+      Operator operator,
+      String value,
+      String name,
+      List<String> values) {
+    Requirement(boolean field, String key, Operator operator, String value) {
+      this(
+          field,
+          key,
+          operator,
+          value,
+          field && key.startsWith("metadata.") ? key.substring("metadata.".length()) : key,
+          value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).toList());
+    }
+
     boolean matches(JsonNode object) {
       JsonNode at =
           field
-              ? object.path("metadata").path(key.substring("metadata.".length()))
-              : object.path("metadata").path("labels").path(key);
+              ? object.path("metadata").path(name)
+              : object.path("metadata").path("labels").path(name);
       String actual = at.isTextual() ? at.asText() : null;
       return switch (operator) {
         case EQUALS -> value.equals(actual);
         case NOT_EQUALS -> !value.equals(actual);
         case EXISTS -> actual != null;
         case NOT_EXISTS -> actual == null;
-        case IN -> actual != null && values().contains(actual);
-        case NOT_IN -> actual == null || !values().contains(actual);
+        case IN -> actual != null && values.contains(actual);
+        case NOT_IN -> actual == null || !values.contains(actual);
       };
-    }
-
-    private List<String> values() {
-      return Arrays.stream(value.split(",")).map(String::strip).toList();
     }
   }
 
@@ -89,7 +105,7 @@ record ObjectSelector(String version, String namespace, List<Requirement> requir
         && !namespace.equals(object.path("metadata").path("namespace").asText())) {
       return false;
     }
-    if (version != null && !version.equals(versionOf(object.path("apiVersion").asText()))) {
+    if (version != null && !hasVersion(object.path("apiVersion").asText(), version)) {
       return false;
     }
     for (Requirement requirement : requirements) {
@@ -100,9 +116,11 @@ record ObjectSelector(String version, String namespace, List<Requirement> requir
     return true;
   }
 
-  private static String versionOf(String apiVersion) {
-    int slash = apiVersion.indexOf('/');
-    return slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
+  /** Whether {@code apiVersion} ({@code v1}, {@code apps/v1}) is of {@code version}. */
+  private static boolean hasVersion(String apiVersion, String version) {
+    int start = apiVersion.indexOf('/') + 1;
+    return apiVersion.length() - start == version.length()
+        && apiVersion.regionMatches(start, version, 0, version.length());
   }
 
   private static List<String> terms(String selector) {

@@ -40,7 +40,7 @@ final class QuantityFields {
         i++;
       }
     } else {
-      walk(spec, "spec", "spec", errors);
+      walk(spec, "spec", new Path(null, "spec", 0), errors);
     }
     if (!errors.isEmpty()) {
       String name = object.path("metadata").path("name").asText();
@@ -50,10 +50,19 @@ final class QuantityFields {
     }
   }
 
-  private static void walk(JsonNode node, String name, String path, List<String> errors) {
+  /** A field path, spelled out only when an error names it (walks visit every spec field). */
+  private record Path(Path parent, String field, int index) {
+    @Override
+    public String toString() {
+      String part = field == null ? "[" + index + "]" : field;
+      return parent == null ? part : parent + (field == null ? "" : ".") + part;
+    }
+  }
+
+  private static void walk(JsonNode node, String name, Path path, List<String> errors) {
     if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
-        walk(array.get(i), name, path + "[" + i + "]", errors);
+        walk(array.get(i), name, new Path(path, null, i), errors);
       }
       return;
     }
@@ -64,13 +73,13 @@ final class QuantityFields {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String child = field.getKey();
-      String childPath = path + "." + child;
+      Path childPath = new Path(path, child, 0);
       if (name.equals("resources") && (child.equals("requests") || child.equals("limits"))) {
-        map(field.getValue(), childPath, errors);
+        map(field.getValue(), childPath.toString(), errors);
       } else if (child.equals("overhead")) {
-        map(field.getValue(), childPath, errors);
+        map(field.getValue(), childPath.toString(), errors);
       } else if (child.equals("sizeLimit")) {
-        String canonical = canonical(field.getValue(), childPath, false, errors);
+        String canonical = canonical(field.getValue(), childPath.toString(), false, errors);
         if (canonical != null) {
           field.setValue(object.textNode(canonical));
         }

@@ -21,7 +21,7 @@ record ResourceType(
     ResourceNames names) {
 
   String apiVersion() {
-    return group.isEmpty() ? version : group + "/" + version;
+    return group.isEmpty() ? version : Joined.of(group, version);
   }
 
   /** {@code deployments.apps}, {@code configmaps}: how the real server names a resource. */

@@ -89,6 +89,9 @@ final class SimulatedApiDispatcher {
    * since it never reaches {@link #dispatch}.
    */
   java.util.Optional<FaultAnswer> fault(ApiRequest request, String impersonatedUser) {
+    if (faults.isEmpty()) {
+      return java.util.Optional.empty();
+    }
     java.util.Optional<FaultAnswer> answer =
         faults.faultFor(FaultRequest.of(request, impersonatedUser)).map(FaultAnswer::of);
     answer.ifPresent(a -> requests.record(request, impersonatedUser));

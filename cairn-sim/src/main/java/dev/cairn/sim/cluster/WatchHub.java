@@ -1,5 +1,6 @@
 package dev.cairn.sim.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,8 +30,12 @@ import java.util.function.LongSupplier;
  */
 final class WatchHub {
   static final int HISTORY = 4096;
+  private static final List<String> SELECTED_METADATA = List.of("name", "namespace", "labels");
 
-  /** One change, as the history keeps it. */
+  /**
+   * One change, as the history keeps it: {@code before} and {@code after} are only what a selector
+   * looks at ({@link #selectable}), so that the history does not keep whole superseded objects.
+   */
   private record Change(
       long resourceVersion, String typeKey, ObjectNode before, ObjectNode after, String json) {}
 
@@ -92,8 +97,8 @@ final class WatchHub {
         new Change(
             version,
             key.typeKey(),
-            before == null ? null : before.object(),
-            after == null ? null : after.object(),
+            before == null ? null : selectable(before.object()),
+            after == null ? null : selectable(after.object()),
             json);
     history.addLast(change);
     if (history.size() > capacity) {
@@ -110,6 +115,29 @@ final class WatchHub {
         watch.send(frame);
       }
     }
+  }
+
+  /**
+   * The parts of an object an {@link ObjectSelector} reads: apiVersion and metadata's name,
+   * namespace and labels (the labels node is shared: stored objects are never mutated).
+   */
+  static ObjectNode selectable(ObjectNode object) {
+    ObjectNode view = Json.MAPPER.createObjectNode();
+    JsonNode apiVersion = object.get("apiVersion");
+    if (apiVersion != null) {
+      view.set("apiVersion", apiVersion);
+    }
+    JsonNode metadata = object.get("metadata");
+    if (metadata != null && metadata.isObject()) {
+      ObjectNode selected = view.putObject("metadata");
+      for (String field : SELECTED_METADATA) {
+        JsonNode value = metadata.get(field);
+        if (value != null) {
+          selected.set(field, value);
+        }
+      }
+    }
+    return view;
   }
 
   /** The open watches of one type ({@code group/plural}), for tests. */

@@ -17,7 +17,8 @@ class ApiRequestTest {
         "/api/v1/namespaces/ns/status, '', v1, -, namespaces, ns, status",
         "/apis/apps/v1/namespaces/ns/deployments/web/status?dryRun=All, apps, v1, ns, deployments, web, status",
         "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/a.b, apiextensions.k8s.io, v1, -, customresourcedefinitions, a.b, -",
-        "/apis/apps/v1/deployments?watch=true, apps, v1, -, deployments, -, -"
+        "/apis/apps/v1/deployments?watch=true, apps, v1, -, deployments, -, -",
+        "//api/v1/namespaces/ns/configmaps/cm//, '', v1, ns, configmaps, cm, -"
       })
   void parsesKubernetesPaths(
       String path,

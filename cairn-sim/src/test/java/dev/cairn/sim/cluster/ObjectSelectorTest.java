@@ -46,15 +46,19 @@ class ObjectSelectorTest {
         "/api/v1/configmaps?fieldSelector=metadata.name%3Dother | false",
         "/api/v1/configmaps?fieldSelector=metadata.namespace!%3Dns | false",
         "/api/v1/configmaps?fieldSelector=data.x%3Dy | true",
+        "/api/v1/configmaps?fieldSelector=a%3Db | true",
         "/api/v1/namespaces/ns/configmaps/cm?watch=true | true",
         "/api/v1/namespaces/ns/configmaps/other?watch=true | false",
       })
   void selectsAsKubeApiserverDoes(String path, boolean selected) {
     ApiRequest request = ApiRequest.parse("GET", path, header -> null, "");
 
-    boolean matches = ObjectSelector.of(request, CONFIG_MAPS).matches(configMap("ns", "cm"));
+    ObjectSelector selector = ObjectSelector.of(request, CONFIG_MAPS);
+    boolean matches = selector.matches(configMap("ns", "cm"));
 
     assertThat(matches).isEqualTo(selected);
+    // the watch history keeps only what a selector reads, and must select the same
+    assertThat(selector.matches(WatchHub.selectable(configMap("ns", "cm")))).isEqualTo(selected);
   }
 
   @ParameterizedTest
