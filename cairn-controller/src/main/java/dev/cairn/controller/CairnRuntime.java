@@ -6,6 +6,7 @@ import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WatchedClusterClient;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.ObjectReader;
 import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.argo.AppProjectKind;
@@ -86,6 +87,7 @@ public final class CairnRuntime implements AutoCloseable {
   private final ReconcileMetrics metrics = new ReconcileMetrics(registry);
   private final FailureBackoff backoff = new FailureBackoff();
   private final ObjectFields fields;
+  private final WatchedSources watchedSources;
   private final List<KindRegistration<?, ?>> kinds = new ArrayList<>();
   private final ExecutorService starter =
       Executors.newSingleThreadExecutor(
@@ -99,6 +101,7 @@ public final class CairnRuntime implements AutoCloseable {
   private final SealingKeyring keyring;
   private final SealingKeyRenewal keyRenewal;
   private final NotificationPipeline notifications;
+  private final ClusterRoutes routes;
   private Operator operator;
   private volatile boolean started;
   private volatile boolean running;
@@ -113,6 +116,7 @@ public final class CairnRuntime implements AutoCloseable {
     this.client = client;
     this.options = options;
     this.fields = new ObjectFields(client.getKubernetesSerialization());
+    this.watchedSources = new WatchedSources(ObjectReader.of(client));
     Clock clock = Clock.systemUTC();
     ArtifactStore store;
     try {
@@ -124,8 +128,8 @@ public final class CairnRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "cannot use storage path " + options.storagePath() + ": " + e.getMessage(), e);
     }
-    this.notifications =
-        new NotificationPipeline(new ClusterRoutes(client), PipelineOptions.defaults(), clock);
+    this.routes = new ClusterRoutes(client);
+    this.notifications = new NotificationPipeline(routes, PipelineOptions.defaults(), clock);
     NotificationMetrics.register(registry, notifications);
     EventRecorder events = new EventRecorder(client, options.fieldManager(), clock, notifications);
     this.cluster =
@@ -157,7 +161,8 @@ public final class CairnRuntime implements AutoCloseable {
                 apply,
                 options.dependencyRequeue(),
                 clock,
-                options.tenancy()),
+                options.tenancy(),
+                watchedSources),
             clock),
         SourceWatches.kustomizationsOnGitRepositories(),
         SourceWatches.kustomizationsOnOciRepositories(),
@@ -303,6 +308,7 @@ public final class CairnRuntime implements AutoCloseable {
     }
     started = true;
     storageCleanup.start();
+    routes.start();
     notifications.start();
     if (election != null) {
       starter.execute(election::start);
@@ -354,6 +360,7 @@ public final class CairnRuntime implements AutoCloseable {
     }
     kinds.forEach(kind -> kind.reconciler().close());
     notifications.close();
+    routes.close();
     manager.close();
     cluster.close();
   }
@@ -393,7 +400,7 @@ public final class CairnRuntime implements AutoCloseable {
   }
 
   private <T extends HasMetadata, S> void registerWith(Operator op, KindRegistration<T, S> kind) {
-    KindController<T, S> controller = kind.controller(fields, backoff, metrics);
+    KindController<T, S> controller = kind.controller(fields, backoff, metrics, watchedSources);
     op.register(
         controller,
         ControllerConfigurations.of(

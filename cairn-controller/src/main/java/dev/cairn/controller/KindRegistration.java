@@ -18,7 +18,10 @@ record KindRegistration<T extends HasMetadata, S>(
   }
 
   KindController<T, S> controller(
-      ObjectFields fields, FailureBackoff backoff, ReconcileMetrics metrics) {
-    return new KindController<>(reconciler, sources, fields, backoff, metrics);
+      ObjectFields fields,
+      FailureBackoff backoff,
+      ReconcileMetrics metrics,
+      WatchedSources watched) {
+    return new KindController<>(reconciler, sources, fields, backoff, metrics, watched);
   }
 }
