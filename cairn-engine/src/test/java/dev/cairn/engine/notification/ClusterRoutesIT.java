@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.api.notification.Alert;
 import dev.cairn.notify.AlertRule;
+import dev.cairn.sim.cluster.CairnCrdInstaller;
 import dev.cairn.sim.cluster.RequestCounter.Verb;
 import dev.cairn.testkit.cluster.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ class ClusterRoutesIT {
   @BeforeAll
   static void start() {
     cluster = TestCluster.forClass();
+    CairnCrdInstaller.install(cluster.client(), List.of(Alert.class));
     ns = cluster.createNamespace("routes");
     routes = new ClusterRoutes(cluster.client());
     routes.start();
