@@ -148,25 +148,28 @@ public final class CairnRuntime implements AutoCloseable {
     register(
         GitRepositoryKind.reconciler(client, git, events, options.artifactBaseUrl(), clock),
         SourceWatches.gitRepositoriesOnIncludedGitRepositories());
-    register(
-        new StepReconciler<>(
-            client,
-            new KustomizationKind(
+    kinds.add(
+        new KindRegistration<>(
+            new StepReconciler<>(
                 client,
-                store,
-                KustomizationRenderer.defaults(),
-                manager,
-                cluster,
-                events,
-                apply,
-                options.dependencyRequeue(),
-                clock,
-                options.tenancy(),
-                watchedSources),
-            clock),
-        SourceWatches.kustomizationsOnGitRepositories(),
-        SourceWatches.kustomizationsOnOciRepositories(),
-        SourceWatches.kustomizationsOnDependencies());
+                new KustomizationKind(
+                    client,
+                    store,
+                    KustomizationRenderer.defaults(),
+                    manager,
+                    cluster,
+                    events,
+                    apply,
+                    options.dependencyRequeue(),
+                    clock,
+                    options.tenancy(),
+                    watchedSources),
+                clock),
+            List.of(
+                SourceWatches.kustomizationsOnGitRepositories(),
+                SourceWatches.kustomizationsOnOciRepositories(),
+                SourceWatches.kustomizationsOnDependencies()),
+            watchedSources));
     register(
         OCIRepositoryKind.reconciler(
             client,
@@ -298,7 +301,7 @@ public final class CairnRuntime implements AutoCloseable {
   @SafeVarargs
   private <T extends HasMetadata, S> void register(
       KindReconciler<T, S> reconciler, SourceWatch<T, ?>... sources) {
-    kinds.add(new KindRegistration<>(reconciler, List.of(sources)));
+    kinds.add(new KindRegistration<>(reconciler, List.of(sources), null));
   }
 
   /** Starts watching (or campaigning for the Lease) and returns at once. */
@@ -400,7 +403,7 @@ public final class CairnRuntime implements AutoCloseable {
   }
 
   private <T extends HasMetadata, S> void registerWith(Operator op, KindRegistration<T, S> kind) {
-    KindController<T, S> controller = kind.controller(fields, backoff, metrics, watchedSources);
+    KindController<T, S> controller = kind.controller(fields, backoff, metrics);
     op.register(
         controller,
         ControllerConfigurations.of(

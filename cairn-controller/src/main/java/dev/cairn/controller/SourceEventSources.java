@@ -43,7 +43,9 @@ final class SourceEventSources {
             .withOnDeleteFilter((source, unknownState) -> false)
             .build();
     InformerEventSource<R, P> informer = new InformerEventSource<>(configuration, context);
-    cache.serve(watch.sourceClass(), informer);
+    if (cache != null) {
+      cache.serve(watch.sourceClass(), informer);
+    }
     return informer;
   }
 

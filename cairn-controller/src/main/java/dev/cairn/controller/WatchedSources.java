@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * revision. A source the informer does not hold (another namespace than it watches, or created a
  * moment ago) is read from the server, and so is every source of a kind whose informer is stopped
  * or not watching (the API server went away): a missing or stale answer never stands in for the
- * server's.
+ * server's. Only the informers of the kind that reads through it serve here (see {@link
+ * KindRegistration#reads}): another kind's informer of the same source may lag behind the one that
+ * triggered the run.
  */
 final class WatchedSources implements ObjectReader {
   private final ObjectReader server;
