@@ -25,6 +25,16 @@ public interface ClusterClient {
   }
 
   /**
+   * True when a current watch shows that no object Cairn labels exists at {@code id} and this
+   * process has no write of it in flight, so a read would most likely find nothing; false when
+   * unsure. An object without Cairn's labels is never in those watches, so a caller acting on
+   * absence confirms it from what the server answers next (a dry-run's resourceVersion).
+   */
+  default boolean knownAbsent(ObjectId id) {
+    return false;
+  }
+
+  /**
    * Objects of a kind with all the given labels, in {@code namespace} or in all namespaces when
    * {@code namespace} is null.
    */

@@ -6,7 +6,9 @@ import dev.cairn.manifest.ObjectId;
 /**
  * Decides and carries out the apply of one object. Deciding reads the live object and, unless
  * {@link UnchangedCheck} proves the object unchanged, dry-runs the apply and compares the result
- * with the live object; only a real difference leads to a write.
+ * with the live object; only a real difference leads to a write. An object the client's watches
+ * know to be absent is not read first: the dry-run's answer says whether it exists after all (an
+ * object without Cairn's labels is not watched), and only then is it read from the server.
  */
 final class ObjectApplier {
   private final ClusterClient cluster;
@@ -21,9 +23,12 @@ final class ObjectApplier {
 
   Decision decide(ObjectPlan plan) {
     KubeObject desired = plan.desired();
+    boolean unseen;
     KubeObject live;
     try {
-      live = cluster.get(plan.id()).orElse(null);
+      // absent from the watches: the dry-run below tells whether it exists after all
+      unseen = cluster.knownAbsent(plan.id());
+      live = unseen ? null : cluster.get(plan.id()).orElse(null);
     } catch (ClusterException e) {
       return new Decision(Decision.Kind.FAILED, plan, null, e.getMessage());
     }
@@ -35,10 +40,20 @@ final class ObjectApplier {
     try {
       dryRun = cluster.dryRunApply(desired, options.fieldManager(), options.forceConflicts());
     } catch (ClusterException e) {
+      if (unseen && e.isImmutable()) {
+        return immutable(plan, e);
+      }
       if (live != null && e.isImmutable() && forced(desired)) {
         return new Decision(Decision.Kind.RECREATE, plan, live, e.getMessage());
       }
       return new Decision(Decision.Kind.FAILED, plan, live, e.getMessage());
+    }
+    if (live == null && unseen && existed(dryRun)) {
+      try {
+        live = cluster.read(plan.id()).orElse(null);
+      } catch (ClusterException e) {
+        return new Decision(Decision.Kind.FAILED, plan, null, e.getMessage());
+      }
     }
     if (live == null) {
       return new Decision(Decision.Kind.CREATE, plan, null, null);
@@ -47,6 +62,30 @@ final class ObjectApplier {
       return new Decision(Decision.Kind.UNCHANGED, plan, live, null);
     }
     return new Decision(Decision.Kind.CONFIGURE, plan, live, null);
+  }
+
+  /**
+   * A dry-run of an object the watches did not hold hit an immutable field, so it exists: read it
+   * and recreate it when forced, as for an object read first.
+   */
+  private Decision immutable(ObjectPlan plan, ClusterException e) {
+    KubeObject live;
+    try {
+      live = cluster.read(plan.id()).orElse(null);
+    } catch (ClusterException reading) {
+      return new Decision(Decision.Kind.FAILED, plan, null, reading.getMessage());
+    }
+    Decision.Kind kind =
+        live != null && forced(plan.desired()) ? Decision.Kind.RECREATE : Decision.Kind.FAILED;
+    return new Decision(kind, plan, live, e.getMessage());
+  }
+
+  /**
+   * Whether a dry-run answered for an object that exists: the API server gives a dry-run create no
+   * resourceVersion (nothing was stored), and a dry-run update the stored object's.
+   */
+  private static boolean existed(KubeObject dryRun) {
+    return !WatchedClusterClient.resourceVersion(dryRun).isEmpty();
   }
 
   /** Whether an object whose update hits an immutable field may be deleted and recreated. */

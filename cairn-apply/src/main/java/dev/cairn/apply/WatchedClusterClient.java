@@ -64,6 +64,18 @@ public final class WatchedClusterClient implements ClusterClient, AutoCloseable 
   }
 
   @Override
+  public boolean knownAbsent(ObjectId id) {
+    if (closed) {
+      return false;
+    }
+    KindWatch watch = watchOf(id.gvk());
+    return watch != null
+        && !ownWrites.pending(key(id))
+        && watch.watching()
+        && watch.resourceVersion(id) == null;
+  }
+
+  @Override
   public Optional<KubeObject> read(ObjectId id) {
     return server.get(id);
   }

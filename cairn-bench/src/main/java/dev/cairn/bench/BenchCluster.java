@@ -1,5 +1,6 @@
 package dev.cairn.bench;
 
+import dev.cairn.controller.KubeconfigFiles;
 import dev.cairn.sim.cluster.CairnCrdInstaller;
 import dev.cairn.sim.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -45,7 +46,7 @@ final class BenchCluster implements AutoCloseable {
   /** The cluster {@link SimClusterMain} serves, found by its kubeconfig. */
   static BenchCluster remote(Path kubeconfig) {
     try {
-      Config config = Config.fromKubeconfig(kubeconfig.toFile());
+      Config config = KubeconfigFiles.withoutRereads(Config.fromKubeconfig(kubeconfig.toFile()));
       config.setHttp2Disable(true);
       config.setRequestRetryBackoffLimit(0);
       URI stats = URI.create(Files.readString(SimClusterMain.statsFile(kubeconfig)).strip());

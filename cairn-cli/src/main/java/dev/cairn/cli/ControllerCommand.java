@@ -6,6 +6,7 @@ import dev.cairn.cli.logging.LogSetup;
 import dev.cairn.cli.up.StopSignals;
 import dev.cairn.controller.ApiServerWatch;
 import dev.cairn.controller.CairnRuntime;
+import dev.cairn.controller.KubeconfigFiles;
 import dev.cairn.controller.LeaderElection;
 import dev.cairn.controller.RuntimeOptions;
 import dev.cairn.controller.SealingOptions;
@@ -362,7 +363,7 @@ final class ControllerCommand implements Callable<Integer> {
         throw new CliException(
             ExitCode.FAILED, "kubeconfig '" + kubeconfig + "' does not exist or is not a file");
       }
-      config = Config.fromKubeconfig(context, file);
+      config = KubeconfigFiles.withoutRereads(Config.fromKubeconfig(context, file));
     } else {
       config = Config.autoConfigure(context);
     }

@@ -6,6 +6,7 @@ import dev.cairn.apply.ResourceManager;
 import dev.cairn.apply.WatchedClusterClient;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.ObjectReader;
 import dev.cairn.engine.OwnerLabels;
 import dev.cairn.engine.StepReconciler;
 import dev.cairn.engine.argo.AppProjectKind;
@@ -87,6 +88,7 @@ public final class CairnRuntime implements AutoCloseable {
   private final ReconcileMetrics metrics = new ReconcileMetrics(registry);
   private final FailureBackoff backoff = new FailureBackoff();
   private final ObjectFields fields;
+  private final WatchedSources watchedSources;
   private final List<KindRegistration<?, ?>> kinds = new ArrayList<>();
   private final ExecutorService starter =
       Executors.newSingleThreadExecutor(
@@ -100,6 +102,7 @@ public final class CairnRuntime implements AutoCloseable {
   private final SealingKeyring keyring;
   private final SealingKeyRenewal keyRenewal;
   private final NotificationPipeline notifications;
+  private final ClusterRoutes routes;
   private Operator operator;
   private volatile boolean started;
   private volatile boolean running;
@@ -114,6 +117,7 @@ public final class CairnRuntime implements AutoCloseable {
     this.client = client;
     this.options = options;
     this.fields = new ObjectFields(client.getKubernetesSerialization());
+    this.watchedSources = new WatchedSources(ObjectReader.of(client));
     Clock clock = Clock.systemUTC();
     ArtifactStore store;
     try {
@@ -125,11 +129,10 @@ public final class CairnRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "cannot use storage path " + options.storagePath() + ": " + e.getMessage(), e);
     }
+    this.routes = new ClusterRoutes(client);
     this.notifications =
         new NotificationPipeline(
-            TenantRoutes.of(new ClusterRoutes(client), options.tenancy()),
-            PipelineOptions.defaults(),
-            clock);
+            TenantRoutes.of(routes, options.tenancy()), PipelineOptions.defaults(), clock);
     NotificationMetrics.register(registry, notifications);
     EventRecorder events = new EventRecorder(client, options.fieldManager(), clock, notifications);
     this.cluster =
@@ -148,24 +151,28 @@ public final class CairnRuntime implements AutoCloseable {
     register(
         GitRepositoryKind.reconciler(client, git, events, options.artifactBaseUrl(), clock),
         SourceWatches.gitRepositoriesOnIncludedGitRepositories());
-    register(
-        new StepReconciler<>(
-            client,
-            new KustomizationKind(
+    kinds.add(
+        new KindRegistration<>(
+            new StepReconciler<>(
                 client,
-                store,
-                KustomizationRenderer.defaults(),
-                manager,
-                cluster,
-                events,
-                apply,
-                options.dependencyRequeue(),
-                clock,
-                options.tenancy()),
-            clock),
-        SourceWatches.kustomizationsOnGitRepositories(),
-        SourceWatches.kustomizationsOnOciRepositories(),
-        SourceWatches.kustomizationsOnDependencies());
+                new KustomizationKind(
+                    client,
+                    store,
+                    KustomizationRenderer.defaults(),
+                    manager,
+                    cluster,
+                    events,
+                    apply,
+                    options.dependencyRequeue(),
+                    clock,
+                    options.tenancy(),
+                    watchedSources),
+                clock),
+            List.of(
+                SourceWatches.kustomizationsOnGitRepositories(),
+                SourceWatches.kustomizationsOnOciRepositories(),
+                SourceWatches.kustomizationsOnDependencies()),
+            watchedSources));
     register(
         OCIRepositoryKind.reconciler(
             client,
@@ -298,7 +305,7 @@ public final class CairnRuntime implements AutoCloseable {
   @SafeVarargs
   private <T extends HasMetadata, S> void register(
       KindReconciler<T, S> reconciler, SourceWatch<T, ?>... sources) {
-    kinds.add(new KindRegistration<>(reconciler, List.of(sources)));
+    kinds.add(new KindRegistration<>(reconciler, List.of(sources), null));
   }
 
   /** Starts watching (or campaigning for the Lease) and returns at once. */
@@ -308,6 +315,7 @@ public final class CairnRuntime implements AutoCloseable {
     }
     started = true;
     storageCleanup.start();
+    routes.start();
     notifications.start();
     if (election != null) {
       starter.execute(election::start);
@@ -359,6 +367,7 @@ public final class CairnRuntime implements AutoCloseable {
     }
     kinds.forEach(kind -> kind.reconciler().close());
     notifications.close();
+    routes.close();
     manager.close();
     cluster.close();
   }

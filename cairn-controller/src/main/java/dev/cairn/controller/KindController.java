@@ -32,6 +32,7 @@ final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
   private final ObjectFields fields;
   private final FailureBackoff backoff;
   private final ReconcileMetrics metrics;
+  private final WatchedSources watched;
   private final Set<String> sourceChanged = ConcurrentHashMap.newKeySet();
 
   KindController(
@@ -39,12 +40,14 @@ final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
       List<SourceWatch<T, ?>> sources,
       ObjectFields fields,
       FailureBackoff backoff,
-      ReconcileMetrics metrics) {
+      ReconcileMetrics metrics,
+      WatchedSources watched) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.sources = List.copyOf(sources);
     this.fields = fields;
     this.backoff = backoff;
     this.metrics = metrics;
+    this.watched = watched;
   }
 
   Class<T> resourceClass() {
@@ -63,7 +66,8 @@ final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
                 SourceEventSources.create(
                     watch,
                     context,
-                    id -> sourceChanged.add(key(id.getNamespace().orElse(""), id.getName()))))
+                    id -> sourceChanged.add(key(id.getNamespace().orElse(""), id.getName())),
+                    watched))
         .toList();
   }
 

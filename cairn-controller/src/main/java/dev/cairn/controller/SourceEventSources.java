@@ -13,13 +13,17 @@ import java.util.stream.Collectors;
  * Builds the informer event source of a {@link SourceWatch}: the primaries are indexed by the
  * sources they refer to, and a source event maps to the primaries in its index entry. Only a
  * changed revision is an event (status updates without one, spec edits and deletions are not: the
- * dependents notice those at their own interval).
+ * dependents notice those at their own interval). The informer also answers the dependents' reads
+ * of their sources ({@link WatchedSources}).
  */
 final class SourceEventSources {
   private SourceEventSources() {}
 
   static <P extends HasMetadata, R extends HasMetadata> InformerEventSource<R, P> create(
-      SourceWatch<P, R> watch, EventSourceContext<P> context, Consumer<ResourceID> triggered) {
+      SourceWatch<P, R> watch,
+      EventSourceContext<P> context,
+      Consumer<ResourceID> triggered,
+      WatchedSources cache) {
     String index = "sources." + HasMetadata.getFullResourceName(watch.sourceClass());
     context.getPrimaryCache().addIndexer(index, watch::keysOf);
     InformerEventSourceConfiguration<R> configuration =
@@ -38,7 +42,11 @@ final class SourceEventSources {
                 })
             .withOnDeleteFilter((source, unknownState) -> false)
             .build();
-    return new InformerEventSource<>(configuration, context);
+    InformerEventSource<R, P> informer = new InformerEventSource<>(configuration, context);
+    if (cache != null) {
+      cache.serve(watch.sourceClass(), informer);
+    }
+    return informer;
   }
 
   private static <P extends HasMetadata> Set<ResourceID> dependents(

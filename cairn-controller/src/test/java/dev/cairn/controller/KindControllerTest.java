@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.engine.KindReconciler;
+import dev.cairn.engine.ObjectReader;
 import dev.cairn.engine.Outcome;
 import dev.cairn.engine.ReconcileResult;
 import dev.cairn.engine.Trigger;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,7 +40,14 @@ class KindControllerTest {
           List.of(),
           new ObjectFields(JSON),
           new FailureBackoff(),
-          new ReconcileMetrics(registry));
+          new ReconcileMetrics(registry),
+          new WatchedSources(
+              new ObjectReader() {
+                @Override
+                public <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
+                  return null;
+                }
+              }));
 
   @Test
   void failuresBackOffUntilASuccessResetsThem() {

@@ -88,6 +88,9 @@ class SteadyStateRequestsIT {
         .removeIf(k -> k.startsWith("get ") || k.startsWith("list ") || k.startsWith("watch "));
     assertThat(objectReads).as("GETs of managed objects in steady rounds").isEmpty();
     assertThat(writes).as("writes in steady rounds").isEmpty();
+    assertThat(counted)
+        .as("each run reads its GitRepository from the runtime's watch of it")
+        .doesNotContainKey("get gitrepositories.cairn.dev");
   }
 
   private static long kustomizationRuns() {

@@ -13,6 +13,7 @@ import dev.cairn.engine.AwaitArtifactStep;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.FieldRefusal;
 import dev.cairn.engine.KindDefinition;
+import dev.cairn.engine.ObjectReader;
 import dev.cairn.engine.Run;
 import dev.cairn.engine.RunOutcome;
 import dev.cairn.engine.Step;
@@ -87,12 +88,42 @@ public final class KustomizationKind
       Duration dependencyRequeue,
       Clock clock,
       Tenancy tenancy) {
+    this(
+        client,
+        store,
+        renderer,
+        manager,
+        cluster,
+        events,
+        applyOptions,
+        dependencyRequeue,
+        clock,
+        tenancy,
+        ObjectReader.of(client));
+  }
+
+  /**
+   * With {@code sources} answering the reads of sources (GitRepository, OCIRepository): the
+   * runtime's watch cache, so a run does not ask the API server for an artifact it already knows.
+   */
+  public KustomizationKind(
+      KubernetesClient client,
+      ArtifactStore store,
+      KustomizationRenderer renderer,
+      ResourceManager manager,
+      ClusterClient cluster,
+      EventRecorder events,
+      ApplyOptions applyOptions,
+      Duration dependencyRequeue,
+      Clock clock,
+      Tenancy tenancy,
+      ObjectReader sources) {
     this.tenancy = tenancy;
     this.dependencyRequeue = dependencyRequeue;
     this.events = new KustomizationEvents(events);
     this.applyOptions = applyOptions;
     this.clock = clock;
-    this.source = new SourceStep(client);
+    this.source = new SourceStep(sources);
     this.dependencies = new DependencyStep(client);
     this.render =
         new RenderStep(

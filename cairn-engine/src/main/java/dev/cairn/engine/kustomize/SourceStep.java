@@ -8,10 +8,10 @@ import dev.cairn.api.kustomize.KustomizationSourceKind;
 import dev.cairn.api.source.GitRepository;
 import dev.cairn.api.source.OCIRepository;
 import dev.cairn.api.source.SourceStatus;
+import dev.cairn.engine.ObjectReader;
 import dev.cairn.engine.ReconcileException;
 import dev.cairn.engine.StepResult;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
@@ -21,10 +21,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  * that is not Ready but has an artifact (its latest fetch failed) is used as it is, as Flux does.
  */
 final class SourceStep {
-  private final KubernetesClient client;
+  private final ObjectReader sources;
 
-  SourceStep(KubernetesClient client) {
-    this.client = client;
+  SourceStep(ObjectReader sources) {
+    this.sources = sources;
   }
 
   StepResult resolveSource(KustomizationRun run) {
@@ -39,7 +39,7 @@ final class SourceStep {
     }
     CustomResource<?, ? extends SourceStatus> source;
     try {
-      source = client.resources(type).inNamespace(namespace).withName(ref.name()).get();
+      source = sources.get(type, namespace, ref.name());
     } catch (KubernetesClientException e) {
       throw new ReconcileException.Failed(
           ConditionReasons.ARTIFACT_FAILED,
@@ -73,8 +73,7 @@ final class SourceStep {
       return null;
     }
     try {
-      CustomResource<?, ? extends SourceStatus> source =
-          client.resources(type).inNamespace(namespace).withName(ref.name()).get();
+      CustomResource<?, ? extends SourceStatus> source = sources.get(type, namespace, ref.name());
       if (source == null || source.getStatus() == null) {
         return null;
       }

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,24 +27,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline's view of the cluster: Alerts as they are now, and a Provider with its Secret read
- * at the moment of sending (so a rotated token is used at once). An Alert or Provider that sets a
- * refused field, or whose spec is invalid, is skipped with a log line, as its status says.
+ * The pipeline's view of the cluster: Alerts as they are now (from a watch once {@link #start
+ * started}, listed per event before), and a Provider with its Secret read at the moment of sending
+ * (so a rotated token is used at once). An Alert or Provider that sets a refused field, or whose
+ * spec is invalid, is skipped with a log line, as its status says.
  */
-public final class ClusterRoutes implements RouteSource {
+public final class ClusterRoutes implements RouteSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterRoutes.class);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final KubernetesClient client;
+  private final WatchedAlerts watched;
 
   public ClusterRoutes(KubernetesClient client) {
     this.client = client;
+    this.watched = new WatchedAlerts(client);
+  }
+
+  /**
+   * Starts the watch of Alerts: from then on (once listed) Alerts are read from it instead of one
+   * list per event. Returns at once.
+   */
+  public void start() {
+    watched.start();
+  }
+
+  /** Stops the watch of Alerts; reads go back to the server. */
+  @Override
+  public void close() {
+    watched.close();
   }
 
   @Override
   public List<AlertRule> alerts() {
+    return watched
+        .rules(ClusterRoutes::rulesOf)
+        .orElseGet(() -> rulesOf(client.resources(Alert.class).inAnyNamespace().list().getItems()));
+  }
+
+  private static List<AlertRule> rulesOf(Collection<Alert> alerts) {
     List<AlertRule> rules = new ArrayList<>();
-    for (Alert alert : client.resources(Alert.class).inAnyNamespace().list().getItems()) {
+    for (Alert alert : alerts) {
       if (alert.getSpec() == null) {
         continue;
       }
