@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,7 +51,9 @@ final class ObjectFields {
 
   /**
    * The revision a status names, for logs: the last attempted revision (Kustomization,
-   * HelmRelease), else the last applied one, else the artifact's (sources); empty when none.
+   * HelmRelease), else the last applied one, else the artifact's (sources), else the synced one
+   * (Application: {@code sync.revision}, or {@code sync.revisions} comma-separated for several
+   * sources); empty when none.
    */
   String revision(Object status) {
     if (status == null) {
@@ -60,13 +64,16 @@ final class ObjectFields {
         new JsonNode[] {
           node.path("lastAttemptedRevision"),
           node.path("lastAppliedRevision"),
-          node.path("artifact").path("revision")
+          node.path("artifact").path("revision"),
+          node.path("sync").path("revision")
         }) {
       if (candidate.isTextual() && !candidate.asText().isEmpty()) {
         return candidate.asText();
       }
     }
-    return "";
+    List<String> revisions = new ArrayList<>();
+    node.path("sync").path("revisions").forEach(r -> revisions.add(r.asText()));
+    return String.join(",", revisions);
   }
 
   private JsonNode spec(HasMetadata object) {
