@@ -1,6 +1,7 @@
 package dev.cairn.testkit.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -139,15 +139,13 @@ class OpenApiV3IT {
         .customResourceDefinitions()
         .withName(widgets.crdName())
         .delete();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    boolean gone = false;
-    while (!gone && Instant.now().isBefore(deadline)) {
-      gone = !JSON.readTree(get("/openapi/v3").body()).path("paths").has(groupVersion);
-      if (!gone) {
-        Thread.sleep(50);
-      }
-    }
-    assertThat(gone).as(groupVersion + " left the index").isTrue();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(JSON.readTree(get("/openapi/v3").body()).path("paths").has(groupVersion))
+                    .as(groupVersion + " left the index")
+                    .isFalse());
     assertThat(get("/openapi/v3/" + groupVersion).statusCode()).isEqualTo(404);
   }
 
