@@ -31,8 +31,13 @@ final class DriftDiff {
 
   String diff(KubeObject desired) {
     KubeObject stamped = desired.deepCopy();
-    options.labels().forEach(stamped::setLabel);
+    options.stampedLabels().forEach(stamped::setLabel);
     Optional<KubeObject> live = cluster.get(stamped.id());
+    if (options.shard() == null) {
+      // a diff asked for outside the shard's controller (the CLI, a preview) keeps the shard's mark
+      live.map(l -> l.labels().get(ApplyOptions.SHARD_LABEL))
+          .ifPresent(shard -> stamped.setLabel(ApplyOptions.SHARD_LABEL, shard));
+    }
     if (live.isPresent()
         && UnchangedCheck.proven(stamped.node(), live.get().node(), options.fieldManager())) {
       // Applying would change nothing, proven from the live object alone (a watched client's

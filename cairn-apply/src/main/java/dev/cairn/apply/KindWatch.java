@@ -35,6 +35,7 @@ final class KindWatch {
   private final KubernetesClient client;
   private final GroupVersionKind gvk;
   private final List<String> labelKeys;
+  private final String shard;
   private final OwnWrites ownWrites;
   private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
   private volatile boolean started;
@@ -42,10 +43,15 @@ final class KindWatch {
   private volatile boolean closed;
 
   KindWatch(
-      KubernetesClient client, GroupVersionKind gvk, List<String> labelKeys, OwnWrites ownWrites) {
+      KubernetesClient client,
+      GroupVersionKind gvk,
+      List<String> labelKeys,
+      String shard,
+      OwnWrites ownWrites) {
     this.client = client;
     this.gvk = gvk;
     this.labelKeys = labelKeys;
+    this.shard = shard;
     this.ownWrites = ownWrites;
   }
 
@@ -63,7 +69,7 @@ final class KindWatch {
       return false;
     }
     try {
-      for (String selector : selectors(labelKeys)) {
+      for (String selector : selectors(labelKeys, shard)) {
         var kind = client.genericKubernetesResources(definition.get()).inAnyNamespace();
         SharedIndexInformer<GenericKubernetesResource> informer =
             (selector.isEmpty() ? kind : kind.withLabelSelector(selector)).runnableInformer(0);
@@ -94,17 +100,21 @@ final class KindWatch {
 
   /**
    * One label selector per key, each excluding the keys before it, so an object carrying two of
-   * them (a chart's {@code app.kubernetes.io/instance} on what a HelmRelease applies) is held once.
+   * them (a chart's {@code app.kubernetes.io/instance} on what a HelmRelease applies) is held once;
+   * with a shard, each also requires that shard's label.
    */
-  static List<String> selectors(List<String> labelKeys) {
+  static List<String> selectors(List<String> labelKeys, String shard) {
     if (labelKeys.isEmpty()) {
-      return List.of("");
+      return List.of(shard == null ? "" : ApplyOptions.SHARD_LABEL + "=" + shard);
     }
     List<String> selectors = new ArrayList<>();
     for (int i = 0; i < labelKeys.size(); i++) {
       StringBuilder selector = new StringBuilder(labelKeys.get(i));
       for (String earlier : labelKeys.subList(0, i)) {
         selector.append(",!").append(earlier);
+      }
+      if (shard != null) {
+        selector.append(',').append(ApplyOptions.SHARD_LABEL).append('=').append(shard);
       }
       selectors.add(selector.toString());
     }

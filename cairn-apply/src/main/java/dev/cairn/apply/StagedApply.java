@@ -50,7 +50,8 @@ final class StagedApply {
 
   /** The plans in apply order; excluded objects are recorded as skipped. */
   private List<ObjectPlan> plan(Collection<KubeObject> objects) {
-    SetPlanner planner = new SetPlanner(cluster, options.labels(), SetDefinitions.of(objects));
+    SetPlanner planner =
+        new SetPlanner(cluster, options.stampedLabels(), SetDefinitions.of(objects));
     for (KubeObject object : objects) {
       if (excluded(object)) {
         done.add(ChangeSetEntry.of(object.id(), Action.SKIPPED, "excluded"));

@@ -31,6 +31,7 @@ public final class WatchedClusterClient implements ClusterClient, AutoCloseable 
   private final KubernetesClient client;
   private final Fabric8ClusterClient server;
   private final List<String> ownerLabels;
+  private final String shard;
   private final Map<GroupVersionKind, KindWatch> watches = new ConcurrentHashMap<>();
   private final OwnWrites ownWrites = new OwnWrites();
   private volatile boolean closed;
@@ -41,9 +42,23 @@ public final class WatchedClusterClient implements ClusterClient, AutoCloseable 
    */
   public WatchedClusterClient(
       KubernetesClient client, Fabric8ClusterClient server, List<String> ownerLabels) {
+    this(client, server, ownerLabels, null);
+  }
+
+  /**
+   * @param shard the shard of a sharded controller ({@link ApplyOptions#shard()}): only objects
+   *     labelled {@value ApplyOptions#SHARD_LABEL} with it are watched, so that each shard holds
+   *     its own objects and not every shard's; null to watch every owned object
+   */
+  public WatchedClusterClient(
+      KubernetesClient client,
+      Fabric8ClusterClient server,
+      List<String> ownerLabels,
+      String shard) {
     this.client = Objects.requireNonNull(client, "client");
     this.server = Objects.requireNonNull(server, "server");
     this.ownerLabels = List.copyOf(ownerLabels);
+    this.shard = shard;
   }
 
   @Override
@@ -144,6 +159,9 @@ public final class WatchedClusterClient implements ClusterClient, AutoCloseable 
                     UNFILTERED.contains(kind.group() + "/" + kind.version() + "/" + kind.kind())
                         ? List.of()
                         : ownerLabels,
+                    UNFILTERED.contains(kind.group() + "/" + kind.version() + "/" + kind.kind())
+                        ? null
+                        : shard,
                     ownWrites));
     return watch.start(server) ? watch : null;
   }

@@ -109,7 +109,7 @@ class WatchedClusterClientRestartIT {
                 assertThat(two.get(both)).isPresent();
                 assertThat(cluster.requests().count(Verb.GET, "configmaps")).isZero();
               });
-      assertThat(KindWatch.selectors(List.of(OWNER, second)))
+      assertThat(KindWatch.selectors(List.of(OWNER, second), null))
           .as("the second watch leaves out what the first holds")
           .containsExactly(OWNER, second + ",!" + OWNER);
     }

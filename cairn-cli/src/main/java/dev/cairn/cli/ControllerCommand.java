@@ -10,6 +10,7 @@ import dev.cairn.controller.KubeconfigFiles;
 import dev.cairn.controller.LeaderElection;
 import dev.cairn.controller.RuntimeOptions;
 import dev.cairn.controller.SealingOptions;
+import dev.cairn.controller.ShardName;
 import dev.cairn.engine.notification.ReceiverGate;
 import dev.cairn.server.ArtifactServer;
 import dev.cairn.server.ProbeServer;
@@ -24,14 +25,10 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -379,17 +376,7 @@ final class ControllerCommand implements Callable<Integer> {
    * (as Flux derives its leader-election ID), so shards do not compete for one Lease.
    */
   static String leaseName(String base, String selector) {
-    if (selector == null || selector.isBlank()) {
-      return base;
-    }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(selector.strip().getBytes(StandardCharsets.UTF_8));
-      return base + "-" + HexFormat.of().formatHex(digest, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return ShardName.of(selector).map(shard -> base + "-" + shard).orElse(base);
   }
 
   private static String identity() {

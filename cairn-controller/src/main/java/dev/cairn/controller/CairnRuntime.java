@@ -135,10 +135,13 @@ public final class CairnRuntime implements AutoCloseable {
             TenantRoutes.of(routes, options.tenancy()), PipelineOptions.defaults(), clock);
     NotificationMetrics.register(registry, notifications);
     EventRecorder events = new EventRecorder(client, options.fieldManager(), clock, notifications);
+    String shard = ShardName.of(options.labelSelector()).orElse(null);
     this.cluster =
-        new WatchedClusterClient(client, new Fabric8ClusterClient(client), OwnerLabels.keys());
+        new WatchedClusterClient(
+            client, new Fabric8ClusterClient(client), OwnerLabels.keys(), shard);
     this.manager = new ResourceManager(cluster);
-    ApplyOptions apply = ApplyOptions.defaults().withFieldManager(options.fieldManager());
+    ApplyOptions apply =
+        ApplyOptions.defaults().withFieldManager(options.fieldManager()).withShard(shard);
 
     GitFetcher git =
         new GitFetcher(

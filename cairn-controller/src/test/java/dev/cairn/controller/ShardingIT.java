@@ -3,18 +3,23 @@ package dev.cairn.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.source.GitRepository;
+import dev.cairn.apply.ApplyOptions;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two runtimes on one cluster with Flux's sharding convention: each reconciles only the objects
  * whose {@code sharding.fluxcd.io/key} label its {@code --watch-label-selector} matches, and an
- * unlabelled object is left to neither.
+ * unlabelled object is left to neither. What a shard applies carries its mark ({@code
+ * cairn.dev/shard}), which its watches of applied objects select by.
  */
 @ExtendWith(ClusterExtension.class)
 class ShardingIT {
@@ -52,6 +57,17 @@ class ShardingIT {
         assertThat(reconciled(second, one)).isFalse();
         assertThat(fixture.source(none).getStatus()).isNull();
         assertThat(reconciled(first, none) || reconciled(second, none)).isFalse();
+        await()
+            .atMost(WAIT)
+            .untilAsserted(
+                () -> {
+                  assertThat(shardOf(fixture, one)).isEqualTo(ShardName.of(KEY + " in (shard1)"));
+                  assertThat(shardOf(fixture, two)).isEqualTo(ShardName.of(KEY + " in (shard2)"));
+                });
+        assertThat(ShardName.of(KEY + " in (shard1)"))
+            .isNotEqualTo(ShardName.of(KEY + " in (shard2)"));
+        assertThat(fixture.client.configMaps().inNamespace(none.ns()).withName("cm").get())
+            .isNull();
       }
     }
   }
@@ -63,6 +79,7 @@ class ShardingIT {
         .write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {a: b}\n");
     repo.commit("first");
     fixture.createSource(repo, "10m");
+    fixture.createKustomization(repo, "app", "10m", "./");
     return repo;
   }
 
@@ -77,6 +94,24 @@ class ShardingIT {
               o.getMetadata().setLabels(Map.of(KEY, shard));
               return o;
             });
+    fixture
+        .client
+        .resources(Kustomization.class)
+        .inNamespace(repo.ns())
+        .withName("app")
+        .edit(
+            o -> {
+              o.getMetadata().setLabels(Map.of(KEY, shard));
+              return o;
+            });
+  }
+
+  /** The shard mark on the ConfigMap the repo's Kustomization applied, empty before it exists. */
+  private static Optional<String> shardOf(GitOpsFixture fixture, GitOpsFixture.Repo repo) {
+    ConfigMap applied = fixture.client.configMaps().inNamespace(repo.ns()).withName("cm").get();
+    return applied == null
+        ? Optional.empty()
+        : Optional.ofNullable(applied.getMetadata().getLabels().get(ApplyOptions.SHARD_LABEL));
   }
 
   private static boolean ready(GitOpsFixture fixture, GitOpsFixture.Repo repo) {
