@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The one Java Operator SDK reconciler, for any kind: it hands the object the SDK has to {@link
@@ -60,15 +62,21 @@ final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
 
   @Override
   public List<EventSource<?, T>> prepareEventSources(EventSourceContext<T> context) {
+    Consumer<ResourceID> triggered =
+        id -> sourceChanged.add(key(id.getNamespace().orElse(""), id.getName()));
     return sources.stream()
-        .<EventSource<?, T>>map(
-            watch ->
-                SourceEventSources.create(
-                    watch,
-                    context,
-                    id -> sourceChanged.add(key(id.getNamespace().orElse(""), id.getName())),
-                    watched))
+        .<EventSource<?, T>>map(watch -> eventSource(watch, context, triggered))
         .toList();
+  }
+
+  /** The sources of the kind itself are served by the controller's own informer. */
+  @SuppressWarnings("unchecked")
+  private EventSource<?, T> eventSource(
+      SourceWatch<T, ?> watch, EventSourceContext<T> context, Consumer<ResourceID> triggered) {
+    if (watch.sourceClass().equals(context.getPrimaryResourceClass())) {
+      return PrimarySourceEvents.create((SourceWatch<T, T>) watch, context, triggered, watched);
+    }
+    return SourceEventSources.create(watch, context, triggered, watched);
   }
 
   @Override

@@ -14,11 +14,10 @@ import java.util.stream.Collectors;
  * sources they refer to, and a source event maps to the primaries in its index entry. Only a
  * changed revision is an event (status updates without one, spec edits and deletions are not: the
  * dependents notice those at their own interval). The informer also answers the dependents' reads
- * of their sources ({@link WatchedSources}). A watch of the primary kind itself (dependencies,
- * included repositories) takes the controller's label selector: a shard holds its own share of the
- * fleet, not every shard's (a dependency in another shard is still read from the server, and
- * noticed at the dependency requeue interval). Other source kinds are watched whole, since a shard
- * may use a source it does not reconcile (a HelmChart generated without the shard's label).
+ * of their sources ({@link WatchedSources}). Sources of the primary kind itself are served by
+ * {@link PrimarySourceEvents} instead. Source kinds are watched whole, without the controller's
+ * label selector, since a shard may use a source it does not reconcile (a HelmChart generated
+ * without the shard's label).
  */
 final class SourceEventSources {
   private SourceEventSources() {}
@@ -30,15 +29,9 @@ final class SourceEventSources {
       WatchedSources cache) {
     String index = "sources." + HasMetadata.getFullResourceName(watch.sourceClass());
     context.getPrimaryCache().addIndexer(index, watch::keysOf);
-    var builder =
-        InformerEventSourceConfiguration.from(
-            watch.sourceClass(), context.getPrimaryResourceClass());
-    String selector = context.getControllerConfiguration().getInformerConfig().getLabelSelector();
-    if (selector != null && watch.sourceClass().equals(context.getPrimaryResourceClass())) {
-      builder.withLabelSelector(selector);
-    }
     InformerEventSourceConfiguration<R> configuration =
-        builder
+        InformerEventSourceConfiguration.from(
+                watch.sourceClass(), context.getPrimaryResourceClass())
             .withName(index)
             .withSecondaryToPrimaryMapper(source -> dependents(context, index, source))
             .withOnAddFilter(source -> false)

@@ -4,7 +4,7 @@ import dev.cairn.engine.ObjectReader;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.health.Status;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.ManagedInformerEventSource;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,20 +23,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class WatchedSources implements ObjectReader {
   private final ObjectReader server;
-  private final Map<Class<?>, InformerEventSource<?, ?>> informers = new ConcurrentHashMap<>();
+  private final Map<Class<?>, ManagedInformerEventSource<?, ?, ?>> informers =
+      new ConcurrentHashMap<>();
 
   WatchedSources(ObjectReader server) {
     this.server = Objects.requireNonNull(server, "server");
   }
 
   /** Serves reads of {@code type} from {@code informer} (the latest registered one wins). */
-  void serve(Class<?> type, InformerEventSource<?, ?> informer) {
+  void serve(Class<?> type, ManagedInformerEventSource<?, ?, ?> informer) {
     informers.put(type, informer);
   }
 
   @Override
   public <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
-    InformerEventSource<?, ?> informer = informers.get(type);
+    ManagedInformerEventSource<?, ?, ?> informer = informers.get(type);
     if (informer != null && informer.isRunning() && informer.getStatus() == Status.HEALTHY) {
       Optional<? extends HasMetadata> cached = informer.get(new ResourceID(name, namespace));
       if (cached.isPresent() && type.isInstance(cached.get())) {
