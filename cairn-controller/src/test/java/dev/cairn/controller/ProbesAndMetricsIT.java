@@ -83,7 +83,9 @@ class ProbesAndMetricsIT {
               () ->
                   cluster.client().apps().deployments().inNamespace(repo.ns()).withName("web").get()
                       != null);
-      // while the health check waits, the object says so (as Flux's "Running health checks")
+      // while the health check waits, the object says so: the inventory checkpoint written before
+      // the apply created the Deployment set Reconciling=True for the whole run (as Flux's
+      // "Reconciliation in progress"), so the wait writes no second progress message
       await()
           .atMost(WAIT)
           .untilAsserted(
@@ -95,7 +97,7 @@ class ProbesAndMetricsIT {
                 assertThat(reconciling.getStatus()).isEqualTo("True");
                 assertThat(reconciling.getReason()).isEqualTo("Progressing");
                 assertThat(reconciling.getMessage())
-                    .startsWith("Running health checks for revision main@sha1:" + sha);
+                    .isEqualTo("Reconciliation in progress for revision main@sha1:" + sha);
                 assertThat(Conditions.find(status, "Ready")).isEmpty();
               });
       runtime.close();

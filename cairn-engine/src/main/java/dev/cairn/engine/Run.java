@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -38,7 +39,9 @@ public class Run<S extends ReconcileStatus> implements AutoCloseable {
   private Duration interval;
   private Duration retryInterval;
   private Consumer<String> progress = message -> {};
-  private Consumer<Consumer<S>> checkpoint = change -> {};
+  private BiConsumer<String, Consumer<S>> checkpoint = (message, change) -> {};
+  private String reconcilingShown;
+  private boolean shownForTheRun;
   private boolean suspended;
   private String refusedField;
   private Duration dependencyRequeue = DEFAULT_DEPENDENCY_REQUEUE;
@@ -152,21 +155,36 @@ public class Run<S extends ReconcileStatus> implements AutoCloseable {
    * Tells the object's readers what a long step is doing ({@code Reconciling=True} with {@code
    * message}), written at once; call it only when the step is about to wait, so a steady state
    * writes nothing.
+   *
+   * <p>A run writes {@code Reconciling=True} again only when what it shows would no longer be true:
+   * nothing after a {@link #checkpoint} (its message holds for the whole run, as Flux's
+   * "Reconciliation in progress" does), nothing when {@code message} is what this run already
+   * shows, and {@code message} when it replaces an earlier step's own (the next wave of a sync).
    */
   public void reportProgress(String message) {
+    if (reconcilingShown != null && (shownForTheRun || reconcilingShown.equals(message))) {
+      return;
+    }
     progress.accept(message);
+    reconcilingShown = message;
+    shownForTheRun = false;
   }
 
   /**
    * Writes {@code change} at once on top of the status the object has stored, so that it survives
    * this process dying before the run ends (the run's own status write at the end replaces it). For
-   * bookkeeping a later run needs, such as the objects an apply is about to create.
+   * bookkeeping a later run needs, such as the objects an apply is about to create. The same write
+   * sets {@code Reconciling=True} with {@code progress}, a message true until the run ends (what
+   * revision the run reconciles): readers see the run under way, and {@link #reportProgress} writes
+   * nothing more in this run.
    */
-  public void checkpoint(Consumer<S> change) {
-    checkpoint.accept(change);
+  public void checkpoint(String progress, Consumer<S> change) {
+    checkpoint.accept(Objects.requireNonNull(progress, "progress"), change);
+    reconcilingShown = progress;
+    shownForTheRun = true;
   }
 
-  void onCheckpoint(Consumer<Consumer<S>> listener) {
+  void onCheckpoint(BiConsumer<String, Consumer<S>> listener) {
     this.checkpoint = listener;
   }
 

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The one reconcile skeleton, for every kind: copy the object, run the kind's steps behind the
@@ -76,9 +78,12 @@ public final class StepReconciler<
     T copy = client.getKubernetesSerialization().clone(object);
     S draft = copy.getStatus() == null ? kind.emptyStatus() : copy.getStatus();
     try (R run = start(copy, trigger, draft)) {
-      T base = object;
-      run.onProgress(message -> progress(base, run, message));
-      run.onCheckpoint(change -> checkpoint(base, change));
+      // what this run last wrote: a progress or checkpoint write, then the final status, each go
+      // onto the object the one before produced
+      AtomicReference<T> written = new AtomicReference<>(object);
+      run.onProgress(message -> written.set(progress(written.get(), run, message)));
+      run.onCheckpoint(
+          (message, change) -> written.set(checkpoint(written.get(), run, message, change)));
       RunOutcome outcome = steps.run(run);
       if (outcome.skipped()) {
         return summarizer.summarize(run, outcome);
@@ -87,10 +92,10 @@ public final class StepReconciler<
       ReconcileRequest.requestedAt(copy).ifPresent(draft::setLastHandledReconcileAt);
       ReconcileResult<S> result = summarizer.summarize(run, outcome);
       kind.announce(run, outcome, object.getStatus());
-      T current = fresh.latest(object);
+      T current = fresh.latest(written.get());
       writer
           .write(kind.resourceClass(), current, result.status())
-          .ifPresent(written -> fresh.remember(current, written));
+          .ifPresent(after -> fresh.remember(current, after));
       kind.written(run, outcome);
       return result;
     }
@@ -111,33 +116,38 @@ public final class StepReconciler<
   /**
    * {@code Reconciling=True} with what the run is doing, on top of the status the object had when
    * the run started: readers see progress, never a half-finished status.
+   *
+   * @return the object as it is after the write
    */
-  private void progress(T object, R run, String message) {
-    T current = fresh.latest(object);
-    S shown =
-        current.getStatus() == null
-            ? kind.emptyStatus()
-            : client.getKubernetesSerialization().clone(current.getStatus());
-    shown
-        .conditions(clock)
-        .markTrue(
-            ConditionTypes.RECONCILING, ConditionReasons.PROGRESSING, message, run.generation());
-    writer
-        .write(kind.resourceClass(), current, shown)
-        .ifPresent(written -> fresh.remember(current, written));
+  private T progress(T object, R run, String message) {
+    return write(object, run, message, stored -> {});
   }
 
-  /** Writes {@code change} on top of the stored status now (see {@link Run#checkpoint}). */
-  private void checkpoint(T object, java.util.function.Consumer<S> change) {
+  /**
+   * Writes {@code change} on top of the stored status now (see {@link Run#checkpoint}), with {@code
+   * Reconciling=True} and {@code message}: the run is under way until its final status.
+   *
+   * @return the object as it is after the write
+   */
+  private T checkpoint(T object, R run, String message, Consumer<S> change) {
+    return write(object, run, message, change);
+  }
+
+  private T write(T object, R run, String message, Consumer<S> change) {
     T current = fresh.latest(object);
     S stored =
         current.getStatus() == null
             ? kind.emptyStatus()
             : client.getKubernetesSerialization().clone(current.getStatus());
     change.accept(stored);
-    writer
+    stored
+        .conditions(clock)
+        .markTrue(
+            ConditionTypes.RECONCILING, ConditionReasons.PROGRESSING, message, run.generation());
+    return writer
         .write(kind.resourceClass(), current, stored)
-        .ifPresent(written -> fresh.remember(current, written));
+        .map(after -> fresh.remember(current, after))
+        .orElse(current);
   }
 
   /**

@@ -6,8 +6,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The cancellation hook of a health wait that also reports progress: the apply engine asks the hook
  * before each poll, so being asked a second time means the first poll found objects not ready and
- * the run is really waiting. Only then is {@code Reconciling=True} written (once), so a steady
- * state that finds everything healthy at the first poll writes nothing.
+ * the run is really waiting. Only then is progress reported (once), so a steady state that finds
+ * everything healthy at the first poll writes nothing; a run that already shows {@code
+ * Reconciling=True} for the whole run writes nothing either (see {@link Run#reportProgress}).
  */
 public final class WaitProgress {
   private WaitProgress() {}

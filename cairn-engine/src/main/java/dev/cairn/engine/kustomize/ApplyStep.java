@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * failed stay in the inventory so the next run retries them. An apply that fails half-way adds what
  * it did create to the previous inventory. Before an apply that creates objects the previous
  * inventory lacks, the inventory stored in the status grows by them: a controller that dies
- * half-way leaves no object behind that a later prune would not know of.
+ * half-way leaves no object behind that a later prune would not know of; the same write shows the
+ * run under way ({@code Reconciling=True}) until its final status.
  */
 final class ApplyStep {
   static final String NAME_LABEL = OwnerLabels.KUSTOMIZATION_NAME;
@@ -64,7 +65,9 @@ final class ApplyStep {
 
   /**
    * Stores previous inventory plus the objects about to be applied when that adds any. Only ids the
-   * inventory can name exactly (a namespace, or a kind known to be cluster-scoped) are added.
+   * inventory can name exactly (a namespace, or a kind known to be cluster-scoped) are added. The
+   * progress message names only the revision: it stays true through prune and health checks, whose
+   * own progress report is then not written.
    */
   private static void recordPlanned(KustomizationRun run) {
     List<InventoryEntry> planned = new ArrayList<>(run.previousInventory());
@@ -82,7 +85,9 @@ final class ApplyStep {
     if (planned.size() > run.previousInventory().size()) {
       List<InventoryEntry> sorted =
           planned.stream().sorted(Comparator.comparing(InventoryEntry::id)).toList();
-      run.checkpoint(status -> status.setInventory(new ResourceInventory(sorted)));
+      run.checkpoint(
+          "Reconciliation in progress for revision " + run.artifact().revision(),
+          status -> status.setInventory(new ResourceInventory(sorted)));
     }
   }
 

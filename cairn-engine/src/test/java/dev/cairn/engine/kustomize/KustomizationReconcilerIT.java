@@ -6,15 +6,22 @@ import static dev.cairn.engine.kustomize.Harness.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.InventoryEntry;
+import dev.cairn.api.kustomize.Kustomization;
 import dev.cairn.api.kustomize.KustomizationStatus;
 import dev.cairn.engine.EventRecorder;
 import dev.cairn.engine.Trigger;
 import dev.cairn.sim.cluster.RequestCounter;
 import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -259,6 +266,84 @@ class KustomizationReconcilerIT {
   }
 
   @Test
+  void aFirstRunThatWaitsWritesTheKustomizationThreeTimes(TestCluster cluster) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        cluster.isSimulated(), "holding a workload unready needs the simulated cluster");
+    Harness.Fixture f = h.fixture(cluster, "first-run");
+    f.work().write("app/a.yaml", configMapYaml("a", "one"));
+    f.work().write("app/web.yaml", deploymentYaml("v1"));
+    String first = f.commit("first");
+    h.createSource(f);
+    h.createKustomization(f, "app", "path: ./app\nprune: true\nwait: true\ntimeout: 2m\n");
+    h.sources.reconcile(f.ns(), "repo", Trigger.INTERVAL).orElseThrow();
+    cluster.readiness().keepProgressing("Deployment", f.ns(), "web");
+    RequestCounter requests = cluster.requests();
+    requests.reset();
+
+    Map<String, Long> kustomizationRequests = new java.util.TreeMap<>();
+    // watched, not polled: the test's own reads stay out of the count
+    CompletableFuture<Kustomization> shown = new CompletableFuture<>();
+    try (Watch watch =
+        h.client
+            .resources(Kustomization.class)
+            .inNamespace(f.ns())
+            .withName("app")
+            .watch(
+                new Watcher<>() {
+                  @Override
+                  public void eventReceived(Action action, Kustomization k) {
+                    if (k.getStatus() != null && reconciling(k.getStatus()) != null) {
+                      shown.complete(k);
+                    }
+                  }
+
+                  @Override
+                  public void onClose(WatcherException cause) {
+                    shown.completeExceptionally(cause);
+                  }
+                })) {
+      CompletableFuture<?> run =
+          CompletableFuture.runAsync(
+              () -> h.kustomizations.reconcile(f.ns(), "app", Trigger.INTERVAL).orElseThrow());
+      // while the run waits for the Deployment: Reconciling=True, and the inventory already names
+      // the objects the apply created
+      Kustomization waiting = shown.get(30, TimeUnit.SECONDS);
+      cluster.readiness().stopFailing("Deployment", f.ns(), "web");
+      run.get(60, TimeUnit.SECONDS);
+      kustomizationRequests.putAll(requests.snapshot());
+      Condition reconciling = reconciling(waiting.getStatus());
+      assertThat(reconciling.getStatus()).isEqualTo("True");
+      assertThat(reconciling.getReason()).isEqualTo("Progressing");
+      assertThat(reconciling.getMessage())
+          .isEqualTo("Reconciliation in progress for revision main@sha1:" + first);
+      assertThat(waiting.getStatus().getInventory().entries())
+          .extracting(InventoryEntry::id)
+          .contains(f.ns() + "_web_apps_Deployment");
+    }
+
+    KustomizationStatus status = h.live(f, "app").getStatus();
+    assertThat(ready(status).getStatus()).isEqualTo("True");
+    assertThat(status.getConditions())
+        .noneSatisfy(c -> assertThat(c.getType()).isEqualTo("Reconciling"));
+    kustomizationRequests
+        .keySet()
+        .removeIf(
+            k ->
+                !k.contains(" kustomizations.cairn.dev")
+                    || k.startsWith("list ")
+                    || k.startsWith("watch "));
+    assertThat(kustomizationRequests)
+        .as(
+            "the harness's own read; the finalizer; the inventory checkpoint with Reconciling=True;"
+                + " the final status")
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "get kustomizations.cairn.dev", 1L,
+                "patch kustomizations.cairn.dev", 1L,
+                "patch kustomizations.cairn.dev/status", 2L));
+  }
+
+  @Test
   void healthChecksAndCelExpressionsGateReadiness(TestCluster cluster) throws Exception {
     Harness.Fixture f = h.fixture(cluster, "health");
     f.work().write("app/web.yaml", deploymentYaml("v1"));
@@ -297,5 +382,14 @@ class KustomizationReconcilerIT {
     status = h.sync(f, "app");
     assertThat(ready(status).getReason()).isEqualTo("HealthCheckFailed");
     assertThat(ready(status).getMessage()).contains("ConfigMap/" + f.ns() + "/flag");
+  }
+
+  private static Condition reconciling(KustomizationStatus status) {
+    return status.getConditions() == null
+        ? null
+        : status.getConditions().stream()
+            .filter(c -> "Reconciling".equals(c.getType()))
+            .findFirst()
+            .orElse(null);
   }
 }

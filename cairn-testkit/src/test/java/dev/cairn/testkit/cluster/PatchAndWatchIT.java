@@ -128,6 +128,85 @@ class PatchAndWatchIT {
   }
 
   @Test
+  void aMergePatchCarryingAStaleResourceVersionIsAConflict() {
+    ConfigMap created = createConfigMap("precondition");
+    String patch = "{\"metadata\":{\"resourceVersion\":\"%s\",\"finalizers\":[\"example.com/f\"]}}";
+    ConfigMap patched =
+        client
+            .configMaps()
+            .inNamespace(ns)
+            .resource(created)
+            .patch(
+                PatchContext.of(PatchType.JSON_MERGE),
+                patch.formatted(created.getMetadata().getResourceVersion()));
+    assertThat(patched.getMetadata().getFinalizers()).containsExactly("example.com/f");
+    assertThat(patched.getMetadata().getResourceVersion())
+        .isNotEqualTo(created.getMetadata().getResourceVersion());
+
+    // the resourceVersion the first patch replaced is a precondition that no longer holds
+    assertThatThrownBy(
+            () ->
+                client
+                    .configMaps()
+                    .inNamespace(ns)
+                    .resource(created)
+                    .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        patch.formatted(created.getMetadata().getResourceVersion())))
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(409);
+              assertThat(e.getStatus().getReason()).isEqualTo("Conflict");
+              assertThat(e.getStatus().getMessage()).contains("the object has been modified");
+            });
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .withName("precondition")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
+  }
+
+  @Test
+  void aJsonPatchWhoseTestFailsIsInvalidNotAConflict() {
+    ConfigMap created = createConfigMap("tested");
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .withName("tested")
+        .edit(c -> new ConfigMapBuilder(c).addToData("a", "2").build());
+
+    // kube-apiserver answers a failed JSON patch operation, a failed test included, with 422
+    assertThatThrownBy(
+            () ->
+                client
+                    .configMaps()
+                    .inNamespace(ns)
+                    .withName("tested")
+                    .patch(
+                        PatchContext.of(PatchType.JSON),
+                        "[{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\"%s\"},"
+                                .formatted(created.getMetadata().getResourceVersion())
+                            + "{\"op\":\"add\",\"path\":\"/data/b\",\"value\":\"x\"}]"))
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422));
+  }
+
+  private ConfigMap createConfigMap(String name) {
+    return client
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .addToData("a", "1")
+                .build())
+        .create();
+  }
+
+  @Test
   void objectsCreatedWithOnlyMissingOwnersAreCollected() {
     ConfigMap dangling =
         new ConfigMapBuilder()
