@@ -29,6 +29,24 @@ record BenchApps(String url, String sha) {
     return new BenchApps(url, sha);
   }
 
+  /**
+   * Writes one folder {@code apps/shared/} whose app is named {@code ${name}}, for Kustomizations
+   * that each substitute their own name after the build.
+   */
+  static BenchApps pushShared(GitHttpServer git, Path work, String repository, String namespace) {
+    String url = git.createRepository(repository);
+    GitWorkingCopy copy = GitWorkingCopy.init(work);
+    String app =
+        app("NAME", namespace)
+            .replace("NAME.example.com", "\"${name}.example.com\"")
+            .replace("NAME", "\"${name}\""); // quoted: the flow mappings cannot hold a bare ${
+    copy.write("apps/shared/app.yaml", app);
+    copy.write("apps/shared/kustomization.yaml", "resources: [app.yaml]\n");
+    String sha = copy.commitAll(repository);
+    copy.push(url);
+    return new BenchApps(url, sha);
+  }
+
   static String name(String prefix, int i) {
     return prefix + "app-%04d".formatted(i);
   }

@@ -9,10 +9,12 @@ import java.util.List;
 /**
  * A fleet benchmark's command line: positional numbers, then {@code --cluster KUBECONFIG} (run
  * against a {@link SimClusterMain} in its own JVM), {@code --shard-key KEY} (label the benchmark's
- * objects {@code sharding.fluxcd.io/key: KEY} and reconcile only those) and {@code --heap-csv FILE}
- * (where the heap series goes; default: a new file in the temp directory).
+ * objects {@code sharding.fluxcd.io/key: KEY} and reconcile only those), {@code --heap-csv FILE}
+ * (where the heap series goes; default: a new file in the temp directory) and {@code
+ * --shared-folder} (every Kustomization renders one folder, told apart by post-build substitution).
  */
-record BenchOptions(List<Integer> numbers, Path cluster, String shardKey, Path heapCsv) {
+record BenchOptions(
+    List<Integer> numbers, Path cluster, String shardKey, Path heapCsv, boolean sharedFolder) {
   static final String SHARD_LABEL = "sharding.fluxcd.io/key";
 
   static BenchOptions parse(String bench, String[] args) {
@@ -20,11 +22,13 @@ record BenchOptions(List<Integer> numbers, Path cluster, String shardKey, Path h
     Path cluster = null;
     String shardKey = null;
     Path heapCsv = null;
+    boolean sharedFolder = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--cluster" -> cluster = Path.of(value(args, ++i, "--cluster"));
         case "--shard-key" -> shardKey = value(args, ++i, "--shard-key");
         case "--heap-csv" -> heapCsv = Path.of(value(args, ++i, "--heap-csv"));
+        case "--shared-folder" -> sharedFolder = true;
         default -> {
           if (args[i].startsWith("--")) {
             throw new IllegalArgumentException("unknown option " + args[i]);
@@ -39,7 +43,7 @@ record BenchOptions(List<Integer> numbers, Path cluster, String shardKey, Path h
       heapCsv =
           Path.of(System.getProperty("java.io.tmpdir"), bench + shard + "-heap-" + stamp + ".csv");
     }
-    return new BenchOptions(List.copyOf(numbers), cluster, shardKey, heapCsv);
+    return new BenchOptions(List.copyOf(numbers), cluster, shardKey, heapCsv, sharedFolder);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -33,9 +33,12 @@ import java.util.Set;
  * }</pre>
  *
  * Arguments: number of Kustomizations (1000), concurrent reconciles (16), seconds to wait (600);
- * {@code --cluster}: a kubeconfig written by {@link SimClusterMain}; {@code --shard-key KEY}: the
- * Kustomizations and their GitRepository are labelled {@code sharding.fluxcd.io/key: KEY} (and
- * named after it) and the runtime watches only that label, as one of several sharded controllers.
+ * {@code --shared-folder}: every Kustomization renders the one folder {@code apps/shared/} and
+ * substitutes its own name into it ({@code postBuild.substitute}), as a fleet of tenants or
+ * clusters over one base does; {@code --cluster}: a kubeconfig written by {@link SimClusterMain};
+ * {@code --shard-key KEY}: the Kustomizations and their GitRepository are labelled {@code
+ * sharding.fluxcd.io/key: KEY} (and named after it) and the runtime watches only that label, as one
+ * of several sharded controllers.
  */
 public final class FleetBench {
   static final String NS = "bench";
@@ -152,7 +155,9 @@ public final class FleetBench {
     cluster.ensureNamespace(NS);
     String repo = options.namePrefix() + "fleet";
     BenchApps apps =
-        BenchApps.push(git, temp.resolve("work"), repo, options.namePrefix(), count, NS);
+        options.sharedFolder()
+            ? BenchApps.pushShared(git, temp.resolve("work"), repo, NS)
+            : BenchApps.push(git, temp.resolve("work"), repo, options.namePrefix(), count, NS);
     String labels = labels(options);
     create(
         client,
@@ -180,8 +185,16 @@ public final class FleetBench {
             prune: true
             wait: true
             sourceRef: {kind: GitRepository, name: %s}
-          """
-              .formatted(name(options, i), NS, labels, name(options, i), repo));
+          %s"""
+              .formatted(
+                  name(options, i),
+                  NS,
+                  labels,
+                  options.sharedFolder() ? "shared" : name(options, i),
+                  repo,
+                  options.sharedFolder()
+                      ? "  postBuild: {substitute: {name: " + name(options, i) + "}}\n"
+                      : ""));
     }
     return "main@sha1:" + apps.sha();
   }

@@ -12,6 +12,8 @@ import dev.cairn.manifest.KubeObject;
 import dev.cairn.manifest.ManifestException;
 import dev.cairn.manifest.Origin;
 import dev.cairn.render.RenderException.Reason;
+import dev.cairn.render.cache.BuildCache;
+import dev.cairn.render.cache.BuildKey;
 import dev.cairn.render.decrypt.ManifestDecryption;
 import dev.cairn.render.substitute.PostBuildSubstitution;
 import dev.cairn.render.substitute.SubstitutionVariables;
@@ -38,13 +40,25 @@ import java.util.Map;
  * into Cairn kinds.
  *
  * <p>Values in, objects out: no cluster I/O. When the kustomization must be written, the artifact
- * is copied to a temporary directory first; the artifact is never changed. Thread-safe.
+ * is copied to a temporary directory first; the artifact is never changed. Renders that name the
+ * artifact's digest share kustomize builds with equal inputs ({@link BuildCache}). Thread-safe.
  */
 public final class KustomizationRenderer {
   private final RenderOptions options;
+  private final BuildCache builds;
 
+  /** A renderer with its own {@link BuildCache#defaults() build cache}. */
   public KustomizationRenderer(RenderOptions options) {
+    this(options, BuildCache.defaults());
+  }
+
+  /**
+   * A renderer sharing builds through {@code builds} (see {@link #render(Path, String,
+   * KustomizationSpec, RenderInputs)}).
+   */
+  public KustomizationRenderer(RenderOptions options, BuildCache builds) {
     this.options = options;
+    this.builds = builds;
   }
 
   public static KustomizationRenderer defaults() {
@@ -61,14 +75,32 @@ public final class KustomizationRenderer {
    * @throws RenderException with a {@link Reason} and a message naming the path, file or object
    */
   public RenderedSet render(Path artifactRoot, KustomizationSpec spec, RenderInputs inputs) {
+    return render(artifactRoot, null, spec, inputs);
+  }
+
+  /**
+   * Renders {@code spec} over the artifact with digest {@code artifactDigest} extracted at {@code
+   * artifactRoot}, which must not change while extracted there. The kustomize build is shared,
+   * through this renderer's {@link BuildCache}, with every render of the same digest, directory,
+   * path and build fields (see {@link BuildKey}); what follows the build runs on this render's own
+   * copy of the objects. A null digest, or a spec with {@code decryption}, builds unshared.
+   *
+   * @throws RenderException with a {@link Reason} and a message naming the path, file or object
+   */
+  public RenderedSet render(
+      Path artifactRoot, String artifactDigest, KustomizationSpec spec, RenderInputs inputs) {
     if (!Files.isDirectory(artifactRoot)) {
       throw new RenderException(Reason.PATH_NOT_FOUND, "the source artifact has no directory");
     }
     Path relative = ArtifactPath.resolve(artifactRoot, spec.path());
     ManifestDecryption decryption =
         ManifestDecryption.of(spec.decryption(), inputs.decryptionKeys());
-    List<KubeObject> objects =
-        decryption.decryptSecrets(build(realPath(artifactRoot), relative, spec, decryption));
+    Path root = realPath(artifactRoot);
+    List<KubeObject> built =
+        BuildKey.of(artifactDigest, root, relative, spec, options.maxFileBytes())
+            .map(key -> builds.get(key, () -> build(root, relative, spec, decryption)))
+            .orElseGet(() -> build(root, relative, spec, decryption));
+    List<KubeObject> objects = decryption.decryptSecrets(built);
     List<KubeObject> out = new ArrayList<>(objects.size());
     PostBuildSubstitution substitution = substitution(spec.postBuild(), inputs);
     for (KubeObject object : objects) {

@@ -16,8 +16,10 @@ import java.time.Instant;
 /**
  * Step {@code render}: takes the unpacked source artifact (shared between runs, see {@link
  * ExtractedArtifacts}), reads the substitution variables and the SOPS keys of {@code
- * spec.decryption} and renders the Kustomization with cairn-render. A build or substitution error
- * fails the run with {@code BuildFailed}; nothing is applied then.
+ * spec.decryption} and renders the Kustomization with cairn-render, naming the artifact's digest so
+ * that runs with the same build inputs share one kustomize build (the renderer's {@code
+ * BuildCache}). A build or substitution error fails the run with {@code BuildFailed}; nothing is
+ * applied then.
  */
 final class RenderStep {
   private final ExtractedArtifacts artifacts;
@@ -42,7 +44,7 @@ final class RenderStep {
             .read(run.key().namespace(), run.spec().postBuild())
             .withDecryptionKeys(keys.read(run.key().namespace(), run.spec().decryption()));
     try (ExtractedArtifacts.Lease unpacked = artifacts.acquire(toStoreArtifact(run.artifact()))) {
-      run.rendered(renderer.render(unpacked.dir(), run.spec(), inputs));
+      run.rendered(renderer.render(unpacked.dir(), run.artifact().digest(), run.spec(), inputs));
       return StepResult.proceed();
     } catch (SourceException e) {
       throw new ReconcileException.Failed(

@@ -15,6 +15,8 @@ import dev.cairn.engine.Trigger;
 import dev.cairn.engine.source.GitRepositoryKind;
 import dev.cairn.engine.source.GitRepositoryRun;
 import dev.cairn.render.KustomizationRenderer;
+import dev.cairn.render.RenderOptions;
+import dev.cairn.render.cache.BuildCache;
 import dev.cairn.sim.cluster.CairnCrdInstaller;
 import dev.cairn.sim.git.GitHttpServer;
 import dev.cairn.sim.git.GitWorkingCopy;
@@ -40,6 +42,9 @@ final class Harness {
   ResourceManager manager;
   StepReconciler<GitRepository, GitRepositoryStatus, GitRepositoryRun> sources;
   StepReconciler<Kustomization, KustomizationStatus, KustomizationRun> kustomizations;
+
+  /** The build cache of every replica's renderer, to count builds. */
+  final BuildCache builds = BuildCache.defaults();
 
   static Harness start(TestCluster cluster) throws Exception {
     return start(cluster.client());
@@ -80,7 +85,7 @@ final class Harness {
         KustomizationKind.reconciler(
             client,
             artifacts,
-            KustomizationRenderer.defaults(),
+            new KustomizationRenderer(RenderOptions.defaults(), builds),
             manager,
             cluster8,
             events,

@@ -11,6 +11,7 @@ import dev.cairn.testkit.cluster.ClusterExtension;
 import dev.cairn.testkit.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +108,36 @@ class KustomizationInputsIT {
     assertThat(ready(status).getMessage()).contains("ConfigMap/" + f.ns() + "/cluster-config");
     assertThat(ready(status).getMessage()).doesNotContain("eu-west-1");
     assertThat(h.configMap(f, "a").getData()).containsEntry("value", "prod-eu");
+  }
+
+  @Test
+  void kustomizationsOverOneFolderBuildItOnceUntilANewCommit(TestCluster cluster) throws Exception {
+    Harness.Fixture f = h.fixture(cluster, "shared");
+    f.work().write("app/a.yaml", configMapYaml("\"${name}\"", "v1"));
+    f.commit("first");
+    h.createSource(f);
+    for (String name : List.of("one", "two")) {
+      h.createKustomization(
+          f, name, "path: ./app\nprune: true\npostBuild:\n  substitute: {name: " + name + "}\n");
+    }
+
+    long before = h.builds.builds();
+    assertThat(ready(h.sync(f, "one")).getStatus()).isEqualTo("True");
+    assertThat(ready(h.sync(f, "two")).getStatus()).isEqualTo("True");
+    assertThat(ready(h.sync(f, "one")).getStatus()).isEqualTo("True");
+
+    assertThat(h.builds.builds() - before).isEqualTo(1);
+    assertThat(h.configMap(f, "one").getData()).containsEntry("value", "v1");
+    assertThat(h.configMap(f, "two").getData()).containsEntry("value", "v1");
+
+    f.work().write("app/a.yaml", configMapYaml("\"${name}\"", "v2"));
+    f.commit("second");
+    assertThat(ready(h.sync(f, "one")).getStatus()).isEqualTo("True");
+    assertThat(ready(h.sync(f, "two")).getStatus()).isEqualTo("True");
+
+    assertThat(h.builds.builds() - before).isEqualTo(2);
+    assertThat(h.configMap(f, "one").getData()).containsEntry("value", "v2");
+    assertThat(h.configMap(f, "two").getData()).containsEntry("value", "v2");
   }
 
   @Test
