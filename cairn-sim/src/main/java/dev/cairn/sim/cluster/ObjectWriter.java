@@ -57,7 +57,7 @@ final class ObjectWriter {
     normalize(type, object, null);
     if (!dryRun) {
       metadata.put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
-      store.put(type, key, object);
+      return WriteResult.stored(201, object, store.put(type, key, object));
     }
     return new WriteResult(201, object);
   }
@@ -103,8 +103,7 @@ final class ObjectWriter {
       return new WriteResult(200, next);
     }
     metadata.put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
-    store.put(type, key, next);
-    return new WriteResult(200, next);
+    return WriteResult.stored(200, next, store.put(type, key, next));
   }
 
   /** Stores a change the server makes itself (deletion marks, controllers' status). */
