@@ -2,8 +2,6 @@ package dev.cairn.sim.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -197,6 +195,6 @@ final class ObjectWriter {
   }
 
   static String now() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    return Timestamps.now();
   }
 }
