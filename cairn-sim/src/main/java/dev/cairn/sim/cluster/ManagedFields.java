@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.sim.cluster.FieldPaths.Scope;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +71,7 @@ final class ManagedFields {
   static void write(ObjectNode object, List<Entry> entries) {
     ObjectNode metadata = object.with("metadata");
     ArrayNode array = Json.MAPPER.createArrayNode();
-    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    String now = Timestamps.now();
     for (Entry entry : entries) {
       if (entry.fields.isEmpty()) {
         continue;

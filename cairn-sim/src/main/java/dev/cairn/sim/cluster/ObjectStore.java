@@ -79,11 +79,12 @@ final class ObjectStore {
     return new ArrayList<>(byOwnerUid.getOrDefault(ownerUid, Set.of()));
   }
 
-  void put(ResourceType type, ObjectKey key, ObjectNode object) {
+  /** Stores a copy of {@code object} and returns it with its JSON. */
+  Stored put(ResourceType type, ObjectKey key, ObjectNode object) {
     Stored old = objects.get(key);
     String json = Json.write(object);
     // stored in parsed form so that numbers compare equal to those parsed from request bodies
-    Stored stored = new Stored(type, (ObjectNode) Json.parse(json), json);
+    Stored stored = new Stored(type, ParsedForm.of(object), json);
     objects.put(key, stored);
     watches.changed(key, old, stored);
     if (old == null) {
@@ -100,6 +101,7 @@ final class ObjectStore {
         .forEach(uid -> byOwnerUid.computeIfAbsent(uid, u -> new LinkedHashSet<>()).add(key));
     JsonNode before = old == null ? null : old.object();
     listeners.forEach(l -> l.stored(type, key, before, stored.object()));
+    return stored;
   }
 
   void remove(ObjectKey key) {

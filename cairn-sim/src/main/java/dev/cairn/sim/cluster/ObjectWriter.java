@@ -2,8 +2,6 @@ package dev.cairn.sim.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -57,7 +55,7 @@ final class ObjectWriter {
     normalize(type, object, null);
     if (!dryRun) {
       metadata.put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
-      store.put(type, key, object);
+      return WriteResult.stored(201, object, store.put(type, key, object));
     }
     return new WriteResult(201, object);
   }
@@ -103,8 +101,7 @@ final class ObjectWriter {
       return new WriteResult(200, next);
     }
     metadata.put("resourceVersion", String.valueOf(resourceVersions.getAsLong()));
-    store.put(type, key, next);
-    return new WriteResult(200, next);
+    return WriteResult.stored(200, next, store.put(type, key, next));
   }
 
   /** Stores a change the server makes itself (deletion marks, controllers' status). */
@@ -198,6 +195,6 @@ final class ObjectWriter {
   }
 
   static String now() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    return Timestamps.now();
   }
 }

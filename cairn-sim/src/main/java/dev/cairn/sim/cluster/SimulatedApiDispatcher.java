@@ -462,14 +462,14 @@ final class SimulatedApiDispatcher {
 
   private static ApiResponse respond(WriteResult result) {
     if (result.warnings().isEmpty()) {
-      return json(result.code(), result.body());
+      return ApiResponse.json(result.code(), result.bodyJson());
     }
     // one Warning header holding every warning, comma-separated (RFC 9110 list syntax)
     String warnings =
         result.warnings().stream()
             .map(w -> "299 - " + Json.write(TextNode.valueOf(w)))
             .collect(Collectors.joining(", "));
-    return ApiResponse.json(result.code(), Json.write(result.body()), Map.of("Warning", warnings));
+    return ApiResponse.json(result.code(), result.bodyJson(), Map.of("Warning", warnings));
   }
 
   private static ApiResponse json(int code, JsonNode body) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApiRequestTest {
 
@@ -36,5 +37,28 @@ class ApiRequestTest {
     assertThat(request.plural()).isEqualTo(plural);
     assertThat(request.name()).isEqualTo(name);
     assertThat(request.subresource()).isEqualTo(subresource);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "kubectl/v1.30.0 (linux/amd64) kubernetes/abc",
+        "fabric8-kubernetes-client/7.0.0",
+        "cairn controller",
+        "plain",
+        "/leading",
+        " leading-space/1",
+        "a//b"
+      })
+  void theFieldManagerFromTheUserAgentIsItsFirstToken(String userAgent) {
+    ApiRequest request =
+        ApiRequest.parse(
+            "PATCH",
+            "/api/v1/namespaces/ns/configmaps/cm",
+            header -> header.equals("User-Agent") ? userAgent : null,
+            "{}");
+    String first = userAgent.split("[/ ]")[0];
+
+    assertThat(request.fieldManager()).isEqualTo(first.isEmpty() ? "unknown" : first);
   }
 }
