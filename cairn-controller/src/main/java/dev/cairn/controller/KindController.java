@@ -15,11 +15,13 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The one Java Operator SDK reconciler, for any kind: it hands the object the SDK has to {@link
@@ -29,13 +31,18 @@ import java.util.function.Consumer;
  * and never touches the finalizer: the engine owns it.
  */
 final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
+  /** A run this close to its due time is the timer's own, never an early repeat. */
+  private static final Duration QUIET_MARGIN = Duration.ofSeconds(1);
+
   private final KindReconciler<T, S> kind;
   private final List<SourceWatch<T, ?>> sources;
   private final ObjectFields fields;
   private final FailureBackoff backoff;
   private final ReconcileMetrics metrics;
   private final WatchedSources watched;
+  private final LongSupplier nanoTime;
   private final Set<String> sourceChanged = ConcurrentHashMap.newKeySet();
+  private final Map<String, Long> quietUntil = new ConcurrentHashMap<>();
 
   KindController(
       KindReconciler<T, S> kind,
@@ -44,6 +51,18 @@ final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
       FailureBackoff backoff,
       ReconcileMetrics metrics,
       WatchedSources watched) {
+    this(kind, sources, fields, backoff, metrics, watched, System::nanoTime);
+  }
+
+  KindController(
+      KindReconciler<T, S> kind,
+      List<SourceWatch<T, ?>> sources,
+      ObjectFields fields,
+      FailureBackoff backoff,
+      ReconcileMetrics metrics,
+      WatchedSources watched,
+      LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
     this.kind = Objects.requireNonNull(kind, "kind");
     this.sources = List.copyOf(sources);
     this.fields = fields;
@@ -88,13 +107,23 @@ final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
       gone(key, namespace, name);
       return UpdateControl.noUpdate();
     }
+    Trigger trigger = triggerOf(object, key);
+    Optional<Duration> quiet = quietFor(key, object, trigger, context);
+    if (quiet.isPresent()) {
+      return UpdateControl.<T>noUpdate().rescheduleAfter(quiet.get());
+    }
     long started = System.nanoTime();
-    ReconcileResult<S> result = kind.reconcile(object, triggerOf(object, key));
+    ReconcileResult<S> result = kind.reconcile(object, trigger);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     ReconcileStatus status =
         result.status() instanceof ReconcileStatus s ? s : ObjectFields.status(object).orElse(null);
     metrics.recordRun(kindName(), namespace, name, took, status, fields.suspended(object));
     Duration next = nextRun(key, object, result);
+    if (result.outcome() == Outcome.SUCCEEDED && next != null) {
+      quietUntil.put(key, nanoTime.getAsLong() + next.toNanos());
+    } else {
+      quietUntil.remove(key);
+    }
     ReconcileLog.finished(
         new ReconcileLog.ObjectRun(
             kindName(), namespace, name, fields.revision(result.status()), took),
@@ -105,8 +134,29 @@ final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
     return next == null ? control : control.rescheduleAfter(next);
   }
 
+  /**
+   * How long until the next run is due when this one would repeat the last without anything new:
+   * the last run succeeded and its interval has not passed, and the event brings no new generation,
+   * reconcile request, source revision, deletion or SDK retry. Such events come from a timer or a
+   * source event that fired while the object's run was queued or running (a fleet starting before
+   * its source has an artifact makes thousands of them), and the run they would start has nothing
+   * to do that its predecessor, which started after them, did not.
+   */
+  private Optional<Duration> quietFor(String key, T object, Trigger trigger, Context<T> context) {
+    Long until = quietUntil.get(key);
+    if (until == null
+        || trigger != Trigger.INTERVAL
+        || object.isMarkedForDeletion()
+        || (context != null && context.getRetryInfo().isPresent())) {
+      return Optional.empty();
+    }
+    long left = until - nanoTime.getAsLong();
+    return left > QUIET_MARGIN.toNanos() ? Optional.of(Duration.ofNanos(left)) : Optional.empty();
+  }
+
   private void gone(String key, String namespace, String name) {
     backoff.reset(key);
+    quietUntil.remove(key);
     sourceChanged.remove(key);
     metrics.forget(kindName(), namespace, name);
   }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ class KindControllerTest {
 
   private final ScriptedReconciler engine = new ScriptedReconciler();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final AtomicLong nanos = new AtomicLong();
   private final KindController<Kustomization, KustomizationStatus> controller =
       new KindController<>(
           engine,
@@ -47,7 +49,8 @@ class KindControllerTest {
                 public <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
                   return null;
                 }
-              }));
+              }),
+          nanos::get);
 
   @Test
   void failuresBackOffUntilASuccessResetsThem() {
@@ -101,6 +104,7 @@ class KindControllerTest {
     controller.reconcile(kustomization("now"), null);
     Kustomization handled = kustomization("now");
     handled.getStatus().setLastHandledReconcileAt("now");
+    nanos.addAndGet(Duration.ofMinutes(5).toNanos());
     controller.reconcile(handled, null);
     assertThat(engine.triggers).containsExactly(Trigger.REQUEST, Trigger.INTERVAL);
     assertThat(
@@ -112,15 +116,59 @@ class KindControllerTest {
         .isEqualTo(1.0);
   }
 
+  @Test
+  void anEventWithNothingNewBeforeTheIntervalIsNotARun() {
+    Kustomization app = kustomization(null);
+    engine.then(succeeded());
+    controller.reconcile(app, null);
+    nanos.addAndGet(Duration.ofSeconds(30).toNanos());
+
+    // a timer or source event that fired while the run was queued: the run already covered it
+    Optional<Long> delay = controller.reconcile(app, null).getScheduleDelay();
+
+    assertThat(engine.triggers).hasSize(1);
+    assertThat(delay).contains(Duration.ofMinutes(5).minusSeconds(30).toMillis());
+  }
+
+  @Test
+  void aRequestANewGenerationOrTheIntervalStillRun() {
+    engine.then(succeeded(), succeeded(), succeeded(), succeeded());
+    controller.reconcile(kustomization(null), null);
+    controller.reconcile(kustomization("now"), null);
+    Kustomization changed = kustomization(null);
+    changed.getMetadata().setGeneration(2L);
+    controller.reconcile(changed, null);
+    nanos.addAndGet(Duration.ofMinutes(5).toNanos());
+    controller.reconcile(kustomization(null), null);
+
+    assertThat(engine.triggers)
+        .containsExactly(Trigger.INTERVAL, Trigger.REQUEST, Trigger.WATCH, Trigger.INTERVAL);
+  }
+
+  @Test
+  void afterAFailureEveryEventIsARun() {
+    Kustomization app = kustomization(null);
+    engine.then(succeeded(), failed("BuildFailed"), succeeded());
+    controller.reconcile(app, null);
+    nanos.addAndGet(Duration.ofMinutes(5).toNanos());
+    controller.reconcile(app, null);
+    controller.reconcile(app, null);
+
+    assertThat(engine.triggers).hasSize(3);
+  }
+
+  /** Runs {@code runs} times, each when the delay the one before asked for has passed. */
   private List<Duration> delays(Kustomization object, int runs) {
     List<Duration> delays = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      delays.add(
+      Duration delay =
           controller
               .reconcile(object, null)
               .getScheduleDelay()
               .map(Duration::ofMillis)
-              .orElse(null));
+              .orElse(null);
+      delays.add(delay);
+      nanos.addAndGet(delay == null ? 0 : delay.toNanos());
     }
     return delays;
   }
