@@ -50,16 +50,6 @@ final class KindController<T extends HasMetadata, S> implements Reconciler<T> {
       ObjectFields fields,
       FailureBackoff backoff,
       ReconcileMetrics metrics,
-      WatchedSources watched) {
-    this(kind, sources, fields, backoff, metrics, watched, System::nanoTime);
-  }
-
-  KindController(
-      KindReconciler<T, S> kind,
-      List<SourceWatch<T, ?>> sources,
-      ObjectFields fields,
-      FailureBackoff backoff,
-      ReconcileMetrics metrics,
       WatchedSources watched,
       LongSupplier nanoTime) {
     this.nanoTime = nanoTime;

@@ -22,6 +22,7 @@ record KindRegistration<T extends HasMetadata, S>(
 
   KindController<T, S> controller(
       ObjectFields fields, FailureBackoff backoff, ReconcileMetrics metrics) {
-    return new KindController<>(reconciler, sources, fields, backoff, metrics, reads);
+    return new KindController<>(
+        reconciler, sources, fields, backoff, metrics, reads, System::nanoTime);
   }
 }

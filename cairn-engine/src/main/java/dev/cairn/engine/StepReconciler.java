@@ -81,9 +81,9 @@ public final class StepReconciler<
       // what this run last wrote: a progress or checkpoint write, then the final status, each go
       // onto the object the one before produced
       AtomicReference<T> written = new AtomicReference<>(object);
-      run.onProgress(message -> written.set(progress(written.get(), run, message)));
+      run.onProgress(message -> written.set(write(written.get(), run, message, stored -> {})));
       run.onCheckpoint(
-          (message, change) -> written.set(checkpoint(written.get(), run, message, change)));
+          (message, change) -> written.set(write(written.get(), run, message, change)));
       RunOutcome outcome = steps.run(run);
       if (outcome.skipped()) {
         return summarizer.summarize(run, outcome);
@@ -114,25 +114,12 @@ public final class StepReconciler<
   }
 
   /**
-   * {@code Reconciling=True} with what the run is doing, on top of the status the object had when
-   * the run started: readers see progress, never a half-finished status.
+   * {@code Reconciling=True} with what the run is doing ({@code message}), and {@code change} (see
+   * {@link Run#checkpoint}; nothing for a progress report), on top of the stored status: readers
+   * see progress, never a half-finished status.
    *
    * @return the object as it is after the write
    */
-  private T progress(T object, R run, String message) {
-    return write(object, run, message, stored -> {});
-  }
-
-  /**
-   * Writes {@code change} on top of the stored status now (see {@link Run#checkpoint}), with {@code
-   * Reconciling=True} and {@code message}: the run is under way until its final status.
-   *
-   * @return the object as it is after the write
-   */
-  private T checkpoint(T object, R run, String message, Consumer<S> change) {
-    return write(object, run, message, change);
-  }
-
   private T write(T object, R run, String message, Consumer<S> change) {
     T current = fresh.latest(object);
     S stored =
