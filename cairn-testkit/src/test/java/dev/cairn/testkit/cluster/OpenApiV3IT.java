@@ -33,7 +33,11 @@ class OpenApiV3IT {
   private static final String DEPLOYMENT_ITEM =
       "/apis/apps/v1/namespaces/{namespace}/deployments/{name}";
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  // HTTP/1.1 as kubectl speaks to a plain-http server: the default h2c upgrade attempt once left a
+  // request unanswered; and a bound on every request, so a lost answer fails the test, not the
+  // build
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private TestCluster cluster;
 
   @BeforeEach
@@ -166,6 +170,7 @@ class OpenApiV3IT {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(cluster.simulated().orElseThrow().masterUrl() + path))
             .header("Accept", "application/json")
+            .timeout(java.time.Duration.ofSeconds(30))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
